@@ -1,0 +1,40 @@
+# Golden Thread. Needs only Python 3.11+ and make.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+TESTSTAMP := $(VENV)/.installed-test
+
+.PHONY: site serve test validate lint bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(TESTSTAMP): pyproject.toml $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+site: $(STAMP)            ## validate, generate and build site/
+	$(BIN)/goldenthread build
+
+serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
+	$(BIN)/goldenthread serve
+
+validate: $(STAMP)
+	$(BIN)/goldenthread validate
+
+test: $(TESTSTAMP)        ## the whole test suite
+	$(BIN)/python -m pytest
+
+lint: $(TESTSTAMP)
+	$(BIN)/ruff check scripts tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/validate_bench.py
+
+clean:
+	rm -rf site docs/generated

@@ -1,0 +1,1 @@
+"""Check: documents and records -> problems. Nothing here prints or reads files."""

@@ -1,0 +1,67 @@
+"""Checks on an entry's references, in the spirit of JOSS's editorial bot."""
+
+from __future__ import annotations
+
+import re
+
+from ..load.bib import BibEntry, BibSource
+from ..problems import Problem
+
+# Fields each reference type needs; a tuple means any one of them will do.
+REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
+    "article": (("author",), "title", "journal", "year"),
+    "book": (("author", "editor"), "title", "publisher", "year"),
+    "inbook": (("author", "editor"), "title", "publisher", "year"),
+    "incollection": ("author", "title", "booktitle", "publisher", "year"),
+    "inproceedings": ("author", "title", "booktitle", "year"),
+    "report": (("author", "institution"), "title", "institution", "year"),
+    "techreport": (("author", "institution"), "title", "institution", "year"),
+    "phdthesis": ("author", "title", "school", "year"),
+    "mastersthesis": ("author", "title", "school", "year"),
+    "online": ("title", "year", "url"),
+    "misc": ("title", "year"),
+}
+DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
+DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+
+
+def _missing(entry: BibEntry) -> list[str]:
+    missing = []
+    for need in REQUIRED.get(entry.type, ()):
+        options = need if isinstance(need, tuple) else (need,)
+        if not any(entry.fields.get(name, "").strip() for name in options):
+            missing.append(" or ".join(options))
+    return missing
+
+
+def _doi_problem(path: str, entry: BibEntry) -> Problem | None:
+    doi = entry.fields.get("doi")
+    if doi is None:
+        return None
+    line = entry.field_lines.get("doi", entry.line)
+    bare = DOI_PREFIX.sub("", doi.strip())
+    if bare != doi.strip():
+        return Problem(path, line, 1, "doi-prefix",
+                       f"write the DOI without its prefix: doi = {{{bare}}}")
+    if not DOI.match(bare):
+        return Problem(path, line, 1, "doi-format",
+                       f"{doi!r} is not a DOI: a DOI looks like 10.1000/xyz123 "
+                       "(copy it from the article's page)")
+    return None
+
+
+def check_bib(source: BibSource) -> list[Problem]:
+    problems = []
+    for entry in source.entries.values():
+        if entry.type not in REQUIRED:
+            problems.append(Problem(source.path, entry.line, 1, "bib-type",
+                                    f"@{entry.type} is not a reference type we can print: use "
+                                    f"one of {', '.join('@' + t for t in REQUIRED)}"))
+        for field in _missing(entry):
+            problems.append(Problem(source.path, entry.line, 1, "bib-missing-field",
+                                    f"the reference {entry.key!r} (@{entry.type}) needs a "
+                                    f"{field} field: add it"))
+        doi = _doi_problem(source.path, entry)
+        if doi:
+            problems.append(doi)
+    return problems

@@ -1,0 +1,74 @@
+"""Checks on one action-research entry and its references."""
+
+from __future__ import annotations
+
+from ..load.repository import EntryFile
+from ..load.yamldoc import Document
+from ..problems import Problem
+from .bib import check_bib
+from .citations import citations
+from .ids import id_problem
+from .markdown_safety import unsafe_content
+from .schema import check_document
+from .vocabulary import Vocabularies, unknown_ids
+
+MARKDOWN_FIELDS = ("title", "research_question", "abstract")
+
+
+def _year_problem(entry: EntryFile, document: Document) -> Problem | None:
+    year = document.data.get("year")
+    if not isinstance(year, int) or str(year) == entry.folder:
+        return None
+    line, col = document.where(("year",))
+    return Problem(entry.path, line, col, "year-mismatch",
+                   f"year is {year} but the entry is in research/{entry.folder}/: "
+                   f"change year to {entry.folder}, or move the file to research/{year}/")
+
+
+def _unsafe(entry: EntryFile, document: Document, body: str, body_line: int) -> list[Problem]:
+    found = unsafe_content(body, body_line)
+    for name in MARKDOWN_FIELDS:
+        value = document.data.get(name)
+        if isinstance(value, str):
+            line, col = document.where((name,))
+            found += unsafe_content(value, line, col)
+    return [Problem(entry.path, line, col, code, message) for line, col, code, message in found]
+
+
+def _citation_problems(entry: EntryFile, body: str, body_line: int) -> list[Problem]:
+    known = entry.bib.entries if entry.bib else {}
+    problems = []
+    for cited in citations(body, body_line):
+        if cited.key in known:
+            continue
+        where = f"{entry.id}.bib" if entry.bib else f"a file {entry.id}.bib beside the entry"
+        problems.append(Problem(entry.path, cited.line, cited.col, "unknown-citation",
+                                f"[@{cited.key}] is cited but there is no reference with key "
+                                f"{cited.key!r}: add it to {where}, or fix the key"))
+    return problems
+
+
+def check_entry(entry: EntryFile, vocabularies: Vocabularies) -> list[Problem]:
+    """Every problem in one entry (front matter, body, citations, .bib)."""
+    problems = []
+    bad_id = id_problem(entry.path, entry.id, ".md")
+    if bad_id:
+        problems.append(bad_id)
+    if entry.bib is not None:
+        problems += check_bib(entry.bib)
+    markdown = entry.markdown
+    if markdown is None:
+        return problems
+    document = markdown.front
+    if document.data is None:
+        document.data = {}
+    problems += check_document(document, "entry")
+    if not isinstance(document.data, dict):
+        return problems
+    year = _year_problem(entry, document)
+    if year:
+        problems.append(year)
+    problems += _unsafe(entry, document, markdown.body, markdown.body_line)
+    problems += _citation_problems(entry, markdown.body, markdown.body_line)
+    problems += unknown_ids(document, document.data, vocabularies)
+    return problems

@@ -1,0 +1,21 @@
+"""Record ids: the file stem, lowercase ASCII letters, digits and hyphens."""
+
+from __future__ import annotations
+
+import re
+
+from ..problems import Problem
+
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def suggested_id(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "untitled"
+
+
+def id_problem(path: str, ident: str, extension: str) -> Problem | None:
+    if ID.match(ident):
+        return None
+    return Problem(path, 1, 1, "bad-id",
+                   f"the file name {ident + extension!r} is not a valid id: use lowercase "
+                   f"letters, digits and hyphens, e.g. {suggested_id(ident) + extension!r}")

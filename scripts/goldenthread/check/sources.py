@@ -1,0 +1,67 @@
+"""All checks over all sources: each record alone, then the records against each other."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..load.repository import Sources
+from ..problems import Problem, sort_problems
+from .entries import check_entry
+from .isbn import normalise
+from .titles import check_title
+from .vocabulary import gather_vocabularies
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
+
+
+def _images(root: Path) -> set[str]:
+    library = root / "library"
+    return {path.relative_to(root).as_posix() for path in library.rglob("*")
+            if path.suffix.lower() in IMAGE_SUFFIXES} if library.is_dir() else set()
+
+
+def _duplicate_isbns(sources: Sources) -> list[Problem]:
+    """Reported on every file that shares the ISBN, so each author sees it on their own file."""
+    holders: dict[str, list[tuple[str, int, int]]] = {}
+    for title in sources.titles:
+        document = title.document
+        if document is None or not isinstance(document.data, dict):
+            continue
+        isbn = document.data.get("isbn")
+        if isinstance(isbn, str):
+            holders.setdefault(normalise(isbn), []).append((title.path, *document.where(("isbn",))))
+    problems = []
+    for isbn, places in holders.items():
+        for path, line, col in places if len(places) > 1 else ():
+            others = ", ".join(other for other, _, _ in places if other != path)
+            problems.append(Problem(path, line, col, "duplicate-isbn",
+                                    f"ISBN {isbn} is also in {others}: one record per book; "
+                                    "remove one file or correct the ISBN"))
+    return problems
+
+
+def _duplicate_entry_ids(sources: Sources) -> list[Problem]:
+    seen: dict[str, str] = {}
+    problems = []
+    for entry in sources.entries:
+        if entry.id in seen:
+            problems.append(Problem(entry.path, 1, 1, "duplicate-id",
+                                    f"the id {entry.id!r} is already used by {seen[entry.id]}: "
+                                    "rename this file (and its .bib)"))
+        else:
+            seen[entry.id] = entry.path
+    return problems
+
+
+def check_sources(sources: Sources) -> list[Problem]:
+    """Every problem in the sources, loading problems included, sorted."""
+    vocabularies, problems = gather_vocabularies(sources)
+    problems += sources.problems
+    images = _images(sources.root)
+    for title in sources.titles:
+        problems += check_title(title, vocabularies, images)
+    for entry in sources.entries:
+        problems += check_entry(entry, vocabularies)
+    problems += _duplicate_isbns(sources)
+    problems += _duplicate_entry_ids(sources)
+    return sort_problems(problems)

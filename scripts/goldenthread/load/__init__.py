@@ -1,0 +1,1 @@
+"""Load: files -> documents that remember where every value came from."""

@@ -1,0 +1,60 @@
+"""Reading a .bib file with bibtexparser 2, keeping each entry's and field's line."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+import bibtexparser
+from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+
+from ..problems import Problem
+
+logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+
+
+@dataclass
+class BibEntry:
+    """One reference: its type, key, fields (names lowercased) and 1-based lines."""
+
+    key: str
+    type: str
+    fields: dict[str, str]
+    line: int
+    field_lines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class BibSource:
+    path: str
+    entries: dict[str, BibEntry] = field(default_factory=dict)
+
+
+def _first_line(raw: str) -> str:
+    return raw.strip().splitlines()[0][:60] if raw.strip() else ""
+
+
+def bib_entry(entry: Entry) -> BibEntry:
+    fields = {f.key.lower(): str(f.value) for f in entry.fields}
+    lines = {f.key.lower(): (f.start_line or entry.start_line) + 1 for f in entry.fields}
+    return BibEntry(entry.key, entry.entry_type.lower(), fields, entry.start_line + 1, lines)
+
+
+def load_bib(text: str, path: str) -> tuple[BibSource, list[Problem]]:
+    """Parse BibTeX; every block bibtexparser could not use becomes a problem at its line."""
+    library = bibtexparser.parse_string(text)
+    source = BibSource(path)
+    problems: list[Problem] = []
+    for block in library.failed_blocks:
+        line = block.start_line + 1
+        if isinstance(block, DuplicateBlockKeyBlock):
+            problems.append(Problem(path, line, 1, "bib-duplicate-key",
+                                    f"the reference key {block.key!r} is used twice in this file: "
+                                    "rename one and update its citations"))
+        elif isinstance(block, ParsingFailedBlock):
+            problems.append(Problem(path, line, 1, "bib-syntax",
+                                    f"this reference cannot be read ({_first_line(block.raw)!r}): "
+                                    "check its braces, quotes and the commas between fields"))
+    for entry in library.entries:
+        source.entries[entry.key] = bib_entry(entry)
+    return source, problems

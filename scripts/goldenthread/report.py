@@ -1,0 +1,49 @@
+"""Formatters: the only place problems become text. Detection never prints."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+
+from .problems import Problem
+
+
+def as_text(problems: Sequence[Problem]) -> str:
+    return "".join(f"{p.path}:{p.line}:{p.col}: {p.level}[{p.code}]: {p.message}\n"
+                   for p in problems)
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def as_github(problems: Sequence[Problem]) -> str:
+    """GitHub workflow commands, so problems show on the changed lines of a pull request."""
+    return "".join(
+        f"::{p.level} file={_escape_property(p.path)},line={p.line},col={p.col},"
+        f"title={_escape_property(p.code)}::{_escape_data(p.message)}\n"
+        for p in problems)
+
+
+def as_json(problems: Sequence[Problem]) -> str:
+    return json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False) + "\n"
+
+
+FORMATS: dict[str, Callable[[Sequence[Problem]], str]] = {
+    "text": as_text,
+    "github": as_github,
+    "json": as_json,
+}
+
+
+def summary(problems: Sequence[Problem]) -> str:
+    if not problems:
+        return "All sources are valid.\n"
+    files = len({p.path for p in problems})
+    return (f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} "
+            f"file{'s' if files != 1 else ''}. Each line above says the file, the line and "
+            "what to change.\n")

@@ -1,0 +1,99 @@
+"""Shared fixtures: a small valid repository built from the real vocabularies."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+VALID_TITLE = """\
+# yaml-language-server: $schema=../../scripts/goldenthread/schemas/title.schema.json
+title: Make It Stick
+subtitle: The Science of Successful Learning
+authors:
+  - Peter C. Brown
+  - Henry L. Roediger III
+  - Mark A. McDaniel
+year: 2014
+publisher: Belknap Press of Harvard University Press
+isbn: "9780674729018"
+topics: [cognitive-science]
+aims: [research-informed]
+building_blocks: [high-quality-teaching]
+stages: [explore]
+career_stages: [teacher]
+formats: [print]
+copies:
+  castlegate-academy: 2
+summary: >-
+  How retrieval, spacing and interleaving make learning last.
+added: 2024-09-02
+"""
+
+VALID_ENTRY = """\
+---
+title: A valid entry
+authors:
+  - name: Example Author
+    role: Class teacher
+academy: ashdown-primary
+year: 2025
+research_question: Does it work?
+abstract: An example.
+library: [make-it-stick]
+example: true
+---
+
+## Context
+
+Retrieval helps [@roediger2006].
+"""
+
+VALID_BIB = """\
+@article{roediger2006,
+  author  = {Roediger, Henry L. and Karpicke, Jeffrey D.},
+  title   = {Test-Enhanced Learning},
+  journal = {Psychological Science},
+  year    = {2006},
+  doi     = {10.1111/j.1467-9280.2006.01693.x}
+}
+"""
+
+Write = Callable[[str, str | bytes], Path]
+
+
+def build_repo(root: Path) -> Path:
+    """A minimal valid repository: real framework and vocabularies, one title, one entry."""
+    (root / "docs").mkdir(parents=True)
+    shutil.copy(REPO / "docs" / "framework.yaml", root / "docs" / "framework.yaml")
+    (root / "library" / "titles").mkdir(parents=True)
+    for name in ("topics.yaml", "career-stages.yaml", "academies.yaml"):
+        shutil.copy(REPO / "library" / name, root / "library" / name)
+    (root / "library" / "titles" / "make-it-stick.yaml").write_text(VALID_TITLE, "utf-8")
+    (root / "research" / "2025").mkdir(parents=True)
+    (root / "research" / "2025" / "valid-entry.md").write_text(VALID_ENTRY, "utf-8")
+    (root / "research" / "2025" / "valid-entry.bib").write_text(VALID_BIB, "utf-8")
+    return root
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return build_repo(tmp_path / "repo")
+
+
+@pytest.fixture
+def write(repo: Path) -> Write:
+    def put(relative: str, content: str | bytes) -> Path:
+        path = repo / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, "utf-8")
+        return path
+
+    return put
