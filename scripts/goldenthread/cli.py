@@ -31,7 +31,7 @@ def _root(value: str | None) -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    result = validate(_root(args.root))
+    result = validate(_root(args.root), keep_data=False)
     sys.stdout.write(FORMATS[args.format](result.problems))
     if args.format == "text":
         sys.stderr.write(summary(result.problems))

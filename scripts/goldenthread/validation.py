@@ -1,18 +1,32 @@
-"""Load then check: the one entry point every command uses to validate a repository."""
+"""Load then check: the one entry point every command uses to validate a repository.
+
+Catalogue records are many and independent, so each is loaded and checked on its own,
+on every core when there are enough of them; everything else is small and done here.
+"""
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check.sources import check_sources
-from .load.repository import Sources, load_sources
-from .problems import Problem
+from .check.sources import check_across, library_images
+from .check.titles import check_title
+from .check.vocabulary import Vocabularies, gather_vocabularies
+from .load.repository import Sources, YamlFile, load_sources, load_title
+from .load.yamldoc import Document
+from .problems import Problem, sort_problems
+
+# Worker processes pay for themselves only past this many records (measured: bench/).
+PARALLEL_FROM = 400
+Checked = tuple[YamlFile, list[Problem]]
 
 
 @dataclass
 class Validation:
     sources: Sources
+    vocabularies: Vocabularies
     problems: list[Problem]
 
     @property
@@ -20,6 +34,54 @@ class Validation:
         return not any(p.level == "error" for p in self.problems)
 
 
-def validate(root: Path) -> Validation:
+def _slim(loaded: YamlFile, keep_data: bool) -> YamlFile:
+    """What the parent needs of a checked record: its data (for a build) and the
+    ISBN's position (for duplicates). Shipping every position back costs more than
+    the parsing saved (measured: 17 MB of pickles, 0.76 s to unpickle at 10,000)."""
+    document = loaded.document
+    if document is None:
+        return loaded
+    data = document.data if keep_data or not isinstance(document.data, dict) else {
+        key: value for key, value in document.data.items() if key == "isbn"}
+    marks = {("isbn",): document.marks[("isbn",)]} if ("isbn",) in document.marks else {}
+    return YamlFile(loaded.path, Document(loaded.path, data, marks))
+
+
+def _load_and_check(root: Path, paths: list[str], vocabularies: Vocabularies,
+                    images: set[str], keep_data: bool) -> list[Checked]:
+    checked = []
+    for path in paths:
+        loaded, problems = load_title(root, path)
+        problems += check_title(loaded, vocabularies, images)
+        checked.append((_slim(loaded, keep_data), problems))
+    return checked
+
+
+def _titles(root: Path, paths: list[str], vocabularies: Vocabularies,
+            images: set[str], keep_data: bool) -> list[Checked]:
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers < 2:
+        return _load_and_check(root, paths, vocabularies, images, keep_data)
+    size = -(-len(paths) // (workers * 2))
+    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
+    with ProcessPoolExecutor(workers) as pool:
+        futures = [pool.submit(_load_and_check, root, chunk, vocabularies, images, keep_data)
+                   for chunk in chunks]
+        return [one for future in futures for one in future.result()]
+
+
+def validate(root: Path, keep_data: bool = True) -> Validation:
+    """Every source loaded, and every problem in them, sorted.
+
+    keep_data=False keeps only what checking needs of each catalogue record (the
+    `validate` command); a build needs the records' data.
+    """
     sources = load_sources(root)
-    return Validation(sources, check_sources(sources))
+    vocabularies, problems = gather_vocabularies(sources)
+    problems += sources.problems
+    images = library_images(root)
+    for loaded, found in _titles(root, sources.title_paths, vocabularies, images, keep_data):
+        sources.titles.append(loaded)
+        problems += found
+    problems += check_across(sources, vocabularies)
+    return Validation(sources, vocabularies, sort_problems(problems))

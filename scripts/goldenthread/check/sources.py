@@ -5,16 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..load.repository import Sources
-from ..problems import Problem, sort_problems
+from ..problems import Problem
 from .entries import check_entry
 from .isbn import normalise
-from .titles import check_title
-from .vocabulary import gather_vocabularies
+from .vocabulary import Vocabularies
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
 
 
-def _images(root: Path) -> set[str]:
+def library_images(root: Path) -> set[str]:
+    """Every image under library/, as repository-relative paths (covers must be one)."""
     library = root / "library"
     return {path.relative_to(root).as_posix() for path in library.rglob("*")
             if path.suffix.lower() in IMAGE_SUFFIXES} if library.is_dir() else set()
@@ -53,15 +53,14 @@ def _duplicate_entry_ids(sources: Sources) -> list[Problem]:
     return problems
 
 
-def check_sources(sources: Sources) -> list[Problem]:
-    """Every problem in the sources, loading problems included, sorted."""
-    vocabularies, problems = gather_vocabularies(sources)
-    problems += sources.problems
-    images = _images(sources.root)
-    for title in sources.titles:
-        problems += check_title(title, vocabularies, images)
+def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
+    """Entries, and what only shows when records are compared with each other.
+
+    Each catalogue record is checked alone by check_title (in a worker, see validation.py).
+    """
+    problems = []
     for entry in sources.entries:
         problems += check_entry(entry, vocabularies)
     problems += _duplicate_isbns(sources)
     problems += _duplicate_entry_ids(sources)
-    return sort_problems(problems)
+    return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,8 +79,8 @@ def gather_vocabularies(sources: Sources) -> tuple[Vocabularies, list[Problem]]:
         problems += check_document(document, "vocabulary")
         kind = {"topics": "topic", "career_stages": "career stage", "academies": "academy"}[name]
         _add_list(vocabularies, kind, document, document.data, (), problems)
-    for title in sources.titles:
-        vocabularies.add("title", title.path.rsplit("/", 1)[-1][: -len(".yaml")], title.path)
+    for path in sources.title_paths:
+        vocabularies.add("title", path.rsplit("/", 1)[-1][: -len(".yaml")], path)
     return vocabularies, problems
 
 
@@ -108,7 +109,5 @@ def unknown_ids(document: Document, data: dict[str, Any], vocabularies: Vocabula
 
 
 def _suggest(ident: str, known: dict[str, str]) -> str:
-    import difflib
-
     close = difflib.get_close_matches(ident, list(known), n=1)
     return f", e.g. {close[0]!r}" if close else ""

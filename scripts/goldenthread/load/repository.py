@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,8 +22,6 @@ VOCABULARIES = {
 TITLES = "library/titles"
 RESEARCH = "research"
 YEAR = re.compile(r"^[0-9]{4}$")
-# Parallel loading pays for its worker start-up only past this many titles.
-PARALLEL_FROM = 400
 
 
 @dataclass
@@ -51,9 +48,10 @@ class Sources:
     root: Path
     framework: YamlFile | None = None
     vocabularies: dict[str, YamlFile] = field(default_factory=dict)
+    title_paths: list[str] = field(default_factory=list)
     titles: list[YamlFile] = field(default_factory=list)
     entries: list[EntryFile] = field(default_factory=list)
-    forewords: dict[str, MarkdownSource | str] = field(default_factory=dict)
+    forewords: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -63,10 +61,6 @@ def _load_yaml_file(root: Path, path: str) -> tuple[YamlFile, list[Problem]]:
         return YamlFile(path, None), problems
     document, problems = load_yaml(text, path)
     return YamlFile(path, document), problems
-
-
-def _load_title_chunk(root: Path, paths: list[str]) -> list[tuple[YamlFile, list[Problem]]]:
-    return [_load_yaml_file(root, path) for path in paths]
 
 
 def _list(root: Path, folder: str) -> list[str]:
@@ -81,28 +75,22 @@ def _unexpected(path: str, why: str) -> Problem:
     return Problem(path, 1, 1, "unexpected-file", why)
 
 
-def load_titles(root: Path, sources: Sources) -> None:
-    paths = []
+def title_paths(root: Path) -> tuple[list[str], list[Problem]]:
+    """The catalogue records' paths, and a problem for anything else in library/titles."""
+    paths, problems = [], []
     for name in _list(root, TITLES):
         path = f"{TITLES}/{name}"
         if name.endswith(".yaml") and (root / path).is_file():
             paths.append(path)
         else:
-            sources.problems.append(_unexpected(
+            problems.append(_unexpected(
                 path, "only catalogue records (<id>.yaml) belong in library/titles: "
                       "rename it to end in .yaml or move it"))
-    workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_FROM or workers < 2:
-        results = _load_title_chunk(root, paths)
-    else:
-        size = -(-len(paths) // (workers * 4))
-        chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-        with ProcessPoolExecutor(workers) as pool:
-            results = [r for chunk in pool.map(_load_title_chunk, [root] * len(chunks), chunks)
-                       for r in chunk]
-    for yaml_file, problems in results:
-        sources.titles.append(yaml_file)
-        sources.problems.extend(problems)
+    return paths, problems
+
+
+def load_title(root: Path, path: str) -> tuple[YamlFile, list[Problem]]:
+    return _load_yaml_file(root, path)
 
 
 def _load_entry(root: Path, folder: str, name: str, names: set[str]) -> tuple[EntryFile, list[Problem]]:
@@ -153,8 +141,14 @@ def load_research(root: Path, sources: Sources) -> None:
 
 
 def load_sources(root: Path) -> Sources:
-    """Load every source under root. Problems found while reading are kept in .problems."""
+    """Load every source but the catalogue records, whose paths are listed in .title_paths.
+
+    Records are many and independent, so the caller loads them (see validation.py), in
+    parallel when there are enough. Problems found while reading are kept in .problems.
+    """
     sources = Sources(root)
+    sources.title_paths, problems = title_paths(root)
+    sources.problems.extend(problems)
     framework, problems = _load_yaml_file(root, FRAMEWORK)
     sources.framework = framework
     sources.problems.extend(problems)
@@ -162,6 +156,5 @@ def load_sources(root: Path) -> Sources:
         vocabulary, problems = _load_yaml_file(root, path)
         sources.vocabularies[name] = vocabulary
         sources.problems.extend(problems)
-    load_titles(root, sources)
     load_research(root, sources)
     return sources
