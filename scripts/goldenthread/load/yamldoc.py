@@ -1,8 +1,10 @@
 """Safe YAML with positions: every value remembers the line and column it came from.
 
-libyaml (through PyYAML's C composer when present) builds the node graph; this module
-turns nodes into plain values itself, so it can refuse object-building tags, reject
-duplicate keys, bound alias expansion and record positions in one walk.
+Values are built straight from libyaml's event stream (PyYAML's C parser when present),
+not from PyYAML's node graph: one pass that refuses object-building tags, rejects
+duplicate keys, bounds alias expansion and nesting, and records positions. libyaml's
+parser is iterative, so no input can exhaust the C stack (its recursive composer can:
+measured, a segmentation fault past about 10,000 nested brackets).
 """
 
 from __future__ import annotations
@@ -15,21 +17,15 @@ import yaml
 from ..problems import Problem
 
 try:
-    from yaml import CSafeLoader as _FastLoader
-except ImportError:  # pragma: no cover - pure-Python fallback when libyaml is absent
-    from yaml import SafeLoader as _FastLoader  # type: ignore[assignment]
-from yaml import SafeLoader as _GuardedLoader
+    from yaml import CSafeLoader as _Parser
+except ImportError:  # pragma: no cover - pure-Python parser when libyaml is absent
+    from yaml import SafeLoader as _Parser  # type: ignore[assignment]
 
 Path_ = tuple[str | int, ...]
 
 MAX_NODES = 50_000
 MAX_DEPTH = 64
 MAX_SCALAR = 100_000
-# libyaml's composer recurses in C and crashes the process somewhere past 10,000 levels.
-# Each level needs one of these characters, so a text with few of them cannot nest that
-# deep; any other text goes through the pure-Python composer, which raises RecursionError.
-_NESTING_CHARS = "[{-?:"
-_FAST_NESTING_LIMIT = 4_000
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -51,8 +47,6 @@ _HINTS = (
     ("mapping values are not allowed", "a value containing ': ' needs quotes around it"),
     ("could not find expected ':'", "each field needs a colon after its name, like `title: ...`"),
     ("expected <block end>", "check the indentation of this line against the lines above"),
-    ("found undefined alias", "remove the '*' or define the anchor it names"),
-    ("expected a single document", "a file holds one record: remove the extra '---'"),
     ("while scanning a quoted scalar", "close the quotes opened here"),
     ("unacceptable character", "remove the invisible control character"),
 )
@@ -78,72 +72,135 @@ class Document:
 
 
 class _Refusal(Exception):
-    def __init__(self, node: yaml.Node, code: str, message: str) -> None:
+    def __init__(self, mark: Any, code: str, message: str) -> None:
         super().__init__(message)
-        self.node = node
+        self.mark = mark
         self.code = code
         self.message = message
 
 
+_IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag YAML 1.1 gives a plain scalar, as PyYAML's resolver decides it."""
+    for tag, pattern in _IMPLICIT.get(value[:1], ()):
+        if pattern.match(value):
+            return str(tag)
+    return _STR
+
+
 class _Builder:
-    def __init__(self, line_offset: int) -> None:
+    def __init__(self, parser: Any, line_offset: int) -> None:
+        self.next = parser.get_event
+        self.peek = parser.peek_event
         self.line_offset = line_offset
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
-        self.field: yaml.Node | None = None  # the top-level field being built
+        self.field: Any = None  # mark of the top-level field being built
 
-    def mark(self, node: yaml.Node) -> tuple[int, int]:
-        return node.start_mark.line + 1 + self.line_offset, node.start_mark.column + 1
+    def position(self, mark: Any) -> tuple[int, int]:
+        return mark.line + 1 + self.line_offset, mark.column + 1
 
-    def build(self, node: yaml.Node, at: Path_, depth: int) -> Any:
-        self.count += 1
+    def grow(self, size: int, mark: Any) -> None:
+        self.count += size
         if self.count > MAX_NODES:
-            raise _Refusal(node, "yaml-alias-limit",
+            raise _Refusal(self.field or mark, "yaml-alias-limit",
                            f"the document expands to more than {MAX_NODES:,} values "
                            "(aliases repeated too often): write the values out")
-        if depth > MAX_DEPTH:
-            raise _Refusal(node, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} deep")
-        self.marks[at] = self.mark(node)
-        tag = node.tag
-        if isinstance(node, yaml.ScalarNode):
-            return self.scalar(node, tag)
-        if isinstance(node, yaml.SequenceNode) and tag == _SEQ:
-            return [self.build(item, (*at, i), depth + 1) for i, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode) and tag == _MAP:
-            return self.mapping(node, at, depth)
-        raise _Refusal(node, "yaml-tag", f"the tag {tag!r} is not allowed: remove it")
 
-    def scalar(self, node: yaml.ScalarNode, tag: str) -> Any:
-        if len(node.value) > MAX_SCALAR:
-            raise _Refusal(node, "field-too-long",
-                           f"this value is {len(node.value):,} characters; "
+    def value(self, at: Path_, depth: int) -> tuple[Any, int]:
+        """The next value and how many values it expands to."""
+        event = self.next()
+        mark = event.start_mark
+        self.marks[at] = self.position(mark)
+        kind = type(event)
+        if kind is yaml.AliasEvent:
+            if event.anchor not in self.anchors:
+                raise _Refusal(mark, "yaml-syntax", f"the alias *{event.anchor} names no "
+                               "anchor defined before it: remove the '*' or define the anchor")
+            value, size = self.anchors[event.anchor]
+            self.grow(size, mark)
+            return value, size
+        if depth > MAX_DEPTH:
+            raise _Refusal(mark, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} deep")
+        self.grow(1, mark)
+        tag = event.tag if event.tag != "!" else None
+        if kind is yaml.ScalarEvent:
+            value, size = self.scalar(event, tag), 1
+        elif kind is yaml.SequenceStartEvent and tag in (None, _SEQ):
+            value, size = self.sequence(at, depth)
+        elif kind is yaml.MappingStartEvent and tag in (None, _MAP):
+            value, size = self.mapping(at, depth)
+        else:
+            raise _Refusal(mark, "yaml-tag", f"the tag {tag!r} is not allowed: remove it")
+        if event.anchor is not None:
+            self.anchors[event.anchor] = (value, size)
+        return value, size
+
+    def scalar(self, event: Any, tag: str | None) -> Any:
+        text = event.value
+        if len(text) > MAX_SCALAR:
+            raise _Refusal(event.start_mark, "field-too-long",
+                           f"this value is {len(text):,} characters; "
                            f"no field may be longer than {MAX_SCALAR:,}")
+        if tag is None:
+            tag = _implicit_tag(text) if event.implicit[0] else _STR
         if tag in (_STR, _TIMESTAMP):
-            return node.value  # dates stay text; the checks parse them
+            return text  # dates stay text; the checks parse them
         if tag == _NULL:
             return None
         construct = _SCALARS.get(tag)
         if construct is None:
-            raise _Refusal(node, "yaml-tag", f"the tag {tag!r} is not allowed: remove it")
-        return construct(node)
+            raise _Refusal(event.start_mark, "yaml-tag", f"the tag {tag!r} is not allowed: remove it")
+        return construct(yaml.ScalarNode(tag, text))
 
-    def mapping(self, node: yaml.MappingNode, at: Path_, depth: int) -> dict[str, Any]:
+    def sequence(self, at: Path_, depth: int) -> tuple[list[Any], int]:
+        items, size = [], 1
+        while not self.peek().__class__ is yaml.SequenceEndEvent:
+            item, grown = self.value((*at, len(items)), depth + 1)
+            items.append(item)
+            size += grown
+        self.next()
+        return items, size
+
+    def mapping(self, at: Path_, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise _Refusal(key_node, "yaml-key", "a field name must be plain text")
-            key = key_node.value
+        size = 1
+        while not self.peek().__class__ is yaml.MappingEndEvent:
+            key_event = self.next()
+            if type(key_event) is not yaml.ScalarEvent:
+                raise _Refusal(key_event.start_mark, "yaml-key", "a field name must be plain text")
+            key = key_event.value
+            where = (*at, key)
             if key in result:
-                line, _ = self.key_marks[(*at, key)]
-                raise _Refusal(key_node, "duplicate-key",
-                               f"the field {key!r} appears twice (first on line {line}): "
-                               "keep one")
-            self.key_marks[(*at, key)] = self.mark(key_node)
+                line, _ = self.key_marks[where]
+                raise _Refusal(key_event.start_mark, "duplicate-key",
+                               f"the field {key!r} appears twice (first on line {line}): keep one")
+            self.key_marks[where] = self.position(key_event.start_mark)
             if not at:
-                self.field = key_node
-            result[key] = self.build(value_node, (*at, key), depth + 1)
-        return result
+                self.field = key_event.start_mark
+            result[key], grown = self.value(where, depth + 1)
+            size += grown
+        self.next()
+        return result, size
+
+    def document(self) -> Any:
+        """The stream's one document's value; None for an empty stream."""
+        self.next()  # stream start
+        if type(self.peek()) is yaml.StreamEndEvent:
+            return None
+        self.next()  # document start
+        value, _ = self.value((), 0)
+        self.next()  # document end
+        following = self.peek()
+        if type(following) is not yaml.StreamEndEvent:
+            raise _Refusal(following.start_mark, "yaml-syntax",
+                           "a file holds one record, but a second one starts here: "
+                           "remove the extra '---'")
+        return value
 
 
 def _syntax_problem(error: yaml.YAMLError, source: str, path: str, line_offset: int) -> Problem:
@@ -161,35 +218,20 @@ def _syntax_problem(error: yaml.YAMLError, source: str, path: str, line_offset: 
                    f"YAML cannot be read here ({text}): {hint}")
 
 
-def _loader_for(text: str) -> type[yaml.SafeLoader]:
-    nesting = sum(text.count(char) for char in _NESTING_CHARS)
-    return _FastLoader if nesting < _FAST_NESTING_LIMIT else _GuardedLoader  # type: ignore[return-value]
-
-
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document. An empty document gives data None and no problem."""
+    parser = _Parser(text)
+    builder = _Builder(parser, line_offset)
     try:
-        loader = _loader_for(text)(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        data = builder.document()
     except yaml.YAMLError as error:
         return None, [_syntax_problem(error, text, path, line_offset)]
-    except RecursionError:
-        return None, [Problem(path, 1 + line_offset, 1, "yaml-too-deep",
-                              "values are nested too deeply to read")]
-    if node is None:
-        return Document(path, None), []
-    builder = _Builder(line_offset)
-    try:
-        data = builder.build(node, (), 0)
     except _Refusal as refusal:
-        # An alias bomb overflows deep inside shared nodes; name the field that uses it.
-        culprit = builder.field if refusal.code == "yaml-alias-limit" and builder.field else refusal.node
-        line, col = builder.mark(culprit)
+        line, col = builder.position(refusal.mark)
         return None, [Problem(path, line, col, refusal.code, refusal.message)]
-    except (yaml.YAMLError, ValueError, OverflowError) as error:
+    except (ValueError, OverflowError) as error:
         return None, [Problem(path, 1 + line_offset, 1, "yaml-syntax",
                               f"YAML cannot be read: {error}")]
+    finally:
+        parser.dispose()
     return Document(path, data, builder.marks, builder.key_marks), []
