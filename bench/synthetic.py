@@ -13,7 +13,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 WORDS = ("teaching learning pupils evidence practice memory retrieval feedback curriculum "
          "assessment reading vocabulary behaviour leadership classroom knowledge school "
-         "explicit instruction questioning modelling routines attendance equity").split()
+         "explicit instruction questioning modelling routines attendance equity").split(" ")
 TOPICS = ["teaching-and-learning", "cognitive-science", "assessment-and-feedback", "curriculum",
           "literacy-and-oracy", "leadership", "wellbeing"]
 ACADEMIES = ["ashdown-primary", "brookfield-primary", "castlegate-academy", "denholme-academy"]

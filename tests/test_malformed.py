@@ -16,7 +16,7 @@ import pytest
 
 from goldenthread.cli import main
 
-from .conftest import VALID_BIB, VALID_ENTRY, VALID_TITLE, Write
+from .conftest import VALID_BIB, VALID_TITLE, Write
 
 T = "library/titles/case.yaml"
 E = "research/2025/case.md"

@@ -15,7 +15,7 @@ from .check.sources import check_across, library_images
 from .check.titles import check_title
 from .check.vocabulary import Vocabularies, gather_vocabularies
 from .load.repository import Sources, YamlFile, load_sources, load_title
-from .load.yamldoc import Document
+from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
 
 # Worker processes pay for themselves only past this many records (measured: bench/).
@@ -43,7 +43,9 @@ def _slim(loaded: YamlFile, keep_data: bool) -> YamlFile:
         return loaded
     data = document.data if keep_data or not isinstance(document.data, dict) else {
         key: value for key, value in document.data.items() if key == "isbn"}
-    marks = {("isbn",): document.marks[("isbn",)]} if ("isbn",) in document.marks else {}
+    marks: dict[Path_, tuple[int, int]] = {}
+    if ("isbn",) in document.marks:
+        marks[("isbn",)] = document.marks[("isbn",)]
     return YamlFile(loaded.path, Document(loaded.path, data, marks))
 
 

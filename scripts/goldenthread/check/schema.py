@@ -79,7 +79,7 @@ def compile_schema(schema: dict[str, Any]) -> Check:
 
     def check(value: Any, at: Path_, emit: Emit) -> None:
         for one in checks:
-            if one(value, at, emit) is False:  # type: ignore[func-returns-value]
+            if one(value, at, emit) is False:
                 return
 
     return check

@@ -53,7 +53,7 @@ def check_title(loaded: YamlFile, vocabularies: Vocabularies, images: set[str]) 
     if document is None:
         return problems
     if document.data is None:
-        return problems + [Problem(loaded.path, 1, 1, "empty-file",
+        return [*problems, Problem(loaded.path, 1, 1, "empty-file",
                                    "the file is empty: a catalogue record needs at least title, "
                                    "authors, year and topics (see docs/contributing)")]
     problems += check_document(document, "title")

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..load.repository import Sources
-from ..load.yamldoc import Document
+from ..load.yamldoc import Document, Path_
 from ..problems import Problem
 from .schema import check_document
 
@@ -89,6 +89,7 @@ def unknown_ids(document: Document, data: dict[str, Any], vocabularies: Vocabula
     problems = []
     for name, kind in FIELD_KINDS.items():
         value = data.get(name)
+        named: list[tuple[Path_, str]]
         if isinstance(value, str):
             named = [((name,), value)]
         elif isinstance(value, list):

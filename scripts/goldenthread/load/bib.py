@@ -35,25 +35,26 @@ def _first_line(raw: str) -> str:
 
 
 def bib_entry(entry: Entry) -> BibEntry:
+    first = entry.start_line or 0
     fields = {f.key.lower(): str(f.value) for f in entry.fields}
-    lines = {f.key.lower(): (f.start_line or entry.start_line) + 1 for f in entry.fields}
-    return BibEntry(entry.key, entry.entry_type.lower(), fields, entry.start_line + 1, lines)
+    lines = {f.key.lower(): (f.start_line or first) + 1 for f in entry.fields}
+    return BibEntry(entry.key, entry.entry_type.lower(), fields, first + 1, lines)
 
 
 def load_bib(text: str, path: str) -> tuple[BibSource, list[Problem]]:
     """Parse BibTeX; every block bibtexparser could not use becomes a problem at its line."""
-    library = bibtexparser.parse_string(text)
+    library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]
     source = BibSource(path)
     problems: list[Problem] = []
     for block in library.failed_blocks:
-        line = block.start_line + 1
+        line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(path, line, 1, "bib-duplicate-key",
                                     f"the reference key {block.key!r} is used twice in this file: "
                                     "rename one and update its citations"))
         elif isinstance(block, ParsingFailedBlock):
             problems.append(Problem(path, line, 1, "bib-syntax",
-                                    f"this reference cannot be read ({_first_line(block.raw)!r}): "
+                                    f"this reference cannot be read ({_first_line(block.raw or '')!r}): "
                                     "check its braces, quotes and the commas between fields"))
     for entry in library.entries:
         source.entries[entry.key] = bib_entry(entry)

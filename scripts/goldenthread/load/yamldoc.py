@@ -158,8 +158,9 @@ class _Builder:
         return construct(yaml.ScalarNode(tag, text))
 
     def sequence(self, at: Path_, depth: int) -> tuple[list[Any], int]:
-        items, size = [], 1
-        while not self.peek().__class__ is yaml.SequenceEndEvent:
+        items: list[Any] = []
+        size = 1
+        while self.peek().__class__ is not yaml.SequenceEndEvent:
             item, grown = self.value((*at, len(items)), depth + 1)
             items.append(item)
             size += grown
@@ -169,7 +170,7 @@ class _Builder:
     def mapping(self, at: Path_, depth: int) -> tuple[dict[str, Any], int]:
         result: dict[str, Any] = {}
         size = 1
-        while not self.peek().__class__ is yaml.MappingEndEvent:
+        while self.peek().__class__ is not yaml.MappingEndEvent:
             key_event = self.next()
             if type(key_event) is not yaml.ScalarEvent:
                 raise _Refusal(key_event.start_mark, "yaml-key", "a field name must be plain text")
