@@ -38,6 +38,26 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return ExitCode.OK if result.ok else ExitCode.INVALID
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    from .publish.build import build
+
+    root = _root(args.root)
+    result = build(root)
+    if result.site is None:
+        sys.stdout.write(FORMATS[args.format](result.problems))
+        sys.stderr.write(summary(result.problems) + "The site was not built; site/ is unchanged.\n")
+        return ExitCode.INVALID
+    sys.stderr.write(f"Built {result.pages} generated pages into {result.site.relative_to(root)}/\n")
+    return ExitCode.OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .publish.mkdocs_build import serve_site
+
+    serve_site(_root(args.root), args.dev_addr)
+    return ExitCode.OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="goldenthread",
                   description="Build and check the Trust's knowledge base: the framework, "
@@ -50,6 +70,18 @@ def parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATS), default="text",
                        help="text (default), github (pull-request annotations) or json")
     check.set_defaults(run=cmd_validate)
+    make = commands.add_parser("build", help="validate, generate and build site/ (with exports)",
+                               description="Validate every source, generate the pages, build the "
+                                           "site with MkDocs and add the exports. A failed build "
+                                           "leaves site/ as it was.")
+    make.add_argument("--format", choices=sorted(FORMATS), default="text",
+                      help="how to print problems if the sources are invalid")
+    make.set_defaults(run=cmd_build)
+    preview = commands.add_parser("serve", help="live preview that reloads when sources change",
+                                  description="Serve the site on http://127.0.0.1:8000 and rebuild "
+                                              "when anything under docs/, library/ or research/ changes.")
+    preview.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
+    preview.set_defaults(run=cmd_serve)
     return top
 
 

@@ -21,6 +21,7 @@ REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "online": ("title", "year", "url"),
     "misc": ("title", "year"),
 }
+WEB_ADDRESS = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
 DOI = re.compile(r"^10\.[0-9]{4,9}/\S+$")
 DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 
@@ -64,4 +65,9 @@ def check_bib(source: BibSource) -> list[Problem]:
         doi = _doi_problem(source.path, entry)
         if doi:
             problems.append(doi)
+        url = entry.fields.get("url", "").strip()
+        if url and not WEB_ADDRESS.match(url):
+            problems.append(Problem(source.path, entry.field_lines.get("url", entry.line), 1,
+                                    "bib-url", f"url = {{{url}}} is not a web address: use one "
+                                    "starting https://"))
     return problems

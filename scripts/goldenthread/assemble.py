@@ -1,0 +1,68 @@
+"""Validated sources -> the KnowledgeBase model. Runs only on sources without errors."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+from typing import Any
+
+from .load.repository import Sources
+from .model import Author, Entry, KnowledgeBase, Named, Source, Title
+
+
+def _named(item: dict[str, Any]) -> Named:
+    return Named(item["id"], item["name"], item.get("description", ""), item.get("number", 0),
+                 item.get("summary", ""), bool(item.get("example", False)))
+
+
+def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
+    return tuple(data.get(key) or ())
+
+
+def _title(ident: str, data: dict[str, Any]) -> Title:
+    return Title(
+        id=ident, title=data["title"], authors=tuple(data["authors"]), year=data["year"],
+        topics=_strings(data, "topics"), subtitle=data.get("subtitle", ""),
+        edition=str(data.get("edition", "")), publisher=data.get("publisher", ""),
+        isbn=data.get("isbn", ""), type=data.get("type", "book"), aims=_strings(data, "aims"),
+        building_blocks=_strings(data, "building_blocks"), stages=_strings(data, "stages"),
+        career_stages=_strings(data, "career_stages"), formats=_strings(data, "formats"),
+        copies=tuple(sorted((data.get("copies") or {}).items())),
+        summary=data.get("summary", ""), cover=data.get("cover", ""), url=data.get("url", ""),
+        added=data.get("added", ""))
+
+
+def assemble(sources: Sources) -> KnowledgeBase:
+    """The model of valid sources. Titles sorted by id; entries by year then id."""
+    kb = KnowledgeBase()
+    framework = sources.framework.document.data if sources.framework and sources.framework.document else {}
+    kb.aims = [_named(item) for item in framework.get("aims", [])]
+    kb.building_blocks = [_named(item) for item in framework.get("building_blocks", [])]
+    kb.stages = [_named(item) for item in framework.get("stages", [])]
+    kb.knowing_our_schools = [(_named(item), [_named(a) for a in item.get("activities", [])])
+                              for item in framework.get("knowing_our_schools", [])]
+    kb.sources = [Source(item["id"], item["text"]) for item in framework.get("sources", [])]
+    for name in ("topics", "career_stages", "academies"):
+        loaded = sources.vocabularies[name].document
+        setattr(kb, name, [_named(item) for item in (loaded.data if loaded else [])])
+    for loaded_title in sources.titles:
+        if loaded_title.document is not None:
+            kb.titles.append(_title(PurePosixPath(loaded_title.path).stem, loaded_title.document.data))
+    kb.titles.sort(key=lambda title: title.id)
+    for entry in sources.entries:
+        if entry.markdown is None:
+            continue
+        data = entry.markdown.front.data
+        kb.entries.append(Entry(
+            id=entry.id, year=data["year"], title=data["title"],
+            authors=tuple(Author(a["name"], a["role"]) for a in data["authors"]),
+            academy=data["academy"], research_question=data["research_question"],
+            abstract=data["abstract"], body=entry.markdown.body,
+            topics=_strings(data, "topics"), aims=_strings(data, "aims"),
+            building_blocks=_strings(data, "building_blocks"), stages=_strings(data, "stages"),
+            library=_strings(data, "library"), example=bool(data.get("example", False)),
+            references=tuple(entry.bib.entries.values()) if entry.bib else (),
+            path=entry.path))
+    kb.entries.sort(key=lambda entry: (entry.year, entry.id))
+    kb.forewords = {int(year): text for year, text in sources.forewords.items()}
+    kb.index()
+    return kb

@@ -1,0 +1,1 @@
+"""Exports: the catalogue and each year's references as BibTeX."""

@@ -1,0 +1,84 @@
+"""Catalogue records -> BibTeX that bibtexparser, biber and Zotero read back."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..model import Title
+
+# Words that mark an author as an organisation, written {in braces} so that BibTeX
+# readers keep the name whole instead of inverting it ("Foundation, E. E.").
+_ORGANISATION = re.compile(
+    r"\b(Foundation|Department|Commission|Group|Trust|Institute|Council|Association|Society|"
+    r"Agency|Office|Ministry|Organi[sz]ation|University|College|Committee|Centre|Center|"
+    r"Network|Partnership|Board|Unit|Ofsted|Education Endowment|I CAN|Review)\b")
+_SPECIAL = re.compile(r"([&%$#_])")
+
+
+def is_organisation(name: str) -> bool:
+    return bool(_ORGANISATION.search(name))
+
+
+def _value(text: str) -> str:
+    """A field value with BibTeX's special characters escaped and braces balanced."""
+    text = _SPECIAL.sub(r"\\\1", text.replace("\\", "\\textbackslash{}"))
+    depth = 0
+    for char in text:
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if depth < 0:
+            break
+    if depth != 0:
+        text = text.replace("{", "\\{").replace("}", "\\}")
+    return " ".join(text.split())
+
+
+def bib_name(name: str) -> str:
+    """'Tom Sherrington' -> 'Sherrington, Tom'; organisations kept whole in braces."""
+    if is_organisation(name):
+        return "{" + _value(name) + "}"
+    words = name.split()
+    if len(words) == 1:
+        return _value(name)
+    suffix = ""
+    if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
+        suffix = ", " + words[-1]
+        words = words[:-1]
+    if words[-1].rstrip(",").endswith(","):
+        words[-1] = words[-1].rstrip(",")
+    return _value(f"{words[-1]}{suffix}, {' '.join(words[:-1])}")
+
+
+def title_fields(title: Title) -> list[tuple[str, str]]:
+    fields = [("author", " and ".join(bib_name(a) for a in title.authors)),
+              ("title", _value(title.title))]
+    if title.subtitle:
+        fields.append(("subtitle", _value(title.subtitle)))
+    fields.append(("year", str(title.year)))
+    if title.edition:
+        fields.append(("edition", _value(title.edition)))
+    if title.publisher:
+        fields.append(("institution" if title.type == "report" else "publisher",
+                       _value(title.publisher)))
+    if title.isbn:
+        fields.append(("isbn", _value(title.isbn)))
+    if title.url:
+        fields.append(("url", title.url))
+    if title.topics:
+        fields.append(("keywords", ", ".join(title.topics)))
+    if title.summary:
+        fields.append(("abstract", _value(title.summary)))
+    return fields
+
+
+def title_entry(title: Title) -> str:
+    kind = "techreport" if title.type == "report" else "book"
+    width = max(len(name) for name, _ in title_fields(title))
+    body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in title_fields(title))
+    return f"@{kind}{{{title.id},\n{body}\n}}\n"
+
+
+def catalogue(titles: Iterable[Title], heading: str = "") -> str:
+    """The whole catalogue as one .bib file, entries in id order."""
+    head = f"% {heading}\n\n" if heading else ""
+    return head + "\n".join(title_entry(title) for title in sorted(titles, key=lambda t: t.id))

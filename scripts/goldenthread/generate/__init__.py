@@ -1,0 +1,1 @@
+"""Generate: the knowledge base -> plain Markdown pages that any MkDocs-compatible engine builds."""

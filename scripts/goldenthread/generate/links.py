@@ -1,0 +1,46 @@
+"""Where each page lives, as a docs-relative Markdown path, and links between them."""
+
+from __future__ import annotations
+
+import posixpath
+
+from ..model import Entry, Title
+
+FRAMEWORK_KINDS = {"aims": "aims", "building_blocks": "principles", "stages": "stages"}
+
+
+def title_page(title: Title | str) -> str:
+    return f"library/{title if isinstance(title, str) else title.id}.md"
+
+
+def entry_page(entry: Entry) -> str:
+    return f"research/{entry.year}/{entry.id}.md"
+
+
+def year_page(year: int) -> str:
+    return f"research/{year}/index.md"
+
+
+def framework_page(kind: str, ident: str) -> str:
+    return f"framework/{FRAMEWORK_KINDS[kind]}/{ident}.md"
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A Markdown link target from one docs page to another (MkDocs resolves .md links)."""
+    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+
+
+def url_of(page: str) -> str:
+    """The directory URL MkDocs gives a page (use_directory_urls), relative to the site root."""
+    if page.endswith("index.md"):
+        return page[: -len("index.md")]
+    return page[: -len(".md")] + "/"
+
+
+def href(from_page: str, to_page: str) -> str:
+    """An HTML href between two pages' built URLs (for raw HTML, which MkDocs does not rewrite)."""
+    here = url_of(from_page)
+    target = url_of(to_page)
+    relative_url = posixpath.relpath(target or ".", here or ".")
+    return relative_url + "/" if not relative_url.endswith("/") and relative_url != "." else (
+        "./" if relative_url == "." else relative_url)

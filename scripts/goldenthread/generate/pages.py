@@ -1,0 +1,27 @@
+"""Every generated page of the site, as a mapping from docs-relative path to Markdown."""
+
+from __future__ import annotations
+
+from ..model import KnowledgeBase
+from ..settings import Settings
+from .evidence_map import PAGE as EVIDENCE_MAP
+from .evidence_map import evidence_map_page
+from .framework import framework_pages
+from .library import library_pages
+from .relations import relate
+from .research import research_pages
+
+# The folders under docs/ that generation owns: git-ignored, rewritten on every build.
+OWNED = ("framework", "library", "research")
+
+
+def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
+               pdf_years: set[int] = frozenset()) -> dict[str, str]:  # type: ignore[assignment]
+    """texts holds the hand-written intros (docs/_text/<name>.md) by name."""
+    relations = relate(kb)
+    pages: dict[str, str] = {}
+    pages.update(framework_pages(kb, relations, texts.get("framework", "")))
+    pages[EVIDENCE_MAP] = evidence_map_page(kb, relations)
+    pages.update(library_pages(kb, relations, settings, texts.get("library", "")))
+    pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years)))
+    return pages

@@ -1,0 +1,47 @@
+"""Writing generated pages: only what changed, and nothing stale left behind.
+
+Unchanged files keep their modification time, so `mkdocs serve` does not rebuild in a
+loop; files from records that were removed are deleted.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write through a temporary file and rename: no reader ever sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(content)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_pages(docs: Path, pages: dict[str, str], owned: tuple[str, ...]) -> int:
+    """Write pages under docs; remove other files in the owned folders. Returns files written."""
+    written = 0
+    for relative, text in pages.items():
+        path = docs / relative
+        content = text.encode("utf-8")
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        write_atomically(path, content)
+        written += 1
+    wanted = {docs / relative for relative in pages}
+    for folder in owned:
+        base = docs / folder
+        if not base.is_dir():
+            continue
+        for path in sorted(base.rglob("*"), reverse=True):
+            if path.is_file() and path not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+    return written

@@ -1,0 +1,46 @@
+"""The generation step: validate, assemble, write the generated pages into docs/.
+
+Both `goldenthread build` and the MkDocs hook (so `mkdocs serve` and plain `mkdocs build`)
+call this one function.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..assemble import assemble
+from ..generate.pages import OWNED, site_pages
+from ..generate.writer import write_pages
+from ..model import KnowledgeBase
+from ..settings import load_settings
+from ..validation import Validation, validate
+
+TEXTS = "docs/_text"
+
+
+@dataclass
+class Generated:
+    validation: Validation
+    knowledge: KnowledgeBase | None = None
+    pages: int = 0
+    written: int = 0
+
+
+def hand_written_texts(root: Path) -> dict[str, str]:
+    folder = root / TEXTS
+    if not folder.is_dir():
+        return {}
+    return {path.stem: path.read_text("utf-8") for path in sorted(folder.glob("*.md"))}
+
+
+def generate_pages(root: Path, pdf_years: set[int] | None = None) -> Generated:
+    """Validate the sources; if they are valid, (re)write every generated page."""
+    validation = validate(root)
+    if not validation.ok:
+        return Generated(validation)
+    knowledge = assemble(validation.sources)
+    years = set(knowledge.years) if pdf_years is None else pdf_years
+    pages = site_pages(knowledge, load_settings(root), hand_written_texts(root), years)
+    written = write_pages(root / "docs", pages, OWNED)
+    return Generated(validation, knowledge, len(pages), written)
