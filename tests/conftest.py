@@ -97,3 +97,13 @@ def write(repo: Path) -> Write:
         return path
 
     return put
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say loudly when the browser tests could not run."""
+    from .site.conftest import SKIPPED
+
+    if SKIPPED:
+        terminalreporter.write_sep("!", "BROWSER TESTS WERE SKIPPED", red=True, bold=True)
+        for reason in sorted(set(SKIPPED)):
+            terminalreporter.write_line(f"  {reason}", red=True)
