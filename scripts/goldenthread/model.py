@@ -46,7 +46,9 @@ class Title:
 
     @property
     def full_title(self) -> str:
-        return f"{self.title}: {self.subtitle}" if self.subtitle else self.title
+        if not self.subtitle:
+            return self.title
+        return f"{self.title}{' ' if self.title.endswith(('?', '!')) else ': '}{self.subtitle}"
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..model import KnowledgeBase
 from .links import framework_page, href, relative
 from .relations import Relations
-from .text import attr, front_matter, md
+from .text import attr, front_matter, md, plural
 
 PAGE = "framework/evidence-map.md"
 THIN = 3  # fewer titles plus entries than this in a cell counts as thin evidence
@@ -92,7 +92,8 @@ def table(kb: KnowledgeBase, grid: dict[tuple[str, str], Cell]) -> str:
         row = f"| [{principle.number}. {md(principle.name)}]({target}) |"
         for stage in kb.stages:
             cell = grid[(principle.id, stage.id)]
-            label = f"{cell.titles} titles, {cell.entries} entries" + (" (thin)" if cell.thin else "")
+            label = (f"{plural(cell.titles, 'title')}, {plural(cell.entries, 'entry', 'entries')}"
+                     + (" (thin)" if cell.thin else ""))
             row += f" [{label}]({target}#stage-{stage.id}) |"
         rows += row + "\n"
     return head + rows

@@ -113,7 +113,7 @@ def _details(title: Title, kb: KnowledgeBase) -> str:
         rows.append(("Held at", held))
     if title.added:
         rows.append(("Added to the library", title.added))
-    return "| Detail | |\n|---|---|\n" + "".join(f"| {k} | {v} |\n" for k, v in rows)
+    return "| Detail | Value |\n|---|---|\n" + "".join(f"| {k} | {v} |\n" for k, v in rows)
 
 
 def _framework_links(page: str, title: Title, kb: KnowledgeBase) -> str:

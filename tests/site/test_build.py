@@ -1,0 +1,98 @@
+"""Builds are deterministic and atomic, and every record reaches the site and its search index."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from goldenthread.generate.links import entry_page, title_page, url_of
+from goldenthread.publish.build import build
+from goldenthread.publish.mkdocs_build import SiteBuildError
+
+from ..conftest import REPO
+from .conftest import BuiltSite
+
+COPIED = ("docs", "library", "research", "scripts", "mkdocs.yml")
+
+
+def copy_repository(target: Path) -> Path:
+    target.mkdir(parents=True)
+    for name in COPIED:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(
+                "__pycache__", "framework", "library", "research") if name == "docs" else
+                shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target / name)
+    return target
+
+
+def digest(site: Path) -> dict[str, str]:
+    return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+            for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    return copy_repository(tmp_path / "repo")
+
+
+def test_two_builds_are_byte_identical(repository: Path, tmp_path: Path) -> None:
+    first = build(repository, tmp_path / "one")
+    second = build(repository, tmp_path / "two")
+    assert first.site and second.site
+    one, two = digest(first.site), digest(second.site)
+    records = len(list((repository / "library" / "titles").glob("*.yaml")))
+    assert len(one) > records
+    assert one == two
+
+
+def test_invalid_source_leaves_site_untouched(repository: Path) -> None:
+    assert build(repository).site is not None
+    before = digest(repository / "site")
+    (repository / "library" / "titles" / "make-it-stick.yaml").write_text("title: [broken\n")
+    result = build(repository)
+    assert result.site is None
+    assert [p.code for p in result.problems] == ["yaml-syntax"]
+    assert digest(repository / "site") == before
+
+
+def test_failing_site_build_leaves_site_untouched(repository: Path) -> None:
+    assert build(repository).site is not None
+    before = digest(repository / "site")
+    support = repository / "docs" / "support.md"
+    support.write_text(support.read_text() + "\n[a broken link](no-such-page.md)\n")
+    with pytest.raises(SiteBuildError):
+        build(repository)
+    assert digest(repository / "site") == before
+    assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
+
+
+def test_every_record_has_its_page_and_search_entry(built: BuiltSite) -> None:
+    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    pages = {url_of(title_page(t)) for t in built.knowledge.titles}
+    pages |= {url_of(entry_page(e)) for e in built.knowledge.entries}
+    assert len(pages) == len(built.knowledge.titles) + len(built.knowledge.entries)
+    for page in sorted(pages):
+        assert (built.site / page / "index.html").is_file(), page
+    assert pages <= locations
+
+
+def test_search_index_holds_authors_and_summaries(built: BuiltSite) -> None:
+    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"])
+    for title in built.knowledge.titles[:20]:
+        assert title.authors[0] in text
+        assert " ".join(title.summary.split()[:6]) in " ".join(text.split())
+
+
+def test_library_bib_has_every_title(built: BuiltSite) -> None:
+    exported = (built.site / "library" / "library.bib").read_text("utf-8")
+    for title in built.knowledge.titles:
+        assert f"{{{title.id}," in exported
