@@ -101,8 +101,8 @@ def table(kb: KnowledgeBase, grid: dict[tuple[str, str], Cell]) -> str:
 
 def evidence_map_page(kb: KnowledgeBase, relations: Relations) -> str:
     grid = cells(kb, relations)
-    thin = sorted(((p.number, p.name, s.name) for p in kb.building_blocks for s in kb.stages
-                   if grid[(p.id, s.id)].thin))
+    thin = sorted((p.number, p.name, s.name) for p in kb.building_blocks for s in kb.stages
+                   if grid[(p.id, s.id)].thin)
     thin_text = ("".join(f"- {number}. {md(name)}: {md(stage)}\n" for number, name, stage in thin)
                  if thin else "None: every principle has evidence at every stage.\n")
     back = href(PAGE, "framework/index.md")

@@ -72,7 +72,8 @@ def _stage_breakdown(page: str, principle: Named, kb: KnowledgeBase, relations: 
         in_titles = [t for t in titles if stage.id in t.stages]
         in_entries = [e for e in entries if stage.id in e.stages]
         text += (f"### {md(stage.name)} {{#stage-{stage.id}}}\n\n"
-                 f"{plural(len(in_titles), 'title')} and {plural(len(in_entries), 'entry', 'entries')}.\n\n")
+                 f"{plural(len(in_titles), 'title')} and "
+                 f"{plural(len(in_entries), 'entry', 'entries')}.\n\n")
         text += "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))})\n" for t in in_titles)
         text += "".join(f"- [{md(e.title)}]({relative(page, entry_page(e))}) (action research, "
                         f"{e.year})\n" for e in in_entries)
@@ -88,7 +89,8 @@ def principle_page(principle: Named, kb: KnowledgeBase, relations: Relations) ->
             + f"# Principle {principle.number}: {md(principle.name)}\n\n"
             f"One of the seven principles for securing equity for children who are "
             f"disadvantaged. {NFER} [Back to the framework]({relative(page, INDEX)}).\n\n"
-            + _linked_section(page, titles, entries) + "\n" + _stage_breakdown(page, principle, kb, relations))
+            + _linked_section(page, titles, entries) + "\n"
+            + _stage_breakdown(page, principle, kb, relations))
 
 
 def stage_page(stage: Named, relations: Relations) -> str:
