@@ -6,7 +6,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .load.repository import Sources
-from .model import Author, Entry, KnowledgeBase, Named, Source, Title
+from .model import Author, Entry, KnowledgeBase, Named, Pathway, Source, Step, Title
 
 
 def _named(item: dict[str, Any]) -> Named:
@@ -64,5 +64,9 @@ def assemble(sources: Sources) -> KnowledgeBase:
             path=entry.path))
     kb.entries.sort(key=lambda entry: (entry.year, entry.id))
     kb.forewords = {int(year): text for year, text in sources.forewords.items()}
+    pathways = sources.pathways.document if sources.pathways else None
+    for item in (pathways.data if pathways else None) or []:
+        kb.pathways.append(Pathway(item["career_stage"], item["introduction"],
+                                   tuple(Step(s["title"], s["why"]) for s in item["steps"])))
     kb.index()
     return kb

@@ -58,6 +58,114 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def _ask(value: str | None, prompt: str, option: str) -> str:
+    """An option's value, or the answer to a prompt on a terminal; usage error otherwise."""
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise GoldenThreadError(f"{option} is required (or run this in a terminal to be asked)")
+    answer = input(f"{prompt}: ").strip()
+    if not answer:
+        raise GoldenThreadError(f"{option} is required")
+    return answer
+
+
+def _year(text: str, option: str) -> int:
+    if not text.isdigit() or len(text) != 4:
+        raise GoldenThreadError(f"{option} must be a year like 2026, not {text!r}")
+    return int(text)
+
+
+def cmd_new_research(args: argparse.Namespace) -> int:
+    from .scaffold import NewEntry, new_entry
+
+    root = _root(args.root)
+    title = _ask(args.title, "Title of the entry", "--title")
+    names = args.author or [_ask(None, "Your name", "--author")]
+    roles = args.role or [_ask(None, f"Role of {name} (e.g. Year 4 class teacher)", "--role")
+                          for name in names]
+    if len(roles) != len(names):
+        raise GoldenThreadError("give one --role for each --author, in the same order")
+    academy = _ask(args.academy, "Academy id (see library/academies.yaml)", "--academy")
+    year = _year(_ask(args.year, "Year of publication", "--year"), "--year")
+    made = new_entry(root, NewEntry(title, tuple(zip(names, roles, strict=True)), academy, year),
+                     args.id)
+    for path in made:
+        sys.stdout.write(f"created {path.relative_to(root)}\n")
+    sys.stderr.write("Fill in every line that starts with TODO:, then run `goldenthread validate`.\n")
+    return ExitCode.OK
+
+
+def cmd_new_title(args: argparse.Namespace) -> int:
+    from .scaffold import NewTitle, new_title
+
+    root = _root(args.root)
+    title = _ask(args.title, "Title (without subtitle)", "--title")
+    authors = args.author or [_ask(None, "Author's full name", "--author")]
+    year = _year(_ask(args.year, "Year of publication", "--year"), "--year")
+    path = new_title(root, NewTitle(title, tuple(authors), year, tuple(args.topic or ()),
+                                    args.publisher or ""), args.id)
+    sys.stdout.write(f"created {path.relative_to(root)}\n")
+    sys.stderr.write("Fill in the summary and the framework fields, then run "
+                     "`goldenthread validate`.\n")
+    return ExitCode.OK
+
+
+def cmd_library_export(args: argparse.Namespace) -> int:
+    from .assemble import assemble
+    from .export.bibtex import catalogue
+    from .generate.writer import write_atomically
+
+    root = _root(args.root)
+    result = validate(root)
+    if not result.ok:
+        sys.stdout.write(FORMATS["text"](result.problems))
+        sys.stderr.write(summary(result.problems) + "Nothing was exported.\n")
+        return ExitCode.INVALID
+    text = catalogue(assemble(result.sources).titles,
+                     "Staff Professional Development Library, exported by goldenthread")
+    if args.output in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        write_atomically(Path(args.output), text.encode("utf-8"))
+        sys.stderr.write(f"wrote {args.output}\n")
+    return ExitCode.OK
+
+
+def _add_new(commands: argparse._SubParsersAction[_Parser]) -> None:
+    new = commands.add_parser("new", help="scaffold a research entry or a catalogue record")
+    kinds = new.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    research = kinds.add_parser("research", help="a ready-to-fill entry and .bib",
+                                description="Write research/<year>/<id>.md and <id>.bib, "
+                                            "asking for anything not given. Never overwrites.")
+    research.add_argument("--title")
+    research.add_argument("--author", action="append", metavar="NAME", help="repeat for each author")
+    research.add_argument("--role", action="append", help="each author's role, in the same order")
+    research.add_argument("--academy", metavar="ID")
+    research.add_argument("--year")
+    research.add_argument("--id", help="the file name (default: from the title)")
+    research.set_defaults(run=cmd_new_research)
+    title = kinds.add_parser("title", help="a ready-to-fill catalogue record",
+                             description="Write library/titles/<id>.yaml, asking for anything "
+                                         "not given. Never overwrites. Never guess an ISBN.")
+    title.add_argument("--title")
+    title.add_argument("--author", action="append", metavar="NAME", help="repeat for each author")
+    title.add_argument("--year")
+    title.add_argument("--topic", action="append", metavar="ID", help="repeat for each topic")
+    title.add_argument("--publisher")
+    title.add_argument("--id", help="the file name (default: from the title)")
+    title.set_defaults(run=cmd_new_title)
+
+
+def _add_library(commands: argparse._SubParsersAction[_Parser]) -> None:
+    library = commands.add_parser("library", help="import or export the catalogue as BibTeX")
+    actions = library.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    export = actions.add_parser("export", help="the whole catalogue as BibTeX",
+                                description="Write the catalogue as BibTeX (stdout, or -o FILE).")
+    export.add_argument("-o", "--output", metavar="FILE")
+    export.set_defaults(run=cmd_library_export)
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="goldenthread",
                   description="Build and check the Trust's knowledge base: the framework, "
@@ -82,6 +190,8 @@ def parser() -> argparse.ArgumentParser:
                                               "when anything under docs/, library/ or research/ changes.")
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
     preview.set_defaults(run=cmd_serve)
+    _add_new(commands)
+    _add_library(commands)
     return top
 
 

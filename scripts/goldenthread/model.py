@@ -80,6 +80,21 @@ class Entry:
 
 
 @dataclass(frozen=True)
+class Step:
+    title: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Pathway:
+    """A curated, ordered reading list for one career stage."""
+
+    career_stage: str
+    introduction: str
+    steps: tuple[Step, ...]
+
+
+@dataclass(frozen=True)
 class Source:
     id: str
     text: str
@@ -100,6 +115,7 @@ class KnowledgeBase:
     titles: list[Title] = field(default_factory=list)
     entries: list[Entry] = field(default_factory=list)
     forewords: dict[int, str] = field(default_factory=dict)
+    pathways: list[Pathway] = field(default_factory=list)
 
     def title(self, ident: str) -> Title:
         return self._titles[ident]

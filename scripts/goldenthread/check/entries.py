@@ -5,10 +5,12 @@ from __future__ import annotations
 from ..load.repository import EntryFile
 from ..load.yamldoc import Document
 from ..problems import Problem
+from ..scaffold import PLACEHOLDER
 from .bib import check_bib
 from .citations import citations
 from .ids import id_problem
 from .markdown_safety import unsafe_content
+from .placeholders import placeholders
 from .schema import check_document
 from .vocabulary import Vocabularies, unknown_ids
 
@@ -48,6 +50,17 @@ def _citation_problems(entry: EntryFile, body: str, body_line: int) -> list[Prob
     return problems
 
 
+def _placeholder_problems(entry: EntryFile, document: Document, body: str, body_line: int) -> list[Problem]:
+    lines = list(placeholders(body, body_line))
+    for name in MARKDOWN_FIELDS:
+        value = document.data.get(name)
+        if isinstance(value, str) and value.startswith(PLACEHOLDER):
+            lines.append(document.where((name,))[0])
+    return [Problem(entry.path, line, 1, "placeholder",
+                    "this is still the placeholder from `goldenthread new` (TODO: ...): "
+                    "replace it with your own text") for line in lines]
+
+
 def check_entry(entry: EntryFile, vocabularies: Vocabularies) -> list[Problem]:
     """Every problem in one entry (front matter, body, citations, .bib)."""
     problems = []
@@ -70,5 +83,6 @@ def check_entry(entry: EntryFile, vocabularies: Vocabularies) -> list[Problem]:
         problems.append(year)
     problems += _unsafe(entry, document, markdown.body, markdown.body_line)
     problems += _citation_problems(entry, markdown.body, markdown.body_line)
+    problems += _placeholder_problems(entry, document, markdown.body, markdown.body_line)
     problems += unknown_ids(document, document.data, vocabularies)
     return problems

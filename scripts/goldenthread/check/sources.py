@@ -8,6 +8,7 @@ from ..load.repository import Sources
 from ..problems import Problem
 from .entries import check_entry
 from .isbn import normalise
+from .pathways import check_pathways
 from .vocabulary import Vocabularies
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
@@ -58,7 +59,7 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
 
     Each catalogue record is checked alone by check_title (in a worker, see validation.py).
     """
-    problems = []
+    problems = check_pathways(sources.pathways, vocabularies)
     for entry in sources.entries:
         problems += check_entry(entry, vocabularies)
     problems += _duplicate_isbns(sources)

@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from ..load.repository import YamlFile
 from ..load.yamldoc import Document
 from ..problems import Problem
+from ..scaffold import PLACEHOLDER
 from .ids import id_problem
 from .isbn import isbn_problem
 from .markdown_safety import unsafe_content
@@ -66,6 +67,12 @@ def check_title(loaded: YamlFile, vocabularies: Vocabularies, images: set[str]) 
             line, col = document.where(("isbn",))
             problems.append(Problem(loaded.path, line, col, *found))
     problems += _markdown_problems(document, "summary")
+    summary = document.data.get("summary")
+    if isinstance(summary, str) and summary.startswith(PLACEHOLDER):
+        line, col = document.where(("summary",))
+        problems.append(Problem(loaded.path, line, col, "placeholder",
+                                "the summary is still the placeholder from `goldenthread new`: "
+                                "write two to four sentences in our own words"))
     cover = _cover_problem(document, images)
     if cover:
         problems.append(cover)

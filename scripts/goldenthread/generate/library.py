@@ -5,9 +5,11 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from ..export.bibtex import title_entry
-from ..model import KnowledgeBase, Title
+from ..model import KnowledgeBase, Pathway, Title
 from ..settings import Settings
 from .links import entry_page, framework_page, href, relative, title_page
+from .pathways import PAGE as PATHWAYS_PAGE
+from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
 from .text import attr, fenced, front_matter, join_words, md, plural
 
@@ -132,7 +134,18 @@ def _framework_links(page: str, title: Title, kb: KnowledgeBase) -> str:
     return "\n".join(lines) + "\n" if lines else "Not yet linked to the framework.\n"
 
 
-def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, settings: Settings) -> str:
+def _pathway_lines(page: str, title: Title, kb: KnowledgeBase,
+                   steps: dict[str, list[tuple[Pathway, int]]]) -> str:
+    stages = kb.named("career_stages")
+    return "".join(
+        f"- Step {number} of {len(pathway.steps)} on the "
+        f"[{md(stages[pathway.career_stage].name)} pathway]"
+        f"({relative(page, PATHWAYS_PAGE)}#{anchor(pathway)})\n"
+        for pathway, number in steps.get(title.id, []))
+
+
+def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, settings: Settings,
+                    steps: dict[str, list[tuple[Pathway, int]]] | None = None) -> str:
     page = title_page(title)
     topics = kb.named("topics")
     entries = relations.entries_citing[title.id]
@@ -148,6 +161,9 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     text += _request_link(title, settings)
     text += "## Details\n\n" + _details(title, kb) + "\n"
     text += "## In the framework\n\n" + _framework_links(page, title, kb) + "\n"
+    on_pathways = _pathway_lines(page, title, kb, steps or {})
+    if on_pathways:
+        text += "## On reading pathways\n\n" + on_pathways + "\n"
     text += "## Action research that draws on it\n\n"
     text += "".join(f"- [{md(e.title)}]({relative(page, entry_page(e))}) ({e.year})\n"
                     for e in entries) or "No action-research entry cites this title yet.\n"
@@ -163,6 +179,8 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
 def library_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
                   intro: str) -> dict[str, str]:
     pages = {INDEX: catalogue_page(kb, intro)}
+    steps = steps_for(kb)
+    pages[PATHWAYS_PAGE] = pathways_page(kb)
     for title in kb.titles:
-        pages[title_page(title)] = title_page_text(title, kb, relations, settings)
+        pages[title_page(title)] = title_page_text(title, kb, relations, settings, steps)
     return pages

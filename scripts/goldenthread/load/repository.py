@@ -19,6 +19,7 @@ VOCABULARIES = {
     "career_stages": "library/career-stages.yaml",
     "academies": "library/academies.yaml",
 }
+PATHWAYS = "library/pathways.yaml"
 TITLES = "library/titles"
 RESEARCH = "research"
 YEAR = re.compile(r"^[0-9]{4}$")
@@ -48,6 +49,7 @@ class Sources:
     root: Path
     framework: YamlFile | None = None
     vocabularies: dict[str, YamlFile] = field(default_factory=dict)
+    pathways: YamlFile | None = None
     title_paths: list[str] = field(default_factory=list)
     titles: list[YamlFile] = field(default_factory=list)
     entries: list[EntryFile] = field(default_factory=list)
@@ -155,6 +157,9 @@ def load_sources(root: Path) -> Sources:
     for name, path in VOCABULARIES.items():
         vocabulary, problems = _load_yaml_file(root, path)
         sources.vocabularies[name] = vocabulary
+        sources.problems.extend(problems)
+    if (root / PATHWAYS).is_file():
+        sources.pathways, problems = _load_yaml_file(root, PATHWAYS)
         sources.problems.extend(problems)
     load_research(root, sources)
     return sources

@@ -91,7 +91,8 @@ def _implicit_tag(value: str) -> str:
 
 
 class _Builder:
-    def __init__(self, parser: Any, line_offset: int) -> None:
+    def __init__(self, parser: Any, line_offset: int, lines: list[str]) -> None:
+        self.lines = lines
         self.next = parser.get_event
         self.peek = parser.peek_event
         self.line_offset = line_offset
@@ -103,6 +104,16 @@ class _Builder:
 
     def position(self, mark: Any) -> tuple[int, int]:
         return mark.line + 1 + self.line_offset, mark.column + 1
+
+    def block_start(self, mark: Any) -> tuple[int, int]:
+        """Where a block scalar's text begins: the line after its | or > indicator."""
+        index = mark.line + 1
+        while index < len(self.lines) and not self.lines[index].strip():
+            index += 1
+        if index >= len(self.lines):
+            return self.position(mark)
+        text = self.lines[index]
+        return index + 1 + self.line_offset, len(text) - len(text.lstrip()) + 1
 
     def grow(self, size: int, mark: Any) -> None:
         self.count += size
@@ -130,6 +141,8 @@ class _Builder:
         tag = event.tag if event.tag != "!" else None
         if kind is yaml.ScalarEvent:
             value, size = self.scalar(event, tag), 1
+            if event.style in ("|", ">"):
+                self.marks[at] = self.block_start(mark)
         elif kind is yaml.SequenceStartEvent and tag in (None, _SEQ):
             value, size = self.sequence(at, depth)
         elif kind is yaml.MappingStartEvent and tag in (None, _MAP):
@@ -222,7 +235,7 @@ def _syntax_problem(error: yaml.YAMLError, source: str, path: str, line_offset: 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document. An empty document gives data None and no problem."""
     parser = _Parser(text)
-    builder = _Builder(parser, line_offset)
+    builder = _Builder(parser, line_offset, text.splitlines())
     try:
         data = builder.document()
     except yaml.YAMLError as error:

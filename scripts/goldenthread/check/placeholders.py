@@ -1,0 +1,16 @@
+"""Placeholders left by `goldenthread new` (lines starting "TODO:") must be replaced."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..scaffold import PLACEHOLDER
+
+_LINE = re.compile(r"^[ \t>*-]*" + re.escape(PLACEHOLDER), re.MULTILINE)
+
+
+def placeholders(text: str, first_line: int = 1) -> Iterator[int]:
+    """The line of each placeholder in text."""
+    for match in _LINE.finditer(text):
+        yield first_line + text.count("\n", 0, match.start())
