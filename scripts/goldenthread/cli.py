@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -132,6 +133,27 @@ def cmd_library_export(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    from .assemble import assemble
+    from .generate.writer import write_atomically
+    from .publish.build import source_date
+    from .publish.pdf import build_pdf, pdf_name
+
+    root = _root(args.root)
+    year = _year(args.year, "YEAR")
+    result = validate(root)
+    if not result.ok:
+        sys.stdout.write(FORMATS["text"](result.problems))
+        sys.stderr.write(summary(result.problems) + "No PDF was made.\n")
+        return ExitCode.INVALID
+    knowledge = assemble(result.sources)
+    timestamp = int(os.environ.get("SOURCE_DATE_EPOCH") or source_date(knowledge))
+    output = Path(args.output or pdf_name(year))
+    write_atomically(output, build_pdf(root, knowledge, year, timestamp))
+    sys.stderr.write(f"wrote {output}\n")
+    return ExitCode.OK
+
+
 def _add_new(commands: argparse._SubParsersAction[_Parser]) -> None:
     new = commands.add_parser("new", help="scaffold a research entry or a catalogue record")
     kinds = new.add_subparsers(dest="kind", required=True, parser_class=_Parser)
@@ -190,6 +212,13 @@ def parser() -> argparse.ArgumentParser:
                                               "when anything under docs/, library/ or research/ changes.")
     preview.add_argument("--dev-addr", default="127.0.0.1:8000", metavar="HOST:PORT")
     preview.set_defaults(run=cmd_serve)
+    pdf = commands.add_parser("pdf", help="the year's action-research publication as a PDF",
+                              description="Make the tagged, accessible PDF (PDF/UA-1) of one "
+                                          "year's action research.")
+    pdf.add_argument("year", metavar="YEAR")
+    pdf.add_argument("-o", "--output", metavar="FILE.pdf",
+                     help="where to write it (default: action-research-YEAR.pdf here)")
+    pdf.set_defaults(run=cmd_pdf)
     _add_new(commands)
     _add_library(commands)
     return top

@@ -28,11 +28,31 @@ class Settings:
     site_name: str = "Golden Thread"
 
 
-def load_settings(root: Path) -> Settings:
+def _config(root: Path) -> dict[str, Any]:
     path = root / "mkdocs.yml"
     if not path.is_file():
-        return Settings()
+        return {}
     config: dict[str, Any] = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    return config
+
+
+def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
+    """mkdocs.yml's markdown_extensions: names, and the settings of those that have some."""
+    names: list[str] = []
+    configs: dict[str, dict[str, Any]] = {}
+    for item in _config(root).get("markdown_extensions") or []:
+        if isinstance(item, str):
+            names.append(item)
+        elif isinstance(item, dict):
+            for name, settings in item.items():
+                names.append(name)
+                if settings:
+                    configs[name] = dict(settings)
+    return names, configs
+
+
+def load_settings(root: Path) -> Settings:
+    config = _config(root)
     ours = ((config.get("extra") or {}).get("goldenthread") or {})
     return Settings(trust_name=str(ours.get("trust_name", "The Trust")),
                     library_requests=str(ours.get("library_requests", "")),

@@ -9,6 +9,7 @@ from ..scaffold import PLACEHOLDER
 from .bib import check_bib
 from .citations import citations
 from .ids import id_problem
+from .images import image_problem, images
 from .markdown_safety import unsafe_content
 from .placeholders import placeholders
 from .schema import check_document
@@ -61,7 +62,17 @@ def _placeholder_problems(entry: EntryFile, document: Document, body: str, body_
                     "replace it with your own text") for line in lines]
 
 
-def check_entry(entry: EntryFile, vocabularies: Vocabularies) -> list[Problem]:
+def _image_problems(entry: EntryFile, body: str, body_line: int, existing: set[str]) -> list[Problem]:
+    found = []
+    for image in images(body, body_line):
+        problem = image_problem(image, existing)
+        if problem:
+            found.append(Problem(entry.path, image.line, image.col, *problem))
+    return found
+
+
+def check_entry(entry: EntryFile, vocabularies: Vocabularies,
+                existing_images: set[str] = frozenset()) -> list[Problem]:  # type: ignore[assignment]
     """Every problem in one entry (front matter, body, citations, .bib)."""
     problems = []
     bad_id = id_problem(entry.path, entry.id, ".md")
@@ -84,5 +95,6 @@ def check_entry(entry: EntryFile, vocabularies: Vocabularies) -> list[Problem]:
     problems += _unsafe(entry, document, markdown.body, markdown.body_line)
     problems += _citation_problems(entry, markdown.body, markdown.body_line)
     problems += _placeholder_problems(entry, document, markdown.body, markdown.body_line)
+    problems += _image_problems(entry, markdown.body, markdown.body_line, set(existing_images))
     problems += unknown_ids(document, document.data, vocabularies)
     return problems

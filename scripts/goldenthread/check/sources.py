@@ -61,7 +61,7 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
     """
     problems = check_pathways(sources.pathways, vocabularies)
     for entry in sources.entries:
-        problems += check_entry(entry, vocabularies)
+        problems += check_entry(entry, vocabularies, sources.images.get(entry.folder, set()))
     problems += _duplicate_isbns(sources)
     problems += _duplicate_entry_ids(sources)
     return problems

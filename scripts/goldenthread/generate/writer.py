@@ -10,6 +10,9 @@ import os
 import tempfile
 from pathlib import Path
 
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
 
 def write_atomically(path: Path, content: bytes) -> None:
     """Write through a temporary file and rename: no reader ever sees half a file."""
@@ -18,14 +21,29 @@ def write_atomically(path: Path, content: bytes) -> None:
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp makes 0600; give a normal file's mode
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def write_pages(docs: Path, pages: dict[str, str], owned: tuple[str, ...]) -> int:
-    """Write pages under docs; remove other files in the owned folders. Returns files written."""
+def copy_files(source: Path, docs: Path, relatives: set[str]) -> int:
+    """Copy files (such as entry images) from the sources into docs/, only when changed."""
+    copied = 0
+    for relative in sorted(relatives):
+        content = (source / relative).read_bytes()
+        target = docs / relative
+        if not (target.is_file() and target.read_bytes() == content):
+            write_atomically(target, content)
+            copied += 1
+    return copied
+
+
+def write_pages(docs: Path, pages: dict[str, str], owned: tuple[str, ...],
+                keep: frozenset[str] = frozenset()) -> int:
+    """Write pages under docs; remove other files in the owned folders except those in keep
+    (docs-relative paths written by a later step, such as the PDFs). Returns files written."""
     written = 0
     for relative, text in pages.items():
         path = docs / relative
@@ -34,7 +52,7 @@ def write_pages(docs: Path, pages: dict[str, str], owned: tuple[str, ...]) -> in
             continue
         write_atomically(path, content)
         written += 1
-    wanted = {docs / relative for relative in pages}
+    wanted = {docs / relative for relative in [*pages, *keep]}
     for folder in owned:
         base = docs / folder
         if not base.is_dir():

@@ -54,6 +54,7 @@ class Sources:
     titles: list[YamlFile] = field(default_factory=list)
     entries: list[EntryFile] = field(default_factory=list)
     forewords: dict[str, str] = field(default_factory=dict)
+    images: dict[str, set[str]] = field(default_factory=dict)  # year folder -> images/<file>
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -123,6 +124,9 @@ def load_research(root: Path, sources: Sources) -> None:
                 f"{RESEARCH}/{folder}", "folders in research/ are years, like research/2025"))
             continue
         names = set(_list(root, f"{RESEARCH}/{folder}"))
+        if "images" in names and (root / RESEARCH / folder / "images").is_dir():
+            names.discard("images")
+            sources.images[folder] = {f"images/{name}" for name in _list(root, f"{RESEARCH}/{folder}/images")}
         for name in sorted(names):
             path = f"{RESEARCH}/{folder}/{name}"
             if name == "_foreword.md":

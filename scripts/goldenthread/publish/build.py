@@ -19,6 +19,7 @@ from ..model import KnowledgeBase
 from ..problems import Problem
 from .generation import generate_pages
 from .mkdocs_build import build_site
+from .pdf import build_pdf, pdf_name
 
 
 @dataclass
@@ -39,6 +40,13 @@ def source_date(knowledge: KnowledgeBase) -> int:
     return int(moment.timestamp())
 
 
+def write_pdfs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
+    """Each year's PDF, beside its generated year page, so MkDocs checks the link and copies it."""
+    for year in knowledge.years:
+        target = root / "docs" / "research" / str(year) / pdf_name(year)
+        write_atomically(target, build_pdf(root, knowledge, year, timestamp))
+
+
 def write_exports(knowledge: KnowledgeBase, site: Path) -> None:
     text = catalogue(knowledge.titles, "Staff Professional Development Library, exported by goldenthread")
     write_atomically(site / "library" / "library.bib", text.encode("utf-8"))
@@ -57,11 +65,12 @@ def swap_in(built: Path, site: Path) -> None:
 
 def build(root: Path, site: Path | None = None) -> BuildResult:
     site = site or root / "site"
-    generated = generate_pages(root, pdf_years=set())  # PDFs: see the publication issue
+    generated = generate_pages(root)
     if generated.knowledge is None:
         return BuildResult(generated.validation.problems)
     knowledge = generated.knowledge
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date(knowledge)))
+    write_pdfs(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]))
     scratch = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
     try:
         build_site(root, scratch)

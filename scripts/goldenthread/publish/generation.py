@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..assemble import assemble
 from ..generate.pages import OWNED, site_pages
-from ..generate.writer import write_pages
+from ..generate.research import pdf_name
+from ..generate.writer import copy_files, write_pages
 from ..model import KnowledgeBase
 from ..settings import load_settings
 from ..validation import Validation, validate
@@ -42,5 +43,9 @@ def generate_pages(root: Path, pdf_years: set[int] | None = None) -> Generated:
     knowledge = assemble(validation.sources)
     years = set(knowledge.years) if pdf_years is None else pdf_years
     pages = site_pages(knowledge, load_settings(root), hand_written_texts(root), years)
-    written = write_pages(root / "docs", pages, OWNED)
+    pdfs = {f"research/{year}/{pdf_name(year)}" for year in years}
+    images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
+              for name in names}
+    written = write_pages(root / "docs", pages, OWNED, keep=frozenset(pdfs | images))
+    written += copy_files(root, root / "docs", images)
     return Generated(validation, knowledge, len(pages), written)

@@ -1,0 +1,55 @@
+"""Images in entries: alt text for every image, and files inside the year's images/ folder."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from ..load.text import line_col_at
+from .markdown_safety import without_code
+
+IMAGES = "images"
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+_SRC = re.compile(r"\bsrc\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Image:
+    alt: str
+    src: str
+    line: int
+    col: int
+
+
+def images(body: str, first_line: int = 1) -> Iterator[Image]:
+    scanned = without_code(body)
+    for match in _MARKDOWN_IMAGE.finditer(scanned):
+        line, col = line_col_at(scanned, match.start())
+        yield Image(match.group(1).strip(), match.group(2), line + first_line - 1, col)
+    for match in _HTML_IMAGE.finditer(scanned):
+        line, col = line_col_at(scanned, match.start())
+        alt, src = _ALT.search(match.group(0)), _SRC.search(match.group(0))
+        yield Image(alt.group(1).strip("\"'").strip() if alt else "",
+                    src.group(1).strip("\"'") if src else "", line + first_line - 1, col)
+
+
+def image_problem(image: Image, existing: set[str]) -> tuple[str, str] | None:
+    """(code, message) for an image that cannot be published, else None."""
+    if not image.alt:
+        return ("image-alt", "this image has no alt text: describe it in the square brackets, "
+                             "e.g. ![Bar chart of quiz scores by week](images/chart.png)")
+    if re.match(r"^[a-z][a-z0-9+.-]*:", image.src, re.IGNORECASE) or image.src.startswith("/"):
+        return ("image-outside", f"{image.src!r} is not in this year's images/ folder: put the "
+                                 "image there and write images/<file>")
+    parts = PurePosixPath(image.src).parts
+    if ".." in parts or not parts or parts[0] != IMAGES:
+        return ("image-outside", f"{image.src!r} is not in this year's images/ folder: put the "
+                                 "image there and write images/<file>")
+    if image.src not in existing:
+        return ("image-missing", f"there is no file {image.src} in this year's folder: add it, "
+                                 "or fix the name")
+    return None

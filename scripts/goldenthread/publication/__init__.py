@@ -1,0 +1,1 @@
+"""The annual action-research publication: entries -> data -> a fixed Typst template -> PDF."""
