@@ -35,6 +35,7 @@ lint: $(TESTSTAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/validate_bench.py
+	$(BIN)/python bench/pdf_bench.py
 
 clean:
 	rm -rf site docs/generated

@@ -112,6 +112,7 @@ def read_bib(text: str, path: str) -> BibFile:
     library = bibtexparser.parse_string(text, parse_stack=[])  # type: ignore[attr-defined]
     bib = BibFile(path)
     macros = Macros()
+    broken_until = 0
     for block in library.blocks:
         if isinstance(block, String):
             for macro in macros.define(block.key, str(block.value)):
@@ -120,6 +121,9 @@ def read_bib(text: str, path: str) -> BibFile:
             bib.entries.append(_entry(block, macros, bib))
         elif isinstance(block, ParsingFailedBlock):
             bib.problems.append(_failed(block, path))
+            broken_until = _line(block) + (block.raw or "").count("\n")
+        elif isinstance(block, ImplicitComment) and _line(block) == broken_until:
+            continue  # the rest of the broken block's line, already reported with it
         elif isinstance(block, ExplicitComment | ImplicitComment | Preamble):
             bib.problems.append(_ignored(block, path))
     return bib

@@ -14,11 +14,12 @@ REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
     "inbook": (("author", "editor"), "title", "publisher", "year"),
     "incollection": ("author", "title", "booktitle", "publisher", "year"),
     "inproceedings": ("author", "title", "booktitle", "year"),
-    "report": (("author", "institution"), "title", "institution", "year"),
-    "techreport": (("author", "institution"), "title", "institution", "year"),
+    "report": (("author", "institution", "publisher"), "title", ("publisher", "institution"), "year"),
+    "techreport": (("author", "institution", "publisher"), "title", ("publisher", "institution"),
+                   "year"),
     "phdthesis": ("author", "title", "school", "year"),
     "mastersthesis": ("author", "title", "school", "year"),
-    "online": ("title", "year", "url"),
+    "online": ("title", "url"),  # and a date: see _web_date
     "misc": ("title", "year"),
 }
 WEB_ADDRESS = re.compile(r"^https?://[^\s]+$", re.IGNORECASE)
@@ -33,6 +34,20 @@ def _missing(entry: BibEntry) -> list[str]:
         if not any(entry.fields.get(name, "").strip() for name in options):
             missing.append(" or ".join(options))
     return missing
+
+
+def _web_date(path: str, entry: BibEntry) -> Problem | None:
+    """APA dates a web page (2024, May); an undated one is (n.d.) with the date it was read."""
+    if entry.type != "online":
+        return None
+    fields = entry.fields
+    dated = fields.get("date") or (fields.get("year") and fields.get("month"))
+    if dated or (not fields.get("year") and fields.get("urldate")):
+        return None
+    return Problem(path, entry.line, 1, "bib-web-date",
+                   f"the web page {entry.key!r} needs its date: year = {{2024}} with month = {{5}} if "
+                   "it shows when it was published, or else no year and urldate = {2025-09-15}, "
+                   "the day you read it")
 
 
 def _doi_problem(path: str, entry: BibEntry) -> Problem | None:
@@ -62,6 +77,9 @@ def check_bib(source: BibSource) -> list[Problem]:
             problems.append(Problem(source.path, entry.line, 1, "bib-missing-field",
                                     f"the reference {entry.key!r} (@{entry.type}) needs a "
                                     f"{field} field: add it"))
+        web = _web_date(source.path, entry)
+        if web:
+            problems.append(web)
         doi = _doi_problem(source.path, entry)
         if doi:
             problems.append(doi)

@@ -64,6 +64,23 @@ def _cited_names(names: Sequence[Name]) -> str:
     return f"{short(names[0])} et al."
 
 
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def _month(entry: BibEntry) -> str:
+    """', May' or ', May 5' for a dated web page, from month (and day) or an ISO date."""
+    date = entry.fields.get("date", "")
+    match = re.match(r"^\d{4}-(\d{1,2})(?:-(\d{1,2}))?", date)
+    month_text, day = (match.group(1), match.group(2) or "") if match else (
+        entry.fields.get("month", "").strip().lower(), entry.fields.get("day", "").strip())
+    number = int(month_text) if month_text.isdigit() else next(
+        (i + 1 for i, name in enumerate(MONTHS) if month_text and name.lower().startswith(month_text[:3])), 0)
+    if not 1 <= number <= 12:
+        return ""
+    return f", {MONTHS[number - 1]}" + (f" {int(day)}" if day.isdigit() else "")
+
+
 def _end(text: str) -> str:
     """Text followed by a full stop unless it already ends in punctuation."""
     return text if text.endswith((".", "?", "!")) else text + "."
@@ -79,7 +96,13 @@ def _doi_or_url(entry: BibEntry) -> list[Run]:
         link = f"https://doi.org/{doi}"
         return [Run(" "), Run(link, link=link)]
     url = entry.fields.get("url", "").strip()
-    return [Run(" "), Run(url, link=url)] if url else []
+    if not url:
+        return []
+    read = re.match(r"^(\d{4})-(\d{1,2})-(\d{1,2})", entry.fields.get("urldate", ""))
+    if read and not entry.fields.get("year") and not entry.fields.get("date"):
+        when = f"{MONTHS[int(read.group(2)) - 1]} {int(read.group(3))}, {read.group(1)}"
+        return [Run(f" Retrieved {when}, from "), Run(url, link=url)]
+    return [Run(" "), Run(url, link=url)]
 
 
 def _edition(entry: BibEntry) -> str:
@@ -116,12 +139,15 @@ def _body(entry: BibEntry, authors: str) -> list[Run]:
             runs.append(Run(f", {_pages(pages)}"))
         runs.append(Run("."))
         return runs
-    if kind in ("incollection", "inproceedings"):
+    if kind in ("incollection", "inproceedings", "inbook") and entry.fields.get("booktitle"):
         editors = parse_names(entry.fields.get("editor", ""))
         eds = ""
         if editors:
             names = [name.direct() for name in editors]
-            joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + ", & " + names[-1]
+            if len(names) <= 2:
+                joined = " & ".join(names)
+            else:
+                joined = ", ".join(names[:-1]) + ", & " + names[-1]
             eds = f"{joined} ({'Eds.' if len(editors) > 1 else 'Ed.'}), "
         pages = _field(entry, "pages")
         runs = [Run(" " + _end(title) + " In " + eds), Run(_field(entry, "booktitle"), italic=True)]
@@ -137,23 +163,25 @@ def _body(entry: BibEntry, authors: str) -> list[Run]:
         if site and site != authors:
             runs.append(Run(" " + _end(site)))
         return runs
-    number = _field(entry, "number")
-    report_no = f" (Report No. {number})" if number and kind in ("report", "techreport") else ""
-    runs = [Run(" "), Run(title, italic=True), Run(_edition(entry) + report_no + ".")]
+    runs = [Run(" "), Run(title, italic=True), Run(_edition(entry) + ".")]
     if runs[-1].text == "." and title.endswith((".", "?", "!")):
         runs[-1] = Run("")
-    return runs + _publisher(entry, authors, "publisher", "institution", "organization")
+    # As Typst's APA style does, the publisher is printed even when it is also the author.
+    return runs + _publisher(entry, "", "publisher", "institution", "organization")
 
 
 def reference(entry: BibEntry) -> Reference:
     names = parse_names(entry.fields.get("author", "")) or parse_names(entry.fields.get("editor", ""))
     is_editor = not entry.fields.get("author") and bool(names)
-    year = _field(entry, "year") or "n.d."
+    year = _field(entry, "year") or ("" if entry.fields.get("date") else "n.d.")
+    if entry.fields.get("date") and not _field(entry, "year"):
+        year = entry.fields["date"][:4]
+    date = year + _month(entry) if entry.type in ("online", "misc") else year
     title = _field(entry, "title")
     if names:
         authors = _list_names(names)
         who = authors + (" (Eds.)" if is_editor and len(names) > 1 else " (Ed.)" if is_editor else "")
-        head = [Run(_end(who) + f" ({year}).")]
+        head = [Run(_end(who) + f" ({date}).")]
         body = _body(entry, authors if len(names) == 1 else "")
         cited = _cited_names(names)
     else:  # no author: the title takes the author's place

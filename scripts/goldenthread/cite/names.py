@@ -15,6 +15,7 @@ class Name:
     family: str = ""
     given: str = ""
     literal: str = ""
+    suffix: str = ""
 
     @property
     def sort_key(self) -> str:
@@ -32,7 +33,8 @@ class Name:
         """APA reference-list form: 'Roediger, H. L.' or the organisation's name."""
         if self.literal:
             return self.literal
-        return f"{self.family}, {self.initials()}" if self.given else self.family
+        name = f"{self.family}, {self.initials()}" if self.given else self.family
+        return f"{name}, {self.suffix}" if self.suffix else name
 
     def direct(self) -> str:
         """'H. L. Roediger', for editors in a chapter reference."""
@@ -52,17 +54,20 @@ def _person(raw: str) -> Name:
     if len(parts) >= 2:
         family = parts[0]
         given = parts[-1] if len(parts) == 2 else parts[2]
-        return Name(plain(family), plain(given))
+        suffix = parts[1] if len(parts) > 2 else ""
+        return Name(plain(family), plain(given), suffix=plain(suffix))
     words = split_top_level(stripped, " ")
     if len(words) == 1:
         return Name(literal=plain(words[0])) if "{" in words[0] else Name(plain(words[0]))
+    suffix = ""
     if len(words) > 2 and _SUFFIX.match(plain(words[-1])):
+        suffix = plain(words[-1])
         words = words[:-1]
     # "von" particles (lowercase words) belong to the family name.
     split_at = len(words) - 1
     while split_at > 1 and plain(words[split_at - 1])[:1].islower():
         split_at -= 1
-    return Name(plain(" ".join(words[split_at:])), plain(" ".join(words[:split_at])))
+    return Name(plain(" ".join(words[split_at:])), plain(" ".join(words[:split_at])), suffix=suffix)
 
 
 def parse_names(value: str) -> list[Name]:

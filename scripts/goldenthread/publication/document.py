@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from pathlib import Path
 from typing import Any
 
 import markdown
@@ -12,6 +11,7 @@ import markdown
 from ..check.citations import citation_groups
 from ..model import Entry, KnowledgeBase
 from ..settings import Settings
+from .bibliography import typst_bibtex
 from .markdown_tree import Node, tree
 
 EXAMPLE_NOTE = ("The entries in this edition are illustrative examples, written to show the "
@@ -106,7 +106,7 @@ def publication_data(kb: KnowledgeBase, year: int, settings: Settings,
     }
 
 
-def entry_sources(kb: KnowledgeBase, year: int, root: Path) -> dict[str, Path]:
-    """Files the template reads besides data.json: each entry's .bib, by name."""
-    return {bib_name(e): root / Path(e.path).with_suffix(".bib")
+def entry_bibliographies(kb: KnowledgeBase, year: int) -> dict[str, str]:
+    """Files the template reads besides data.json: each entry's references, by file name."""
+    return {bib_name(e): typst_bibtex(e.references)
             for e in kb.entries if e.year == year and e.references}

@@ -133,7 +133,10 @@ def _place_notes(node: Node, notes: dict[str, list[Node]]) -> Node:
 
 def tree(md: markdown.Markdown, text: str) -> list[Node]:
     """The block-level nodes of a Markdown text."""
+    if not text.strip():
+        return []  # Python-Markdown returns early on blank text without running tree processors
     md.reset()
+    md.captured = None  # type: ignore[attr-defined]
     md.convert(text)
     root: etree.Element = md.captured
     body = _node(md, root)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..model import KnowledgeBase
 from ..problems import GoldenThreadError
-from ..publication.document import entry_sources, publication_data
+from ..publication.document import entry_bibliographies, publication_data
 from ..publication.markdown_tree import parser
 from ..settings import load_settings
 
@@ -38,8 +38,8 @@ def build_pdf(root: Path, kb: KnowledgeBase, year: int, timestamp: int) -> bytes
         template = resources.files("goldenthread.publication").joinpath(TEMPLATE)
         (work / TEMPLATE).write_text(template.read_text("utf-8"), "utf-8")
         (work / "data.json").write_text(json.dumps(data, ensure_ascii=False, sort_keys=True), "utf-8")
-        for name, source in entry_sources(kb, year, root).items():
-            shutil.copyfile(source, work / name)
+        for name, text in entry_bibliographies(kb, year).items():
+            (work / name).write_text(text, "utf-8")
         images = root / "research" / str(year) / "images"
         if images.is_dir():
             shutil.copytree(images, work / "images")
