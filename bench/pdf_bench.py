@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_repository  # noqa: E402
+from synthetic import write_repository
 
 
 def main() -> None:

@@ -26,17 +26,27 @@ def year(value: str) -> int | None:
 
 
 def ordinal(number: int) -> str:
+    """1st, 2nd, 3rd, 4th, 11th, 21st."""
     if number % 100 in (11, 12, 13):
         return f"{number}th"
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
 
 
-def edition(value: str) -> str:
-    """'2', 'Second' or '2nd ed.' -> '2nd'; '' for a first edition; other wording kept."""
-    text = " ".join(value.split())
-    match = _EDITION.match(text)
+def _edition_number(text: str) -> int:
+    """2 from '2', '2nd ed.' or 'Second edition'; 0 when the text is not a number."""
+    digits = _EDITION.match(text)
+    if digits:
+        return int(digits.group(1))
     word = _WORD_EDITION.match(text)
-    number = int(match.group(1)) if match else _WORDS.index(word.group(1).lower()) + 1 if word else 0
+    return _WORDS.index(word.group(1).lower()) + 1 if word else 0
+
+
+def edition(value: str) -> str:
+    """'2', 'Second' or '2nd ed.' -> '2nd' as the catalogue writes it; '' for a first
+    edition (the catalogue names an edition only when it is not the first); other
+    wording ('Revised') kept as written."""
+    text = " ".join(value.split())
+    number = _edition_number(text)
     if number == 1:
         return ""
     return ordinal(number) if number else text

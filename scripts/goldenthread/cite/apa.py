@@ -144,10 +144,8 @@ def _body(entry: BibEntry, authors: str) -> list[Run]:
         eds = ""
         if editors:
             names = [name.direct() for name in editors]
-            if len(names) <= 2:
-                joined = " & ".join(names)
-            else:
-                joined = ", ".join(names[:-1]) + ", & " + names[-1]
+            two = len(names) <= 2
+            joined = " & ".join(names) if two else ", ".join(names[:-1]) + ", & " + names[-1]
             eds = f"{joined} ({'Eds.' if len(editors) > 1 else 'Ed.'}), "
         pages = _field(entry, "pages")
         runs = [Run(" " + _end(title) + " In " + eds), Run(_field(entry, "booktitle"), italic=True)]

@@ -136,7 +136,7 @@ def tree(md: markdown.Markdown, text: str) -> list[Node]:
     if not text.strip():
         return []  # Python-Markdown returns early on blank text without running tree processors
     md.reset()
-    md.captured = None  # type: ignore[attr-defined]
+    md.captured = None
     md.convert(text)
     root: etree.Element = md.captured
     body = _node(md, root)
