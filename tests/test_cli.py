@@ -52,3 +52,24 @@ def test_help(command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as stop:
         main([*command, "--help"])
     assert stop.value.code == 0 and "usage: goldenthread" in capsys.readouterr().out
+
+
+def test_library_import_command(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    messy = REPO / "tests" / "data" / "messy.bib"
+    before = sorted(p.name for p in (repo / "library/titles").iterdir())
+    assert main(["--root", str(repo), "library", "import", str(messy), "--dry-run"]) == 0
+    assert "Would create" in capsys.readouterr().err
+    assert sorted(p.name for p in (repo / "library/titles").iterdir()) == before
+    assert main(["--root", str(repo), "library", "import", str(messy)]) == 0
+    created = set(p.name for p in (repo / "library/titles").iterdir()) - set(before)
+    assert len(created) >= 10
+    assert main(["--root", str(repo), "library", "import", str(messy)]) == 0
+    assert "Created 0 records" in capsys.readouterr().err
+
+
+def test_library_export_command(tmp_path: Path) -> None:
+    out = tmp_path / "library.bib"
+    assert main(["--root", str(REPO), "library", "export", "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    assert text.count("\n@") + text.startswith("@") >= 150
+    assert "Hirsch, Jr., E. D." in text

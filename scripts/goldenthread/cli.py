@@ -179,9 +179,31 @@ def _add_new(commands: argparse._SubParsersAction[_Parser]) -> None:
     title.set_defaults(run=cmd_new_title)
 
 
+def cmd_library_import(args: argparse.Namespace) -> int:
+    from .bibimport import import_bibtex, import_report_text
+
+    root = _root(args.root)
+    source = Path(args.file)
+    if not source.is_file():
+        raise GoldenThreadError(f"{args.file} is not a file")
+    report = import_bibtex(root, source, dry_run=args.dry_run)
+    sys.stdout.write(FORMATS[args.format](report.problems))
+    sys.stderr.write(import_report_text(report))
+    return ExitCode.INVALID if any(p.level == "error" for p in report.problems) else ExitCode.OK
+
+
 def _add_library(commands: argparse._SubParsersAction[_Parser]) -> None:
     library = commands.add_parser("library", help="import or export the catalogue as BibTeX")
     actions = library.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    bring = actions.add_parser("import", help="new catalogue records from a .bib file",
+                               description="Create one catalogue record per book or report in "
+                                           "FILE.bib (from Zotero, Mendeley or a library system). "
+                                           "Titles already in the catalogue are left alone; every "
+                                           "entry that cannot be used is reported with its line.")
+    bring.add_argument("file", metavar="FILE.bib")
+    bring.add_argument("--dry-run", action="store_true", help="report what would be created; write nothing")
+    bring.add_argument("--format", choices=sorted(FORMATS), default="text")
+    bring.set_defaults(run=cmd_library_import)
     export = actions.add_parser("export", help="the whole catalogue as BibTeX",
                                 description="Write the catalogue as BibTeX (stdout, or -o FILE).")
     export.add_argument("-o", "--output", metavar="FILE")

@@ -96,3 +96,28 @@ def test_library_bib_has_every_title(built: BuiltSite) -> None:
     exported = (built.site / "library" / "library.bib").read_text("utf-8")
     for title in built.knowledge.titles:
         assert f"{{{title.id}," in exported
+
+
+def test_citations_link_to_their_references(built: BuiltSite) -> None:
+    import re
+
+    from goldenthread.cite.apa import reference_list
+
+    checked = 0
+    for entry in built.knowledge.entries:
+        html = (built.site / url_of(entry_page(entry)) / "index.html").read_text("utf-8")
+        targets = set(re.findall(r'href="#(ref-[^"]+)"', html))
+        ids = set(re.findall(r'id="(ref-[^"]+)"', html))
+        assert targets <= ids, entry.id
+        for reference in reference_list(entry.references):
+            assert f'id="ref-{reference.key}"' in html
+            assert reference.author_date.split(",")[0].split(" ")[0] in html
+        checked += len(targets)
+    assert checked >= len(built.knowledge.entries)
+
+
+def test_year_pages_link_their_pdf(built: BuiltSite) -> None:
+    for year in built.knowledge.years:
+        html = (built.site / "research" / str(year) / "index.html").read_text("utf-8")
+        assert f'href="action-research-{year}.pdf"' in html
+        assert (built.site / "research" / str(year) / f"action-research-{year}.pdf").is_file()

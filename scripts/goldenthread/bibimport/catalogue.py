@@ -50,6 +50,7 @@ class Catalogue:
         return found or next((self.by_identity[key] for key in sorted(keys) if key in self.by_identity), None)
 
     def add(self, where: str, isbn: str, keys: set[Identity]) -> None:
+        """Remember a book; the first place a book was seen wins."""
         if isbn_identity(isbn):
             self.by_isbn.setdefault(isbn_identity(isbn), where)
         for key in keys:

@@ -21,6 +21,7 @@ class Planned:
 
     @property
     def path(self) -> str:
+        """library/titles/<id>.yaml"""
         return f"{TITLES}/{self.id}.yaml"
 
 

@@ -82,6 +82,11 @@ def _fields(names: set[str]) -> str:
 
 def _failed(block: ParsingFailedBlock, path: str) -> Problem:
     line = _line(block)
+    if isinstance(block, DuplicateBlockKeyBlock) and isinstance(block.ignore_error_block, String):
+        return Problem(path, line, 1, "bib-duplicate-key",
+                       f"@string {block.key!r} was already defined at line "
+                       f"{_line(block.previous_block)}: this definition was ignored; rename one",
+                       "warning")
     if isinstance(block, DuplicateBlockKeyBlock):
         return Problem(path, line, 1, "bib-duplicate-key",
                        f"the key {block.key!r} was already used at line "

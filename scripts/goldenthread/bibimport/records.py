@@ -59,6 +59,7 @@ class _Reading:
         return next((plain(self.entry.fields[n]) for n in names if self.entry.fields.get(n, "").strip()), "")
 
     def note(self, name: str, code: str, message: str, level: str = "warning") -> None:
+        """A problem at the field's line (the entry's first line for a name it lacks)."""
         line = self.entry.field_lines.get(name, self.entry.line)
         self.problems.append(Problem(self.path, line, 1, code, message, level))
 
@@ -126,15 +127,15 @@ def _container(reading: _Reading) -> Record:
     if missing:
         raise Skip(f"{reading.name} is part of a book that the file does not identify (it has no "
                    f"{' or '.join(missing)}, nor a crossref to an entry that has): skipped")
-    title = reading.text("booktitle")
-    reading.note("", "import-chapter", f"{reading.name} is a chapter or paper: the record is for "
-                 f"the book it is in, {title!r}", "notice")
     entry = reading.entry
-    return Record(key=entry.key, line=entry.line, title=title, chapter=True,
-                  authors=reading.required(reading.authors("bookauthor", "editor"), "editor"),
-                  year=reading.year(), subtitle=reading.text("booksubtitle"),
-                  edition=fields.edition(reading.text("edition")),
-                  publisher=reading.text("publisher"), isbn=reading.isbn())
+    record = Record(key=entry.key, line=entry.line, title=reading.text("booktitle"), chapter=True,
+                    authors=reading.required(reading.authors("bookauthor", "editor"), "editor"),
+                    year=reading.year(), subtitle=reading.text("booksubtitle"),
+                    edition=fields.edition(reading.text("edition")),
+                    publisher=reading.text("publisher"), isbn=reading.isbn())
+    reading.note("", "import-chapter", f"{reading.name} is a chapter or paper: the record is for "
+                 f"the book it is in, {record.title!r}", "notice")
+    return record
 
 
 def entry_record(entry: BibEntry, index: TopicIndex, path: str) -> tuple[Record | None, list[Problem]]:

@@ -32,18 +32,22 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
 
     def with_code(self, *codes: str) -> list[Problem]:
+        """The problems with any of these codes, in order."""
         return [problem for problem in self.problems if problem.code in codes]
 
     @property
     def existing(self) -> list[Problem]:
+        """Entries whose book is already in the catalogue."""
         return self.with_code(EXISTING)
 
     @property
     def duplicates(self) -> list[Problem]:
+        """Entries whose book an earlier entry of the file gives."""
         return self.with_code(DUPLICATE)
 
     @property
     def skipped(self) -> list[Problem]:
+        """Entries that gave no record, and why."""
         return self.with_code(*SKIPPED)
 
 

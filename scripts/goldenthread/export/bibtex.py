@@ -44,8 +44,7 @@ def bib_name(name: str) -> str:
     if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
         suffix = ", " + words[-1]
         words = words[:-1]
-    if words[-1].rstrip(",").endswith(","):
-        words[-1] = words[-1].rstrip(",")
+    words[-1] = words[-1].rstrip(",")  # "E. D. Hirsch, Jr.": the comma belongs to the suffix
     return _value(f"{words[-1]}{suffix}, {' '.join(words[:-1])}")
 
 
