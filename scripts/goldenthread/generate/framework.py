@@ -14,6 +14,25 @@ EEF = ("Adapted from the Education Endowment Foundation (2019), *Putting Evidenc
        "A School's Guide to Implementation*.")
 
 
+def framework_link_lines(page: str, record: Title | Entry, kb: KnowledgeBase) -> list[str]:
+    """'- Principles: ...' style lines linking a title or entry to the framework pages."""
+    lines = []
+    for kind, label in (("building_blocks", "Principles"), ("stages", "Stages"), ("aims", "Aims")):
+        named = kb.named(kind)
+        links = [f"[{md(named[i].name)}]({relative(page, framework_page(kind, i))})"
+                 for i in getattr(record, kind)]
+        if links:
+            lines.append(f"- {label}: " + ", ".join(links))
+    kinds = (("career_stages", "Career stages"), ("topics", "Topics")) if isinstance(record, Title) \
+        else (("topics", "Topics"),)
+    for kind, label in kinds:
+        named = kb.named(kind)
+        names = [md(named[i].name) for i in getattr(record, kind)]
+        if names:
+            lines.append(f"- {label}: " + ", ".join(names))
+    return lines
+
+
 def _title_list(page: str, titles: list[Title]) -> str:
     if not titles:
         return "No library titles are linked to this yet.\n"

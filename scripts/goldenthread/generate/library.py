@@ -7,7 +7,8 @@ from urllib.parse import quote
 from ..export.bibtex import title_entry
 from ..model import KnowledgeBase, Pathway, Title
 from ..settings import Settings
-from .links import entry_page, framework_page, href, relative, title_page
+from .framework import framework_link_lines
+from .links import entry_page, href, relative, title_page
 from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
@@ -119,18 +120,7 @@ def _details(title: Title, kb: KnowledgeBase) -> str:
 
 
 def _framework_links(page: str, title: Title, kb: KnowledgeBase) -> str:
-    lines = []
-    for kind, label in (("building_blocks", "Principles"), ("stages", "Stages"), ("aims", "Aims")):
-        named = kb.named(kind)
-        links = [f"[{md(named[i].name)}]({relative(page, framework_page(kind, i))})"
-                 for i in getattr(title, kind)]
-        if links:
-            lines.append(f"- {label}: " + ", ".join(links))
-    for kind, label in (("career_stages", "Career stages"), ("topics", "Topics")):
-        named = kb.named(kind)
-        names = [md(named[i].name) for i in getattr(title, kind)]
-        if names:
-            lines.append(f"- {label}: " + ", ".join(names))
+    lines = framework_link_lines(page, title, kb)
     return "\n".join(lines) + "\n" if lines else "Not yet linked to the framework.\n"
 
 

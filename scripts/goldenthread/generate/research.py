@@ -8,7 +8,8 @@ from urllib.parse import quote
 from ..check.citations import citation_groups
 from ..cite.apa import Reference, citation, reference_list
 from ..model import Entry, KnowledgeBase
-from .links import entry_page, framework_page, relative, title_page, year_page
+from .framework import framework_link_lines
+from .links import entry_page, relative, title_page, year_page
 from .text import attr, front_matter, join_words, md, plural
 
 INDEX = "research/index.md"
@@ -53,16 +54,7 @@ def _reference_list(references: list[Reference]) -> str:
 
 
 def _framework_links(page: str, entry: Entry, kb: KnowledgeBase) -> str:
-    lines = []
-    for kind, label in (("building_blocks", "Principles"), ("stages", "Stages"), ("aims", "Aims")):
-        named = kb.named(kind)
-        links = [f"[{md(named[i].name)}]({relative(page, framework_page(kind, i))})"
-                 for i in getattr(entry, kind)]
-        if links:
-            lines.append(f"- {label}: " + ", ".join(links))
-    if entry.topics:
-        topics = kb.named("topics")
-        lines.append("- Topics: " + ", ".join(md(topics[t].name) for t in entry.topics))
+    lines = framework_link_lines(page, entry, kb)
     titles = [f"[{md(kb.title(t).full_title)}]({relative(page, title_page(t))})" for t in entry.library]
     if titles:
         lines.append("- Library titles: " + ", ".join(titles))
