@@ -154,6 +154,26 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from .assemble import assemble
+    from .audit.site import audit_site
+
+    root = _root(args.root)
+    site = Path(args.site) if args.site else root / "site"
+    if not (site / "index.html").is_file():
+        raise GoldenThreadError(f"there is no built site at {site}: run `goldenthread build` first")
+    result = validate(root)
+    if not result.ok:
+        sys.stdout.write(FORMATS[args.format](result.problems))
+        sys.stderr.write(summary(result.problems) + "Fix the sources first.\n")
+        return ExitCode.INVALID
+    problems = audit_site(site, assemble(result.sources), label=site.name)
+    sys.stdout.write(FORMATS[args.format](problems))
+    if args.format == "text":
+        sys.stderr.write("The site passed the audit.\n" if not problems else summary(problems))
+    return ExitCode.INVALID if problems else ExitCode.OK
+
+
 def _add_new(commands: argparse._SubParsersAction[_Parser]) -> None:
     new = commands.add_parser("new", help="scaffold a research entry or a catalogue record")
     kinds = new.add_subparsers(dest="kind", required=True, parser_class=_Parser)
@@ -241,6 +261,15 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", metavar="FILE.pdf",
                      help="where to write it (default: action-research-YEAR.pdf here)")
     pdf.set_defaults(run=cmd_pdf)
+    check_site = commands.add_parser(
+        "audit", help="check a built site/ against its sources",
+        description="Check the built site: every internal link and anchor resolves; every title "
+                    "and entry has its page, search entry and export line; no active content "
+                    "(scripts other than the theme's, on* attributes, javascript:/data: URLs); "
+                    "every image has alt text.")
+    check_site.add_argument("--format", choices=sorted(FORMATS), default="text")
+    check_site.add_argument("--site", metavar="DIR", help="the built site (default: site/)")
+    check_site.set_defaults(run=cmd_audit)
     _add_new(commands)
     _add_library(commands)
     return top

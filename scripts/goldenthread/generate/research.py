@@ -90,7 +90,8 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
     text = front_matter(title=f"Action research {year}") + f"# Action research {year}\n\n"
     if has_pdf:
         text += (f"[Download the {year} publication (PDF)]({pdf_name(year)})"
-                 "{ .md-button .md-button--primary }\n\n")
+                 "{ .md-button .md-button--primary } "
+                 f"[This year's references (BibTeX)](references-{year}.bib){{ .md-button }}\n\n")
     if foreword:
         text += "## Foreword\n\n" + foreword.strip() + "\n\n"
     grouped: dict[str, list[Entry]] = defaultdict(list)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from ..export.references import bib_entry_text
 from ..load.bib import BibEntry
 
 TYPES = {"incollection": "inbook", "techreport": "report"}
@@ -23,9 +24,4 @@ def _normalised(entry: BibEntry) -> tuple[str, dict[str, str]]:
 
 
 def typst_bibtex(entries: Iterable[BibEntry]) -> str:
-    blocks = []
-    for entry in entries:
-        kind, fields = _normalised(entry)
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields.items())
-        blocks.append(f"@{kind}{{{entry.key},\n{body}\n}}\n")
-    return "\n".join(blocks)
+    return "\n".join(bib_entry_text(entry, *_normalised(entry)) for entry in entries)

@@ -13,7 +13,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..audit.site import audit_site
 from ..export.bibtex import catalogue
+from ..export.references import references_name, year_references
 from ..generate.writer import write_atomically
 from ..model import KnowledgeBase
 from ..problems import Problem
@@ -43,8 +45,9 @@ def source_date(knowledge: KnowledgeBase) -> int:
 def write_pdfs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
     """Each year's PDF, beside its generated year page, so MkDocs checks the link and copies it."""
     for year in knowledge.years:
-        target = root / "docs" / "research" / str(year) / pdf_name(year)
-        write_atomically(target, build_pdf(root, knowledge, year, timestamp))
+        folder = root / "docs" / "research" / str(year)
+        write_atomically(folder / pdf_name(year), build_pdf(root, knowledge, year, timestamp))
+        write_atomically(folder / references_name(year), year_references(knowledge, year).encode("utf-8"))
 
 
 def write_exports(knowledge: KnowledgeBase, site: Path) -> None:
@@ -75,6 +78,10 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     try:
         build_site(root, scratch)
         write_exports(knowledge, scratch)
+        audited = audit_site(scratch, knowledge, label=site.name)
+        if audited:
+            shutil.rmtree(scratch, ignore_errors=True)
+            return BuildResult(audited)
         swap_in(scratch, site)
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)

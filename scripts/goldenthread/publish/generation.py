@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assemble import assemble
+from ..export.references import references_name
 from ..generate.pages import OWNED, site_pages
 from ..generate.research import pdf_name
 from ..generate.writer import copy_files, write_pages
@@ -43,7 +44,8 @@ def generate_pages(root: Path, pdf_years: set[int] | None = None) -> Generated:
     knowledge = assemble(validation.sources)
     years = set(knowledge.years) if pdf_years is None else pdf_years
     pages = site_pages(knowledge, load_settings(root), hand_written_texts(root), years)
-    pdfs = {f"research/{year}/{pdf_name(year)}" for year in years}
+    pdfs = {f"research/{year}/{name}" for year in years
+            for name in (pdf_name(year), references_name(year))}
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
               for name in names}
     written = write_pages(root / "docs", pages, OWNED, keep=frozenset(pdfs | images))

@@ -1,0 +1,1 @@
+"""Audit: a built site/ checked against its sources, in the validator's problem formats."""

@@ -1,0 +1,93 @@
+"""`goldenthread audit`: passes on the real build, fails on a broken link, a missing page and
+an injected event handler, each at its file and line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from goldenthread.assemble import assemble
+from goldenthread.audit.site import audit_site
+from goldenthread.cli import main
+from goldenthread.validation import validate
+
+from .conftest import BuiltSite
+
+
+@pytest.fixture
+def site(built: BuiltSite, tmp_path: Path) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(built.site, copy)
+    return copy
+
+
+def codes(site: Path, built: BuiltSite) -> list[tuple[str, int, str]]:
+    return [(p.path, p.line, p.code) for p in audit_site(site, built.knowledge)]
+
+
+def test_real_build_passes(built: BuiltSite) -> None:
+    assert audit_site(built.site, built.knowledge) == []
+
+
+def test_broken_link_is_found(site: Path, built: BuiltSite) -> None:
+    page = site / "support" / "index.html"
+    lines = page.read_text("utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if "<article" in line) + 1
+    lines.insert(at, '<p><a href="../no-such-page/">gone</a> <a href="../library/#nowhere">x</a></p>')
+    page.write_text("\n".join(lines), "utf-8")
+    assert codes(site, built) == [("site/support/index.html", at + 1, "broken-link"),
+                                  ("site/support/index.html", at + 1, "broken-anchor")]
+
+
+def test_missing_page_is_found(site: Path, built: BuiltSite) -> None:
+    title = built.knowledge.titles[0]
+    shutil.rmtree(site / "library" / title.id)
+    found = codes(site, built)
+    assert (f"site/library/{title.id}/index.html", 1, "missing-page") in found
+    assert all(code in ("missing-page", "broken-link") for _, _, code in found)
+
+
+def test_injected_onerror_is_found(site: Path, built: BuiltSite) -> None:
+    page = site / "library" / "index.html"
+    injected = '<img src="x.png" alt="x" onerror="alert(1)"><article'
+    text = page.read_text("utf-8").replace("<article", injected, 1)
+    page.write_text(text, "utf-8")
+    line = text[: text.index("onerror")].count("\n") + 1
+    found = codes(site, built)
+    assert ("site/library/index.html", line, "unsafe-attribute") in found
+
+
+def test_injected_script_and_script_url_are_found(site: Path, built: BuiltSite) -> None:
+    page = site / "accessibility" / "index.html"
+    text = page.read_text("utf-8").replace(
+        "<article", '<script>steal()</script><a href="javascript:steal()">x</a><article', 1)
+    page.write_text(text, "utf-8")
+    assert {code for _, _, code in codes(site, built)} == {"unsafe-script", "unsafe-link"}
+
+
+def test_audit_command(site: Path, built: BuiltSite, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--root", str(built.root), "audit", "--site", str(site)]) == 0
+    (site / "library" / built.knowledge.titles[1].id / "index.html").unlink()
+    assert main(["--root", str(built.root), "audit", "--site", str(site), "--format", "github"]) == 1
+    assert "::error file=site/library/" in capsys.readouterr().out
+
+
+def test_build_fails_when_the_audit_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A problem only the audit can see stops the build; site/ is left as it was."""
+    from goldenthread.publish import build as build_module
+
+    from .test_build import copy_repository, digest
+
+    root = copy_repository(tmp_path / "repo")
+    assert build_module.build(root).site is not None
+    before = digest(root / "site")
+    real = build_module.write_exports
+    monkeypatch.setattr(build_module, "write_exports",
+                        lambda knowledge, site: (real(knowledge, site),
+                                                 (site / "library" / "library.bib").write_text("")))
+    result = build_module.build(root)
+    assert result.site is None and {p.code for p in result.problems} == {"missing-export"}
+    assert digest(root / "site") == before
+    assert assemble(validate(root).sources).titles
