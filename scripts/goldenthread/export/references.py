@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from ..load.bib import BibEntry
 from ..model import KnowledgeBase
 
