@@ -160,3 +160,83 @@ def test_pdf_command(tmp_path: Path) -> None:
     assert PdfReader(out).metadata.title == "Action Research 2024"  # type: ignore[union-attr]
     assert main(["--root", str(REPO), "pdf", "1999", "-o", str(out)]) == 2
     shutil.rmtree(tmp_path)
+
+
+def png_pixel() -> bytes:
+    """A valid 1x1 PNG, made here so the test needs no image file."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
+            + chunk(b"IDAT", zlib.compress(b"\x00\x1a\x4a\x73")) + chunk(b"IEND", b""))
+
+
+EVERYTHING = """
+## Context
+
+Plain, *emphasis*, **strong**, `code span`, a [link](https://example.org/page) and a
+citation [@roediger2006, p. 250].[^note]
+
+### A smaller heading
+
+- first point
+    - nested point
+- second point
+
+1. step one
+2. step two
+
+> A quoted line.
+
+| Week | Quiz score |
+|---|---|
+| 1 | low |
+| 2 | higher |
+
+![Bar chart of quiz scores by week](images/chart.png)
+
+```python
+print("retrieval")
+```
+
+[^note]: A footnote with *emphasis*.
+"""
+
+
+def _structure_alts(pdf: bytes) -> list[str]:
+    reader = PdfReader(BytesIO(pdf))
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if isinstance(node, dict):
+            if "/Alt" in node:
+                found.append(str(node["/Alt"]))
+            walk(node.get("/K"))
+        elif isinstance(node, list):
+            for child in node:
+                walk(child)
+
+    walk(reader.trailer["/Root"]["/StructTreeRoot"])
+    return found
+
+
+def test_every_markdown_construct_prints(tmp_path: Path) -> None:
+    root = build_repo(tmp_path / "repo")
+    (root / "research/2025/images").mkdir()
+    (root / "research/2025/images/chart.png").write_bytes(png_pixel())
+    entry = root / "research/2025/valid-entry.md"
+    entry.write_text(entry.read_text("utf-8").split("## Context")[0] + EVERYTHING, "utf-8")
+    result = validate(root)
+    assert result.ok, result.problems
+    pdf = build_pdf(root, assemble(result.sources), 2025, STAMP)
+    text = pdf_text(pdf)
+    for words in ("Plain, emphasis, strong, code span, a link", "(Roediger & Karpicke, 2006, p. 250)",
+                  "A smaller heading", "nested point", "step two", "A quoted line.", "Quiz score",
+                  "higher", 'print("retrieval")', "A footnote with emphasis."):
+        assert squash(words) in squash(text), words
+    assert "Bar chart of quiz scores by week" in _structure_alts(pdf)

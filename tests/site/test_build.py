@@ -121,3 +121,18 @@ def test_year_pages_link_their_pdf(built: BuiltSite) -> None:
         html = (built.site / "research" / str(year) / "index.html").read_text("utf-8")
         assert f'href="action-research-{year}.pdf"' in html
         assert (built.site / "research" / str(year) / f"action-research-{year}.pdf").is_file()
+
+
+def test_entry_images_reach_the_site_with_alt_text(repository: Path) -> None:
+    from ..publication.test_pdf import png_pixel
+
+    folder = repository / "research" / "2025"
+    (folder / "images").mkdir()
+    (folder / "images" / "chart.png").write_bytes(png_pixel())
+    entry = folder / "retrieval-practice-in-year-4.md"
+    entry.write_text(entry.read_text("utf-8") + "\n![Bar chart of quiz scores](images/chart.png)\n")
+    result = build(repository)
+    assert result.site is not None, result.problems
+    page = (result.site / "research/2025/retrieval-practice-in-year-4/index.html").read_text("utf-8")
+    assert 'alt="Bar chart of quiz scores"' in page
+    assert (result.site / "research/2025/images/chart.png").read_bytes() == png_pixel()
