@@ -8,9 +8,11 @@ no contributed content. Script files are allowed only from the site's own assets
 from __future__ import annotations
 
 import json
+import os
 import posixpath
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -18,7 +20,7 @@ from ..export.references import references_name
 from ..generate.links import entry_page, title_page, url_of
 from ..model import KnowledgeBase
 from ..problems import Problem, sort_problems
-from .page import Page, read_page
+from .page import Found, Page, read_page
 
 _RELATIVE_ROOT = re.compile(r'"(?:\.\.(?:/\.\.)*|/|\.)"')
 
@@ -27,10 +29,11 @@ def _normalised_script(text: str) -> str:
     return _RELATIVE_ROOT.sub('"ROOT"', " ".join(text.split()))
 
 
-@dataclass
+@dataclass(eq=False)
 class SiteAudit:
     site: Path
     label: str  # how paths are shown, e.g. "site"
+    files: set[Path] = field(default_factory=set)  # every file in the site, read once
 
     def path(self, file: Path) -> str:
         return f"{self.label}/{file.relative_to(self.site).as_posix()}"
@@ -43,13 +46,17 @@ class SiteAudit:
         target = unquote(parts.path)
         if not target:
             return file, parts.fragment
-        base = file.parent.relative_to(self.site).as_posix()
-        joined = posixpath.normpath(posixpath.join(base, target)) if not target.startswith("/") \
-            else target.lstrip("/")
+        return self._resolve(file.parent, target), parts.fragment
+
+    @lru_cache(maxsize=65536)  # noqa: B019 - one audit object per run; pages share their links
+    def _resolve(self, folder: Path, target: str) -> Path:
+        base = os.path.relpath(folder, self.site)
+        joined = target.lstrip("/") if target.startswith("/") else \
+            posixpath.normpath(posixpath.join(base, target))
         candidate = self.site / joined
-        if target.endswith("/") or candidate.is_dir():
+        if target.endswith("/") or (candidate not in self.files and candidate / "index.html" in self.files):
             candidate = candidate / "index.html"
-        return candidate, parts.fragment
+        return candidate
 
 
 def _theme_scripts(site: Path) -> set[str]:
@@ -63,38 +70,42 @@ def _page_problems(audit: SiteAudit, file: Path, page: Page, pages: dict[Path, P
                    theme: set[str]) -> list[Problem]:
     where = audit.path(file)
     problems = []
+
+    def at(found: Found) -> tuple[str, int, int]:
+        return (where, *page.position(found.offset))
+
     for event in page.events:
-        problems.append(Problem(where, event.line, event.col, "unsafe-attribute",
+        problems.append(Problem(*at(event), "unsafe-attribute",
                                 f"the attribute {event.attribute}= runs a script; it must not "
                                 "reach the site"))
     for url in page.script_urls:
-        problems.append(Problem(where, url.line, url.col, "unsafe-link",
+        problems.append(Problem(*at(url), "unsafe-link",
                                 f"{url.attribute}={url.text!r} is a script or data URL"))
     for script in page.scripts:
         if _normalised_script(script.text) not in theme:
-            problems.append(Problem(where, script.line, script.col, "unsafe-script",
+            problems.append(Problem(*at(script), "unsafe-script",
                                     "an inline script that is not the theme's own"))
     for source in page.script_sources:
         target, _ = audit.resolve(file, source.text)
-        inside = target is not None and target.is_file() and \
+        inside = target is not None and target in audit.files and \
             target.relative_to(audit.site).parts[0] == "assets"
         if not inside:
-            problems.append(Problem(where, source.line, source.col, "unsafe-script",
+            problems.append(Problem(*at(source), "unsafe-script",
                                     f"a script from {source.text!r}, not from the site's own assets/"))
     for image in page.images_without_alt:
-        problems.append(Problem(where, image.line, image.col, "image-alt",
+        problems.append(Problem(*at(image), "image-alt",
                                 f"the image {image.text!r} has no alt text"))
     for link in page.links:
         target, fragment = audit.resolve(file, link.text)
         if target is None:
             continue
-        if not target.exists():
-            problems.append(Problem(where, link.line, link.col, "broken-link",
+        if target not in audit.files:
+            problems.append(Problem(*at(link), "broken-link",
                                     f"{link.text!r} leads to no file in the site"))
         elif fragment and target.suffix == ".html":
             other = pages.get(target) or read_page(target.read_text("utf-8"))
             if unquote(fragment) not in other.ids:
-                problems.append(Problem(where, link.line, link.col, "broken-anchor",
+                problems.append(Problem(*at(link), "broken-anchor",
                                         f"{link.text!r}: the page has no #{fragment}"))
     return problems
 
@@ -143,9 +154,10 @@ def _present(audit: SiteAudit, url: str, searched: set[str], line: str, export: 
 
 def audit_site(site: Path, knowledge: KnowledgeBase, label: str = "site") -> list[Problem]:
     """Every problem in the built site, sorted; none means it is safe to publish."""
-    audit = SiteAudit(site, label)
+    files = {Path(folder) / name for folder, _, names in os.walk(site) for name in names}
+    audit = SiteAudit(site, label, files)
     theme = _theme_scripts(site)
-    pages = {file: read_page(file.read_text("utf-8")) for file in sorted(site.rglob("*.html"))}
+    pages = {file: read_page(file.read_text("utf-8")) for file in sorted(files) if file.suffix == ".html"}
     problems = []
     for file, page in pages.items():
         problems += _page_problems(audit, file, page, pages, theme)
