@@ -47,3 +47,16 @@ def test_isbns_only_where_confirmed(knowledge: KnowledgeBase) -> None:
     """REFERENCES.md confirms five ISBNs; no other may appear without a checked source."""
     confirmed = {"9781912906208", "9781845909734", "9781138080683", "9781138296893", "9780674729018"}
     assert {t.isbn for t in knowledge.titles if t.isbn} <= confirmed
+
+
+def test_contributor_page_explains_every_problem_code() -> None:
+    """A teacher who meets a problem code finds it explained on the contributing page."""
+    import re
+
+    from .test_malformed import CASES
+
+    page = (REPO / "docs" / "contributing.md").read_text("utf-8")
+    explained = set(re.findall(r"^\| `([a-z0-9-]+)` \|", page, re.MULTILINE))
+    emitted = {code for case in CASES for _, _, code in case.expected}
+    emitted |= {"placeholder", "bib-web-date", "bib-url", "bib-type", "doi-format"}
+    assert sorted(emitted - explained) == []
