@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import write_repository  # noqa: E402
+from synthetic import write_repository
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -63,6 +63,7 @@ def test_no_console_errors_and_no_other_hosts(built: BuiltSite, open_page: Any) 
 
 
 def test_search_finds_a_title_by_its_authors_surname(built: BuiltSite, open_page: Any) -> None:
+    """The header search box, answered by assets/search.js (more in test_search.py)."""
     title = next(t for t in built.knowledge.titles if t.id == "rosenshines-principles-in-action")
     visit: Visit = open_page("")
     page = visit.page
@@ -71,6 +72,8 @@ def test_search_finds_a_title_by_its_authors_surname(built: BuiltSite, open_page
     result = page.locator(".md-search-result__item", has_text=title.title)
     result.first.wait_for(timeout=10_000)
     assert result.count() >= 1
+    assert result.first.locator("a").get_attribute("href").split("?")[0].endswith(
+        "/" + url_of(title_page(title)))
 
 
 def _visible_ids(page: Any) -> set[str]:

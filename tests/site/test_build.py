@@ -1,15 +1,18 @@
-"""Builds are deterministic and atomic, and every record reaches the site and its search index."""
+"""Builds are deterministic and atomic, and every record reaches the site and its search index
+(docs/search-index/, written by generate/search_index.py and read by assets/search.js)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from goldenthread.generate.links import entry_page, title_page, url_of
+from goldenthread.generate.search_index import AUTHOR, SUMMARY, indexed_urls, tokens
 from goldenthread.publish.build import build
 from goldenthread.publish.mkdocs_build import SiteBuildError
 
@@ -25,7 +28,7 @@ def copy_repository(target: Path) -> Path:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(
-                "__pycache__", "framework", "library", "research") if name == "docs" else
+                "__pycache__", "framework", "library", "research", "search-index") if name == "docs" else
                 shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, target / name)
@@ -73,9 +76,15 @@ def test_failing_site_build_leaves_site_untouched(repository: Path) -> None:
     assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
 
 
+def _read(site: Path) -> Callable[[str], str | None]:
+    def read(path: str) -> str | None:
+        file = site / path
+        return file.read_text("utf-8") if file.is_file() else None
+    return read
+
+
 def test_every_record_has_its_page_and_search_entry(built: BuiltSite) -> None:
-    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
-    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    locations = indexed_urls(_read(built.site))
     pages = {url_of(title_page(t)) for t in built.knowledge.titles}
     pages |= {url_of(entry_page(e)) for e in built.knowledge.entries}
     assert len(pages) == len(built.knowledge.titles) + len(built.knowledge.entries)
@@ -84,12 +93,31 @@ def test_every_record_has_its_page_and_search_entry(built: BuiltSite) -> None:
     assert pages <= locations
 
 
+def _postings(site: Path, term: str) -> dict[int, int]:
+    """document number -> fields, as search.js reads them from the built site."""
+    index = site / "search-index"
+    manifest = json.loads((index / "manifest.json").read_text("utf-8"))
+    keys = manifest["shards"]
+    key = next(term[:n] for n in range(len(term), 0, -1) if term[:n] in keys)
+    shard = json.loads((index / "t" / f"{keys.index(key)}.json").read_text("utf-8"))
+    doc, found = 0, {}
+    for value in shard.get(term, []):
+        doc += value // 16
+        found[doc] = value % 16
+    return found
+
+
 def test_search_index_holds_authors_and_summaries(built: BuiltSite) -> None:
-    index = json.loads((built.site / "search" / "search_index.json").read_text("utf-8"))
-    text = " ".join(doc["text"] for doc in index["docs"])
+    index = built.site / "search-index"
+    manifest = json.loads((index / "manifest.json").read_text("utf-8"))
+    urls = [doc[0] for n in range(-(-manifest["docs"] // manifest["chunk"]))
+            for doc in json.loads((index / "d" / f"{n}.json").read_text("utf-8"))]
     for title in built.knowledge.titles[:20]:
-        assert title.authors[0] in text
-        assert " ".join(title.summary.split()[:6]) in " ".join(text.split())
+        number = urls.index(url_of(title_page(title)))
+        for word in tokens(title.authors[0]):
+            assert _postings(built.site, word)[number] & AUTHOR, (title.id, word)
+        for word in tokens(" ".join(title.summary.split()[:6])):
+            assert _postings(built.site, word)[number] & SUMMARY, (title.id, word)
 
 
 def test_library_bib_has_every_title(built: BuiltSite) -> None:

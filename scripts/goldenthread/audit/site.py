@@ -7,7 +7,6 @@ no contributed content. Script files are allowed only from the site's own assets
 
 from __future__ import annotations
 
-import json
 import os
 import posixpath
 import re
@@ -18,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 from ..export.references import references_name
 from ..generate.links import entry_page, title_page, url_of
+from ..generate.search_index import indexed_urls
 from ..model import KnowledgeBase
 from ..problems import Problem, sort_problems
 from .page import Found, Page, read_page
@@ -111,11 +111,15 @@ def _page_problems(audit: SiteAudit, file: Path, page: Page, pages: dict[Path, P
 
 
 def _search_locations(site: Path) -> set[str]:
-    index = site / "search" / "search_index.json"
-    if not index.is_file():
-        return set()
-    docs = json.loads(index.read_text("utf-8")).get("docs", [])
-    return {str(doc.get("location", "")).split("#")[0] for doc in docs}
+    """Every page the site's search index (generate/search_index.py) holds, by URL."""
+    def read(path: str) -> str | None:
+        file = site / path
+        return file.read_text("utf-8") if file.is_file() else None
+
+    try:
+        return indexed_urls(read)
+    except (ValueError, KeyError, TypeError, IndexError):
+        return set()  # an unreadable index holds nothing: every record is reported missing
 
 
 def _record_problems(audit: SiteAudit, knowledge: KnowledgeBase) -> list[Problem]:

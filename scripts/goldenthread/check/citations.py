@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..load.text import line_col_at
+from ..load.text import LineIndex
 from .markdown_safety import without_code
 
 KEY = r"[A-Za-z0-9_][A-Za-z0-9_:.#$%&+?<>~/-]*"
@@ -34,11 +34,12 @@ class CitationGroup:
 
 def citation_groups(body: str, first_line: int = 1) -> Iterator[CitationGroup]:
     scanned = without_code(body)
+    lines = LineIndex(scanned)
     for group in _GROUP.finditer(scanned):
         items = []
         for item in _ITEM.finditer(group.group(1)):
             offset = group.start(1) + item.start(2) - 1
-            line, col = line_col_at(scanned, offset)
+            line, col = lines.at(offset)
             items.append(Citation(item.group(2).rstrip(".,;:"), (item.group(3) or "").strip(),
                                   item.group(1) == "-", line + first_line - 1, col))
         if items:

@@ -10,7 +10,7 @@ from .bib import check_bib
 from .citations import citations
 from .ids import id_problem
 from .images import image_problem, images
-from .markdown_safety import unsafe_content
+from .markdown_safety import unsafe_content, unsafe_in_field
 from .placeholders import placeholders
 from .schema import check_document
 from .vocabulary import Vocabularies, unknown_ids
@@ -33,8 +33,7 @@ def _unsafe(entry: EntryFile, document: Document, body: str, body_line: int) -> 
     for name in MARKDOWN_FIELDS:
         value = document.data.get(name)
         if isinstance(value, str):
-            line, col = document.where((name,))
-            found += unsafe_content(value, line, col)
+            found += unsafe_in_field(document, (name,), value)
     return [Problem(entry.path, line, col, code, message) for line, col, code, message in found]
 
 

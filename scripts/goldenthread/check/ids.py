@@ -6,7 +6,7 @@ import re
 
 from ..problems import Problem
 
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: `$` would allow a final newline
 
 
 def suggested_id(text: str) -> str:

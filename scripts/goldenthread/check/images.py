@@ -7,12 +7,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from ..load.text import line_col_at
+from ..load.text import LineIndex
 from .markdown_safety import without_code
 
 IMAGES = "images"
-_MARKDOWN_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HTML_IMAGE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# No part may scan past the next image's "![" and then fail, or a hostile file of many
+# "![" would take quadratic time: alt text, address and title stop at a "[".
+_MARKDOWN_IMAGE = re.compile(r"!\[([^\][]*)\]\(\s*<?([^)\s>[]+)>?(?:\s+\"[^\"[]*\")?\s*\)")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*>?", re.IGNORECASE)
 _ALT = re.compile(r"\balt\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 _SRC = re.compile(r"\bsrc\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s>]+)", re.IGNORECASE)
 
@@ -27,11 +29,12 @@ class Image:
 
 def images(body: str, first_line: int = 1) -> Iterator[Image]:
     scanned = without_code(body)
+    lines = LineIndex(scanned)
     for match in _MARKDOWN_IMAGE.finditer(scanned):
-        line, col = line_col_at(scanned, match.start())
+        line, col = lines.at(match.start())
         yield Image(match.group(1).strip(), match.group(2), line + first_line - 1, col)
     for match in _HTML_IMAGE.finditer(scanned):
-        line, col = line_col_at(scanned, match.start())
+        line, col = lines.at(match.start())
         alt, src = _ALT.search(match.group(0)), _SRC.search(match.group(0))
         yield Image(alt.group(1).strip("\"'").strip() if alt else "",
                     src.group(1).strip("\"'") if src else "", line + first_line - 1, col)

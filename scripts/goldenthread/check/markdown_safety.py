@@ -2,42 +2,167 @@
 
 The scan reads the Markdown source (not the rendered HTML) so each finding keeps its
 line. Code spans and fenced code are blanked first: there, markup is shown, not run.
+Only code that Python-Markdown (with the site's extensions) certainly treats as code is
+blanked (see _safe_code); anything doubtful is scanned, so at worst shown markup is
+reported, never markup that runs.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_right
+from collections import defaultdict
 from collections.abc import Iterator
 
-from ..load.text import line_col_at
+from ..load.text import LineIndex
+from ..load.yamldoc import Document, Path_
 
 _FENCED = re.compile(r"^( {0,3})(`{3,}|~{3,}).*?(?:^\1?\2[`~]*[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _ELEMENT = re.compile(
     r"<\s*/?\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b",
     re.IGNORECASE)
+# Every pattern below either fails within a line or, once started, cannot fail (optional
+# closing parts): a failed match that had scanned to the end of the text, retried from
+# each later start, would take quadratic time on a hostile 1 MB file.
 _TAG = re.compile(r"<[A-Za-z][^<>]*>", re.DOTALL)
+# A start tag as a browser reads it: a quoted value may hold '>' (an unclosed quote runs on).
+_QUOTED_TAG = re.compile(r"<[A-Za-z][^\s/>\"']*(?:\"[^\"]*\"?|'[^']*'?|[^>\"'])*>?")
 _EVENT = re.compile(r"[\s\"'/]((?i:on)[a-zA-Z]+)\s*=")
 _HTML_URL = re.compile(
     r"(?i:\b(?:href|src|action|formaction|xlink:href|data|poster|background|cite|srcset)"
-    r"\s*=\s*)(\"[^\"]*\"|'[^']*'|[^\s>]+)")
+    r"\s*=\s*)(\"[^\"]*\"?|'[^']*'?|[^\s>]+)")
 _MD_URLS = (
     re.compile(r"\]\(\s*<?([^)\s>]*)"),                      # [text](url) and ![alt](url)
-    re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(\S+)", re.MULTILINE),  # [ref]: url
+    re.compile(r"\]\(\s*<([^>\n]*)"),                        # [text](<url with spaces>)
+    re.compile(r"\[[^\[\]]+\]:\s*<?(\S+)"),                   # [ref]: url, also in > and lists
     re.compile(r"<([A-Za-z][A-Za-z0-9+.\-]{1,31}:[^\s<>]*)>"),   # <scheme:...>
 )
+# attr_list's {: key=value } sets attributes on the element before it, links included.
+_ATTR_LIST = re.compile(r"\{[^}\n]*\}?")
+_ATTR_EVENT = re.compile(r"[\s\"'/{:]((?i:on)[a-zA-Z]+)\s*=")
+
+# What Python-Markdown certainly renders as code (pymdownx.superfences, inline backticks).
+_FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?[ \t]*\r?$", re.MULTILINE)
+_FENCE_CLOSE = re.compile(r"^(`{3,}|~{3,})[ \t]*\r?$", re.MULTILINE)
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+_TICKS = re.compile(r"`+")
+_HTML_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*|!--|[!?])", re.MULTILINE)
+_HTML_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
-def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", " ", match.group(0))
+def _blank(match: re.Match[str] | str) -> str:
+    return re.sub(r"[^\n]", " ", match if isinstance(match, str) else match.group(0))
 
 
 def without_code(text: str) -> str:
     """The text with fenced code and code spans blanked, keeping every line and column."""
     return _CODE_SPAN.sub(_blank, _FENCED.sub(_blank, text))
+
+
+def _blocks(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines: Markdown's paragraphs never cross one."""
+    start = 0
+    for gap in _BLANK_LINE.finditer(text):
+        yield start, gap.start() + 1
+        start = gap.end() - 1
+    yield start, len(text)
+
+
+def _blank_fences(text: str) -> str:
+    """Fenced code blanked: a fence at the margin with at most a language after it,
+    closed by a line holding the very same fence (pymdownx.superfences refuses other
+    headers or indents, and an unclosed fence is not code)."""
+    closings: dict[str, list[int]] = defaultdict(list)  # fence -> where lines of it alone end
+    for line in _FENCE_CLOSE.finditer(text):
+        closings[line.group(1)].append(line.end())
+    pieces, done = [], 0
+    for opening in _FENCE_OPEN.finditer(text):
+        if opening.start() < done:
+            continue
+        ends = closings.get(opening.group(1), [])
+        index = bisect_right(ends, opening.end())
+        if index == len(ends):
+            continue
+        pieces += [text[done:opening.start()], _blank(text[opening.start():ends[index]])]
+        done = ends[index]
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _raw_html_until(text: str, start: int, opener: str) -> int:
+    """Where a raw HTML block opened at `start` certainly ends (its closing tag's line)."""
+    if opener == "!--":
+        close = text.find("-->", start)
+        return len(text) if close < 0 else close
+    if opener in ("!", "?"):
+        return start
+    name, depth = opener.lower(), 0
+    for tag in _HTML_TAG_NAME.finditer(text, start):
+        if tag.group(2).lower() == name:
+            depth += -1 if tag.group(1) else 1
+            if depth <= 0:
+                return tag.start()
+    return len(text)
+
+
+def _clean_spans(text: str, start: int, end: int) -> list[tuple[int, int]] | None:
+    """A block's code spans, when their pairing is beyond doubt: backtick runs that pair
+    up in order, each pair of equal length on one line, no backslash before a run.
+    Python-Markdown pairs an opening run with the next run of the same length, so these
+    are its spans however it splits the block (headers, list items split at lines)."""
+    runs = list(_TICKS.finditer(text, start, end))
+    if len(runs) % 2:
+        return None
+    spans = []
+    for opening, closing in zip(runs[::2], runs[1::2], strict=True):
+        if (len(opening.group(0)) != len(closing.group(0))
+                or "\n" in text[opening.end():closing.start()]
+                or text[opening.start() - 1:opening.start()] == "\\"
+                or text[closing.start() - 1:closing.start()] == "\\"):
+            return None
+        spans.append((opening.start(), closing.end()))
+    return spans
+
+
+def _raw_html(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the raw HTML blocks, in order and apart."""
+    raw: list[tuple[int, int]] = []
+    for opening in _HTML_START.finditer(text):
+        if not raw or opening.start() > raw[-1][1]:
+            raw.append((opening.start(), _raw_html_until(text, opening.start(), opening.group(1))))
+    return raw
+
+
+def _safe_code(text: str) -> str:
+    """The text with the code that Python-Markdown certainly renders as code blanked:
+    fences (_blank_fences), and backtick spans when _clean_spans vouches for their
+    pairing, outside raw HTML blocks (where backticks are plain characters)."""
+    text = _blank_fences(text)
+    raw = iter(_raw_html(text))
+    html_block = next(raw, None)
+    pieces, done = [], 0
+    for start, end in _blocks(text):
+        while html_block is not None and html_block[1] < start:
+            html_block = next(raw, None)
+        if html_block is not None and html_block[0] < end:
+            continue
+        for low, high in _clean_spans(text, start, end) or ():
+            pieces.append(text[done:low])
+            pieces.append(re.sub(r"[^\n]", " ", text[low:high]))
+            done = high
+    pieces.append(text[done:])
+    return "".join(pieces)
+
+
+def _tags(text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) of each start tag: up to the next '>', and as a browser reads it."""
+    for pattern in (_TAG, _QUOTED_TAG):
+        for tag in pattern.finditer(text):
+            yield tag.start(), tag.group(0)
 
 
 def _scheme_of(url: str) -> str | None:
@@ -52,14 +177,16 @@ def _findings(text: str) -> Iterator[tuple[int, str, str]]:
         yield match.start(), "unsafe-html", (
             f"<{name}> is not allowed in contributed text: remove it (to show code, put it "
             "in `backticks`)")
-    for tag in _TAG.finditer(text):
-        for event in _EVENT.finditer(tag.group(0)):
-            yield tag.start() + event.start(1), "unsafe-attribute", (
+    attribute_lists = ((match.start(), match.group(0), _ATTR_EVENT) for match in _ATTR_LIST.finditer(text))
+    tags = ((start, tag, _EVENT) for start, tag in _tags(text))
+    for start, tag, events in (*tags, *attribute_lists):
+        for event in events.finditer(tag):
+            yield start + event.start(1), "unsafe-attribute", (
                 f"the attribute {event.group(1)}= runs a script: remove it")
-        for url in _HTML_URL.finditer(tag.group(0)):
+        for url in _HTML_URL.finditer(tag):
             scheme = _scheme_of(url.group(1))
             if scheme:
-                yield tag.start() + url.start(1), "unsafe-link", (
+                yield start + url.start(1), "unsafe-link", (
                     f"a {scheme} link is not allowed: link to an https:// address instead")
     for pattern in _MD_URLS:
         for match in pattern.finditer(text):
@@ -71,9 +198,24 @@ def _findings(text: str) -> Iterator[tuple[int, str, str]]:
 
 def unsafe_content(text: str, first_line: int = 1, first_col: int = 1) -> list[tuple[int, int, str, str]]:
     """(line, col, code, message) for each piece of active content in Markdown text."""
-    scanned = without_code(text)
+    if "<" not in text and "{" not in text and "]" not in text:
+        return []  # no tag, attribute list or link: nothing can be active (most text)
+    scanned = _safe_code(text)
     found = []
+    lines = LineIndex(scanned)
     for offset, code, message in _findings(scanned):
-        line, col = line_col_at(scanned, offset)
+        line, col = lines.at(offset)
         found.append((line + first_line - 1, col + (first_col - 1 if line == 1 else 0), code, message))
     return sorted(set(found))
+
+
+def unsafe_in_field(document: Document, at: Path_, text: str) -> list[tuple[int, int, str, str]]:
+    """unsafe_content of a YAML field's Markdown text, placed in the file: exactly when the
+    text stands in the file unchanged, else at the field (folding and escapes move text)."""
+    found = unsafe_content(text)
+    origin = document.text_at.get(at)
+    if origin is not None:
+        return [(origin[0] + line - 1, origin[1] + col - 1, code, message)
+                for line, col, code, message in found]
+    line, col = document.where(at)
+    return sorted({(line, col, code, message) for _, _, code, message in found})

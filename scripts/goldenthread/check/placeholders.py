@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..load.text import LineIndex
 from ..scaffold import PLACEHOLDER
 
 _LINE = re.compile(r"^[ \t>*-]*" + re.escape(PLACEHOLDER), re.MULTILINE)
@@ -12,5 +13,6 @@ _LINE = re.compile(r"^[ \t>*-]*" + re.escape(PLACEHOLDER), re.MULTILINE)
 
 def placeholders(text: str, first_line: int = 1) -> Iterator[int]:
     """The line of each placeholder in text."""
+    lines = LineIndex(text)
     for match in _LINE.finditer(text):
-        yield first_line + text.count("\n", 0, match.start())
+        yield first_line + lines.at(match.start())[0] - 1

@@ -123,8 +123,14 @@ def _is_date(text: str) -> bool:
     return True
 
 
+def _ecma_end(pattern: str) -> str:
+    """JSON Schema's patterns are ECMA-262, where a final `$` is the end of the text;
+    Python's `$` also matches before a final newline (so "https://x\\n" would pass)."""
+    return re.sub(r"(?<!\\)\$$", r"\\Z", pattern)
+
+
 def _string_check(schema: dict[str, Any]) -> Check:
-    pattern = re.compile(schema["pattern"]) if "pattern" in schema else None
+    pattern = re.compile(_ecma_end(schema["pattern"])) if "pattern" in schema else None
     low, high = schema.get("minLength", 0), schema.get("maxLength")
     is_id = schema.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$"
 

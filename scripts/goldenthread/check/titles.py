@@ -10,7 +10,7 @@ from ..problems import Problem
 from ..scaffold import PLACEHOLDER
 from .ids import id_problem
 from .isbn import isbn_problem
-from .markdown_safety import unsafe_content
+from .markdown_safety import unsafe_in_field
 from .schema import check_document
 from .vocabulary import Vocabularies, unknown_ids
 
@@ -23,9 +23,8 @@ def _markdown_problems(document: Document, field: str) -> list[Problem]:
     value = document.data.get(field)
     if not isinstance(value, str):
         return []
-    line, col = document.where((field,))
     return [Problem(document.path, l, c, code, message)
-            for l, c, code, message in unsafe_content(value, line, col)]
+            for l, c, code, message in unsafe_in_field(document, (field,), value)]
 
 
 def _cover_problem(document: Document, existing: set[str]) -> Problem | None:

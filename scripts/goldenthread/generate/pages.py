@@ -1,4 +1,5 @@
-"""Every generated page of the site, as a mapping from docs-relative path to Markdown."""
+"""Every generated page of the site, as a mapping from docs-relative path to Markdown,
+and the files generated beside them (the search index)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from .framework import framework_pages
 from .library import library_pages
 from .relations import relate
 from .research import research_pages
+from .search_index import FOLDER as SEARCH_INDEX
+from .search_index import search_files
 
 # The folders under docs/ that generation owns: git-ignored, rewritten on every build.
-OWNED = ("framework", "library", "research")
+OWNED = ("framework", "library", "research", SEARCH_INDEX)
 
 
 def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
@@ -25,3 +28,9 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(library_pages(kb, relations, settings, texts.get("library", "")))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years)))
     return pages
+
+
+def site_files(kb: KnowledgeBase, pages: dict[str, str], hand_written: dict[str, str]) -> dict[str, str]:
+    """The search index: docs-relative path -> JSON text. pages are site_pages' pages,
+    hand_written the other Markdown pages under docs/ (path -> text)."""
+    return search_files(kb, pages, hand_written)

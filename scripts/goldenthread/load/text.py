@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import re
 from pathlib import Path
 
 from ..problems import Problem
@@ -15,6 +17,36 @@ def line_col_at(data: bytes | str, offset: int) -> tuple[int, int]:
     line = data.count(newline, 0, offset) + 1  # type: ignore[arg-type]
     start = data.rfind(newline, 0, offset) + 1  # type: ignore[arg-type]
     return line, offset - start + 1
+
+
+class LineIndex:
+    """Line and column of many offsets in one text, each found in O(log n): counting the
+    newlines before each of many findings (line_col_at) is quadratic on a hostile file.
+    Lines end at \\n only, as editors, git and GitHub count them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._starts: list[int] | None = None  # where each line starts, found when first needed
+
+    @property
+    def starts(self) -> list[int]:
+        if self._starts is None:
+            self._starts = [0, *(match.end() for match in re.finditer("\n", self.text))]
+        return self._starts
+
+    def at(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        starts = self.starts
+        line = bisect.bisect_right(starts, offset) - 1
+        return line + 1, offset - starts[line] + 1
+
+    def line(self, number: int) -> str | None:
+        """The text of 1-based line `number` without its newline, or None past the end."""
+        starts = self.starts
+        if not 1 <= number <= len(starts):
+            return None
+        end = starts[number] - 1 if number < len(starts) else len(self.text)
+        return self.text[starts[number - 1]:end]
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:

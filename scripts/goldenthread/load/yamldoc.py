@@ -9,12 +9,14 @@ measured, a segmentation fault past about 10,000 nested brackets).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ..problems import Problem
+from .text import LineIndex
 
 try:
     from yaml import CSafeLoader as _Parser
@@ -60,6 +62,10 @@ class Document:
     data: Any
     marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    # Where the text of a top-level field's scalar starts when that text stands in the
+    # file as it is, each of its lines at that column (one-line plain or quoted scalars
+    # without escapes, literal blocks); folded or escaped text has no such place.
+    text_at: dict[Path_, tuple[int, int]] = field(default_factory=dict)
 
     def where(self, at: Path_) -> tuple[int, int]:
         """The position of the value at `at`, or of its nearest ancestor that has one."""
@@ -80,6 +86,8 @@ class _Refusal(Exception):
 
 
 _IMPLICIT = yaml.resolver.Resolver.yaml_implicit_resolvers
+# Line breaks to libyaml that are none to editors, git and GitHub (which break at \n).
+_OTHER_BREAKS = re.compile("\r(?!\n)|[\x85\u2028\u2029]")
 
 
 def _implicit_tag(value: str) -> str:
@@ -91,29 +99,59 @@ def _implicit_tag(value: str) -> str:
 
 
 class _Builder:
-    def __init__(self, parser: Any, line_offset: int, lines: list[str]) -> None:
+    def __init__(self, parser: Any, line_offset: int, lines: LineIndex) -> None:
         self.lines = lines
+        self.libyaml_lines = not _OTHER_BREAKS.search(lines.text)  # the same as the file's
         self.next = parser.get_event
         self.peek = parser.peek_event
         self.line_offset = line_offset
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
+        self.text_at: dict[Path_, tuple[int, int]] = {}
         self.anchors: dict[str, tuple[Any, int]] = {}
         self.count = 0
         self.field: Any = None  # mark of the top-level field being built
 
     def position(self, mark: Any) -> tuple[int, int]:
-        return mark.line + 1 + self.line_offset, mark.column + 1
+        if self.libyaml_lines:
+            return mark.line + 1 + self.line_offset, mark.column + 1
+        # Else from the mark's character index: libyaml also breaks lines at a lone \r,
+        # U+0085, U+2028 and U+2029, which editors, git and GitHub do not.
+        line, col = self.lines.at(mark.index)
+        return line + self.line_offset, col
 
-    def block_start(self, mark: Any) -> tuple[int, int]:
-        """Where a block scalar's text begins: the line after its | or > indicator."""
-        index = mark.line + 1
-        while index < len(self.lines) and not self.lines[index].strip():
-            index += 1
-        if index >= len(self.lines):
-            return self.position(mark)
-        text = self.lines[index]
-        return index + 1 + self.line_offset, len(text) - len(text.lstrip()) + 1
+    def block_start(self, mark: Any) -> tuple[int, int, int]:
+        """Where a block scalar's text begins, the first line with text after its | or >:
+        line, column, and the offset where that line starts (-1 if there is none)."""
+        source, number = self.lines.text, self.position(mark)[0]
+        start = source.find("\n", mark.index) + 1
+        while start:
+            number += 1
+            end = source.find("\n", start)
+            text = source[start:end if end >= 0 else len(source)]
+            if text.strip():
+                return number, len(text) - len(text.lstrip()) + 1, start
+            start = end + 1
+        return (*self.position(mark), -1)
+
+    def verbatim(self, event: Any, start: tuple[int, int], offset: int) -> tuple[int, int] | None:
+        """Where the scalar's text starts, if the file holds it unchanged (see Document);
+        `offset` is where a block scalar's first line of text starts."""
+        text = event.value
+        if event.style in ("|", ">"):
+            if offset < 0:
+                return None
+            parts = text.rstrip("\n").split("\n")
+            lines = self.lines.text[offset:].split("\n", len(parts))[:len(parts)]
+            if len(lines) < len(parts) or any(line.rstrip("\r")[start[1] - 1:] != part
+                                              for line, part in zip(lines, parts, strict=True)):
+                return None
+            return start
+        source = self.lines.text[event.start_mark.index:event.end_mark.index]
+        quoted = event.style in ("'", '"')
+        if "\n" in source or (source[1:-1] if quoted else source) != text:
+            return None
+        return (start[0], start[1] + 1) if quoted else start
 
     def grow(self, size: int, mark: Any) -> None:
         self.count += size
@@ -141,8 +179,14 @@ class _Builder:
         tag = event.tag if event.tag != "!" else None
         if kind is yaml.ScalarEvent:
             value, size = self.scalar(event, tag), 1
+            offset = -1
             if event.style in ("|", ">"):
-                self.marks[at] = self.block_start(mark)
+                line, col, offset = self.block_start(mark)
+                self.marks[at] = line, col
+            top_text = len(at) == 1 and isinstance(value, str)
+            origin = self.verbatim(event, self.marks[at], offset) if top_text else None
+            if origin is not None:
+                self.text_at[at] = origin
         elif kind is yaml.SequenceStartEvent and tag in (None, _SEQ):
             value, size = self.sequence(at, depth)
         elif kind is yaml.MappingStartEvent and tag in (None, _MAP):
@@ -168,7 +212,13 @@ class _Builder:
         construct = _SCALARS.get(tag)
         if construct is None:
             raise _Refusal(event.start_mark, "yaml-tag", f"the tag {tag!r} is not allowed: remove it")
-        return construct(yaml.ScalarNode(tag, text))
+        try:
+            return construct(yaml.ScalarNode(tag, text))
+        except (ValueError, OverflowError, IndexError, KeyError) as error:
+            # e.g. `!!int` with no value (IndexError), `!!bool maybe` (KeyError)
+            short = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refusal(event.start_mark, "yaml-tag", f"{text!r} is not a value the tag "
+                           f"{short} allows: remove the tag or fix the value") from error
 
     def sequence(self, at: Path_, depth: int) -> tuple[list[Any], int]:
         items: list[Any] = []
@@ -187,6 +237,9 @@ class _Builder:
             key_event = self.next()
             if type(key_event) is not yaml.ScalarEvent:
                 raise _Refusal(key_event.start_mark, "yaml-key", "a field name must be plain text")
+            if key_event.tag not in (None, "!", _STR):
+                raise _Refusal(key_event.start_mark, "yaml-tag",
+                               f"the tag {key_event.tag!r} is not allowed: remove it")
             key = key_event.value
             where = (*at, key)
             if key in result:
@@ -217,14 +270,27 @@ class _Builder:
         return value
 
 
-def _syntax_problem(error: yaml.YAMLError, source: str, path: str, line_offset: int) -> Problem:
+def _error_index(error: yaml.YAMLError, source: str) -> int | None:
+    """The character offset an error concerns, if it says."""
     mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    if mark is not None:
+        return int(mark.index)
+    if isinstance(error, yaml.reader.ReaderError) and isinstance(error.character, int):
+        # Its position counts bytes (libyaml) or characters (PyYAML): find the character,
+        # whose first occurrence is the one refused, since it is refused anywhere.
+        found = source.find(chr(error.character))
+        return found if found >= 0 else None
+    return None
+
+
+def _syntax_problem(error: yaml.YAMLError, source: str, path: str, line_offset: int) -> Problem:
+    lines = LineIndex(source)
+    index = _error_index(error, source)
+    line, col = lines.at(min(index, len(source))) if index is not None else (1, 1)
     detail = getattr(error, "problem", None) or str(error)
     context = getattr(error, "context", None)
     text = f"{context}, {detail}" if context else str(detail)
-    lines = source.splitlines()
-    if 0 < line <= len(lines) and "\t" in lines[line - 1][: col + 1]:
+    if "\t" in (lines.line(line) or "")[: col + 1]:
         hint = "indent with spaces, not tabs"
     else:
         hint = next((h for needle, h in _HINTS if needle in text), "check the YAML syntax here")
@@ -235,7 +301,7 @@ def _syntax_problem(error: yaml.YAMLError, source: str, path: str, line_offset: 
 def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | None, list[Problem]]:
     """Parse one YAML document. An empty document gives data None and no problem."""
     parser = _Parser(text)
-    builder = _Builder(parser, line_offset, text.splitlines())
+    builder = _Builder(parser, line_offset, LineIndex(text))
     try:
         data = builder.document()
     except yaml.YAMLError as error:
@@ -248,4 +314,4 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> tuple[Document | No
                               f"YAML cannot be read: {error}")]
     finally:
         parser.dispose()
-    return Document(path, data, builder.marks, builder.key_marks), []
+    return Document(path, data, builder.marks, builder.key_marks, builder.text_at), []

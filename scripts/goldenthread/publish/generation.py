@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..assemble import assemble
 from ..export.references import references_name
-from ..generate.pages import OWNED, site_pages
+from ..generate.pages import OWNED, site_files, site_pages
 from ..generate.research import pdf_name
 from ..generate.writer import copy_files, write_pages
 from ..model import KnowledgeBase
@@ -36,6 +36,18 @@ def hand_written_texts(root: Path) -> dict[str, str]:
     return {path.stem: path.read_text("utf-8") for path in sorted(folder.glob("*.md"))}
 
 
+def hand_written_pages(root: Path) -> dict[str, str]:
+    """The Markdown pages under docs/ that are not generated (nor the intros in docs/_text)."""
+    docs = root / "docs"
+    pages = {}
+    for path in sorted(docs.rglob("*.md")):
+        relative = path.relative_to(docs)
+        if relative.parts[0] in (*OWNED, "_text") or relative.parts[0].startswith("."):
+            continue
+        pages[relative.as_posix()] = path.read_text("utf-8")
+    return pages
+
+
 def generate_pages(root: Path, pdf_years: set[int] | None = None) -> Generated:
     """Validate the sources; if they are valid, (re)write every generated page."""
     validation = validate(root)
@@ -48,6 +60,7 @@ def generate_pages(root: Path, pdf_years: set[int] | None = None) -> Generated:
             for name in (pdf_name(year), references_name(year))}
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
               for name in names}
-    written = write_pages(root / "docs", pages, OWNED, keep=frozenset(pdfs | images))
+    files = site_files(knowledge, pages, hand_written_pages(root))
+    written = write_pages(root / "docs", {**pages, **files}, OWNED, keep=frozenset(pdfs | images))
     written += copy_files(root, root / "docs", images)
     return Generated(validation, knowledge, len(pages), written)

@@ -1,0 +1,1 @@
+"""Property-based tests (Hypothesis) over the loader and the validator."""
