@@ -40,3 +40,12 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
         if (root / folder).is_dir():
             server.watch(str(root / folder))
     return server
+
+
+def on_page_markdown(markdown: str, page: Any, **_: Any) -> str:
+    """Keep pages out of Material's own search index, which every page load downloads whole
+    (3.8 MB gzip at 10,000 titles): the site's sharded index (docs/search-index/, answered
+    by assets/search.js in the same search box) serves search. Zensical runs no hooks, so
+    its own search is unaffected."""
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return markdown

@@ -17,6 +17,9 @@ from .harness import FIXTURE_BIB, FIXTURE_ENTRY, FIXTURE_TITLE, fresh_repo, put,
 # found took 5 s to minutes here), small enough that the whole set stays quick.
 MARKDOWN_SIZE = 500_000
 SECONDS = 15.0             # a bound against hangs, not a benchmark: these take ~1 s on a quiet machine
+# Processor time, which other jobs on a busy machine barely change, tells linear from
+# quadratic: these take 0.1-1.6 s of it; the quadratic scans found took 5.6 s to minutes.
+CPU_SECONDS = 3.5
 SAMPLE = 500               # problems checked for form, of the thousands some of these bring
 BIB_SIZE = 256_000         # bibtexparser reads hostile text at about 100-250 kB/s
 FRONT = VALID_ENTRY[: VALID_ENTRY.index("---\n", 4) + 4]
@@ -49,7 +52,7 @@ def test_hostile_markdown_body(unit: str) -> None:
     with fresh_repo() as root:
         put(root, FIXTURE_ENTRY, FRONT + _text(unit, MARKDOWN_SIZE - len(FRONT) - 8))
         outcome = run_validate(root, sample=SAMPLE)
-        assert outcome.seconds < SECONDS
+        assert outcome.seconds < SECONDS and outcome.cpu < CPU_SECONDS, outcome.cpu
 
 
 @pytest.mark.parametrize("name", sorted(GENERATED))
@@ -57,7 +60,7 @@ def test_hostile_generated_body(name: str) -> None:
     with fresh_repo() as root:
         put(root, FIXTURE_ENTRY, FRONT + GENERATED[name][:MARKDOWN_SIZE])
         outcome = run_validate(root, sample=SAMPLE)
-        assert outcome.seconds < SECONDS
+        assert outcome.seconds < SECONDS and outcome.cpu < CPU_SECONDS, outcome.cpu
 
 
 @pytest.mark.parametrize("unit", ["<script ", "{: onclick=", "[x](javascript:x) ", "`", "\n"])
@@ -69,7 +72,7 @@ def test_hostile_markdown_summary(unit: str) -> None:
     with fresh_repo() as root:
         put(root, FIXTURE_TITLE, text)
         outcome = run_validate(root, sample=SAMPLE)
-        assert outcome.seconds < SECONDS
+        assert outcome.seconds < SECONDS and outcome.cpu < CPU_SECONDS, outcome.cpu
 
 
 @pytest.mark.parametrize("unit", BIB_UNITS)
@@ -77,7 +80,7 @@ def test_hostile_bib(unit: str) -> None:
     with fresh_repo() as root:
         put(root, FIXTURE_BIB, _text(unit, BIB_SIZE))
         outcome = run_validate(root, sample=SAMPLE)
-        assert outcome.seconds < SECONDS
+        assert outcome.seconds < SECONDS and outcome.cpu < CPU_SECONDS, outcome.cpu
 
 
 @pytest.mark.parametrize("unit", YAML_UNITS)
@@ -85,4 +88,4 @@ def test_hostile_yaml(unit: str) -> None:
     with fresh_repo() as root:
         put(root, FIXTURE_TITLE, _text(unit, MARKDOWN_SIZE))
         outcome = run_validate(root, sample=SAMPLE)
-        assert outcome.seconds < SECONDS
+        assert outcome.seconds < SECONDS and outcome.cpu < CPU_SECONDS, outcome.cpu

@@ -164,3 +164,11 @@ def test_entry_images_reach_the_site_with_alt_text(repository: Path) -> None:
     page = (result.site / "research/2025/retrieval-practice-in-year-4/index.html").read_text("utf-8")
     assert 'alt="Bar chart of quiz scores"' in page
     assert (result.site / "research/2025/images/chart.png").read_bytes() == png_pixel()
+
+
+def test_site_folder_has_an_ordinary_mode(built: BuiltSite) -> None:
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    assert built.site.stat().st_mode & 0o777 == 0o777 & ~umask

@@ -75,6 +75,9 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date(knowledge)))
     write_pdfs(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]))
     scratch = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    scratch.chmod(0o777 & ~umask)  # mkdtemp makes 0700; site/ must be readable by a web server
     try:
         build_site(root, scratch)
         write_exports(knowledge, scratch)
