@@ -33,9 +33,11 @@ lint: $(TESTSTAMP)
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/mypy
 
-bench: $(STAMP)
+bench: $(TESTSTAMP)
 	$(BIN)/python bench/validate_bench.py
 	$(BIN)/python bench/pdf_bench.py
+	$(BIN)/python bench/pipeline_bench.py
+	$(BIN)/python bench/search_bench.py
 
 clean:
 	rm -rf site docs/generated
