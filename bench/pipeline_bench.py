@@ -65,7 +65,7 @@ def _size(folder: Path) -> int:
 def measure(titles: int, runs: int, scratch: Path) -> dict[str, float]:
     from goldenthread.assemble import assemble
     from goldenthread.audit.site import audit_site
-    from goldenthread.publish.build import write_pdfs
+    from goldenthread.publish.alongside import write_outputs
     from goldenthread.publish.generation import generate_pages
     from goldenthread.publish.mkdocs_build import build_site
     from goldenthread.publish.pdf import build_pdf
@@ -82,7 +82,7 @@ def measure(titles: int, runs: int, scratch: Path) -> dict[str, float]:
     result["validate"] = _median(lambda: validate(root), runs)
     result["generate"] = _median(lambda: generate_pages(root), runs)
     kb = assemble(validate(root).sources)
-    write_pdfs(root, kb, 1767225600)  # as `goldenthread build` does before MkDocs runs
+    write_outputs(root, kb, 1767225600)  # as `goldenthread build` does before MkDocs runs
     bare = scratch / f"bare{titles}"
     result["mkdocs"] = _median(lambda: (shutil.rmtree(bare, ignore_errors=True),
                                         build_site(root, bare)), runs)

@@ -49,6 +49,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         sys.stderr.write(summary(result.problems) + "The site was not built; site/ is unchanged.\n")
         return ExitCode.INVALID
     sys.stderr.write(f"Built {result.pages} generated pages into {result.site.relative_to(root)}/\n")
+    if args.timings:
+        sys.stderr.write("".join(f"{seconds:8.2f} s  {step}\n" for step, seconds in result.steps))
     return ExitCode.OK
 
 
@@ -248,6 +250,7 @@ def parser() -> argparse.ArgumentParser:
                                            "leaves site/ as it was.")
     make.add_argument("--format", choices=sorted(FORMATS), default="text",
                       help="how to print problems if the sources are invalid")
+    make.add_argument("--timings", action="store_true", help="print how long each step took")
     make.set_defaults(run=cmd_build)
     preview = commands.add_parser("serve", help="live preview that reloads when sources change",
                                   description="Serve the site on http://127.0.0.1:8000 and rebuild "

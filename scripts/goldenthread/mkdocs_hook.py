@@ -12,8 +12,11 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File
+
 from goldenthread.publish.generation import generate_pages
-from goldenthread.publish.mkdocs_build import READY
+from goldenthread.publish.mkdocs_build import BESIDE, READY
 from goldenthread.report import as_text
 
 log = logging.getLogger("mkdocs.plugins.goldenthread")
@@ -32,6 +35,30 @@ def on_pre_build(config: Any, **_: Any) -> None:
     if generated.knowledge is None:
         raise PluginError("the sources have problems:\n" + as_text(generated.validation.problems))
     log.info("goldenthread: %d pages generated, %d written", generated.pages, generated.written)
+
+
+def on_files(files: Any, config: Any, **_: Any) -> Any:
+    """Under `goldenthread build`: the PDFs and exports being written beside MkDocs are site
+    files too, so links to them are checked and they are copied once written."""
+    for beside in BESIDE:
+        for name in beside.outputs:
+            if files.get_file_from_path(name) is None:
+                files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
+    return files
+
+
+def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:
+    """MkDocs copies files next: the outputs must be written by now."""
+    for beside in BESIDE:
+        beside.wait_for_outputs()
+    return env
+
+
+@event_priority(-100)  # last, so what is audited is what is written
+def on_post_page(output: str, page: Any, config: Any, **_: Any) -> str:
+    for beside in BESIDE:
+        beside.add_page(page.file.dest_uri, output)
+    return output
 
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:

@@ -76,6 +76,7 @@ def test_audit_command(site: Path, built: BuiltSite, capsys: pytest.CaptureFixtu
 
 def test_build_fails_when_the_audit_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A problem only the audit can see stops the build; site/ is left as it was."""
+    from goldenthread.publish import alongside
     from goldenthread.publish import build as build_module
 
     from .test_build import copy_repository, digest
@@ -83,10 +84,11 @@ def test_build_fails_when_the_audit_fails(tmp_path: Path, monkeypatch: pytest.Mo
     root = copy_repository(tmp_path / "repo")
     assert build_module.build(root).site is not None
     before = digest(root / "site")
-    real = build_module.write_exports
-    monkeypatch.setattr(build_module, "write_exports",
-                        lambda knowledge, site: (real(knowledge, site),
-                                                 (site / "library" / "library.bib").write_text("")))
+    real = alongside.write_outputs
+    monkeypatch.setattr(alongside, "write_outputs",
+                        lambda root, knowledge, timestamp: (
+                            real(root, knowledge, timestamp),
+                            (root / "docs" / "library" / "library.bib").write_text("")))
     result = build_module.build(root)
     assert result.site is None and {p.code for p in result.problems} == {"missing-export"}
     assert digest(root / "site") == before

@@ -3,6 +3,11 @@
 Inline scripts are allowed only when they are the theme's own: the same (up to the
 relative path to the site root) as a script in 404.html, which the theme renders with
 no contributed content. Script files are allowed only from the site's own assets/.
+
+`SiteAuditor` reads pages one at a time, so `goldenthread build` can hand it each page as
+MkDocs renders it (in a worker process, while MkDocs goes on); `problems` then needs only
+the final list of files. A page it was not given is read from the site folder, so what
+is audited is always the whole site. Paths are site-relative POSIX strings throughout.
 """
 
 from __future__ import annotations
@@ -10,8 +15,7 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -20,94 +24,160 @@ from ..generate.links import entry_page, title_page, url_of
 from ..generate.search_index import indexed_urls
 from ..model import KnowledgeBase
 from ..problems import Problem, sort_problems
-from .page import Found, Page, read_page
+from .page import Found, Page, position, read_page
 
 _RELATIVE_ROOT = re.compile(r'"(?:\.\.(?:/\.\.)*|/|\.)"')
+EXTERNAL = "\0external"  # the target of a link that leaves the site
+_BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.MULTILINE)  # an entry in library.bib
+_REFERENCES_OF = re.compile(r"^% ([^:\s]+):", re.MULTILINE)  # an entry's heading in a year's export
 
 
 def _normalised_script(text: str) -> str:
     return _RELATIVE_ROOT.sub('"ROOT"', " ".join(text.split()))
 
 
-@dataclass(eq=False)
-class SiteAudit:
-    site: Path
-    label: str  # how paths are shown, e.g. "site"
-    files: set[Path] = field(default_factory=set)  # every file in the site, read once
-
-    def path(self, file: Path) -> str:
-        return f"{self.label}/{file.relative_to(self.site).as_posix()}"
-
-    def resolve(self, file: Path, url: str) -> tuple[Path | None, str]:
-        """The file an internal URL names (None if external) and its fragment."""
-        parts = urlsplit(url)
-        if parts.scheme or parts.netloc:
-            return None, ""
-        target = unquote(parts.path)
-        if not target:
-            return file, parts.fragment
-        return self._resolve(file.parent, target), parts.fragment
-
-    @lru_cache(maxsize=65536)  # noqa: B019 - one audit object per run; pages share their links
-    def _resolve(self, folder: Path, target: str) -> Path:
-        base = os.path.relpath(folder, self.site)
-        joined = target.lstrip("/") if target.startswith("/") else \
-            posixpath.normpath(posixpath.join(base, target))
-        candidate = self.site / joined
-        if target.endswith("/") or (candidate not in self.files and candidate / "index.html" in self.files):
-            candidate = candidate / "index.html"
-        return candidate
+def site_files(site: Path) -> set[str]:
+    """Every file in the site, as site-relative POSIX paths."""
+    files: set[str] = set()
+    for folder, _, names in os.walk(site):
+        base = Path(folder).relative_to(site).as_posix()
+        prefix = "" if base == "." else base + "/"
+        files.update(prefix + name for name in names)
+    return files
 
 
-def _theme_scripts(site: Path) -> set[str]:
-    reference = site / "404.html"
-    if not reference.is_file():
-        return set()
-    return {_normalised_script(s.text) for s in read_page(reference.read_text("utf-8")).scripts}
+class SiteAuditor:
+    def __init__(self, site: Path, label: str = "site") -> None:
+        self.site = site
+        self.label = label  # how paths are shown, e.g. "site"
+        self.pages: dict[str, Page] = {}
+        self._joined: dict[tuple[str, str], tuple[str, str]] = {}
 
+    def add_page(self, relative: str, text: str) -> None:
+        """One HTML page, by its path in the site (e.g. "library/index.html")."""
+        self.pages[relative] = read_page(text)
 
-def _page_problems(audit: SiteAudit, file: Path, page: Page, pages: dict[Path, Page],
-                   theme: set[str]) -> list[Problem]:
-    where = audit.path(file)
-    problems = []
+    def _link(self, folder: str, url: str) -> tuple[str, str]:
+        """(path before choosing index.html, fragment) of a URL in a page in folder."""
+        key = (folder, url)
+        known = self._joined.get(key)
+        if known is None:
+            parts = urlsplit(url)
+            if parts.scheme or parts.netloc:
+                known = (EXTERNAL, "")
+            else:
+                target = unquote(parts.path)
+                if not target:
+                    known = ("", parts.fragment)
+                elif target.startswith("/"):
+                    known = (target.lstrip("/") + ("/" if target.endswith("/") else ""), parts.fragment)
+                else:
+                    joined = posixpath.normpath(posixpath.join(folder, target))
+                    known = (joined + ("/" if target.endswith("/") else ""), parts.fragment)
+            self._joined[key] = known
+        return known
 
-    def at(found: Found) -> tuple[str, int, int]:
-        return (where, *page.position(found.offset))
+    def problems(self, knowledge: KnowledgeBase, files: set[str] | None = None) -> list[Problem]:
+        """Every problem in the site, sorted; none means it is safe to publish."""
+        files = site_files(self.site) if files is None else files
+        for relative in sorted(files):
+            if relative.endswith(".html") and relative not in self.pages:
+                self.add_page(relative, (self.site / relative).read_text("utf-8"))
+        theme = {_normalised_script(s.text) for s in getattr(self.pages.get("404.html"), "scripts", [])}
+        chosen: dict[str, str] = {}
 
-    for event in page.events:
-        problems.append(Problem(*at(event), "unsafe-attribute",
-                                f"the attribute {event.attribute}= runs a script; it must not "
-                                "reach the site"))
-    for url in page.script_urls:
-        problems.append(Problem(*at(url), "unsafe-link",
-                                f"{url.attribute}={url.text!r} is a script or data URL"))
-    for script in page.scripts:
-        if _normalised_script(script.text) not in theme:
-            problems.append(Problem(*at(script), "unsafe-script",
-                                    "an inline script that is not the theme's own"))
-    for source in page.script_sources:
-        target, _ = audit.resolve(file, source.text)
-        inside = target is not None and target in audit.files and \
-            target.relative_to(audit.site).parts[0] == "assets"
-        if not inside:
-            problems.append(Problem(*at(source), "unsafe-script",
-                                    f"a script from {source.text!r}, not from the site's own assets/"))
-    for image in page.images_without_alt:
-        problems.append(Problem(*at(image), "image-alt",
-                                f"the image {image.text!r} has no alt text"))
-    for link in page.links:
-        target, fragment = audit.resolve(file, link.text)
-        if target is None:
-            continue
-        if target not in audit.files:
-            problems.append(Problem(*at(link), "broken-link",
-                                    f"{link.text!r} leads to no file in the site"))
-        elif fragment and target.suffix == ".html":
-            other = pages.get(target) or read_page(target.read_text("utf-8"))
-            if unquote(fragment) not in other.ids:
-                problems.append(Problem(*at(link), "broken-anchor",
-                                        f"{link.text!r}: the page has no #{fragment}"))
-    return problems
+        def choose(target: str) -> str:
+            """The file a resolved path names: a folder means its index.html."""
+            found = chosen.get(target)
+            if found is None:
+                bare = target.rstrip("/")
+                if bare in ("", "."):
+                    found = "index.html"
+                elif target.endswith("/") or (bare not in files and f"{bare}/index.html" in files):
+                    found = f"{bare}/index.html"
+                else:
+                    found = bare
+                chosen[target] = found
+            return found
+
+        problems = []
+        for relative in sorted(self.pages):
+            problems += self._page_problems(relative, files, theme, choose)
+        problems += self._record_problems(knowledge, files)
+        return sort_problems(problems)
+
+    def _page_problems(self, relative: str, files: set[str], theme: set[str],
+                       choose: Callable[[str], str]) -> list[Problem]:
+        page = self.pages[relative]
+        folder = posixpath.dirname(relative)
+        where = f"{self.label}/{relative}"
+        found: list[tuple[Found, str, str]] = []  # (where in the page, code, message)
+
+        for event in page.events:
+            found.append((event, "unsafe-attribute",
+                          f"the attribute {event.attribute}= runs a script; it must not reach the site"))
+        for url in page.script_urls:
+            found.append((url, "unsafe-link", f"{url.attribute}={url.text!r} is a script or data URL"))
+        for script in page.scripts:
+            if _normalised_script(script.text) not in theme:
+                found.append((script, "unsafe-script", "an inline script that is not the theme's own"))
+        for source in page.script_sources:
+            target, _ = self._link(folder, source.text)
+            name = choose(target) if target not in (EXTERNAL, "") else ""
+            if not (name in files and name.split("/", 1)[0] == "assets"):
+                found.append((source, "unsafe-script",
+                              f"a script from {source.text!r}, not from the site's own assets/"))
+        for image in page.images_without_alt:
+            found.append((image, "image-alt", f"the image {image.text!r} has no alt text"))
+        for link in page.links:
+            target, fragment = self._link(folder, link.text)
+            if target == EXTERNAL:
+                continue
+            name = choose(target) if target else relative
+            if name not in files:
+                found.append((link, "broken-link", f"{link.text!r} leads to no file in the site"))
+            elif fragment and name.endswith(".html"):
+                other = self.pages.get(name)
+                if other is not None and unquote(fragment) not in other.ids:
+                    found.append((link, "broken-anchor", f"{link.text!r}: the page has no #{fragment}"))
+        if not found:
+            return []
+        text = (self.site / relative).read_text("utf-8")  # only to say where: rarely needed
+        return [Problem(where, *position(text, at.offset), code, message) for at, code, message in found]
+
+    def _record_problems(self, knowledge: KnowledgeBase, files: set[str]) -> list[Problem]:
+        problems = []
+        searched = _search_locations(self.site)
+        exported = set(_BIB_KEY.findall(self._read("library/library.bib", files)))
+        for title in knowledge.titles:
+            problems += self._present(url_of(title_page(title)), files, searched, title.id in exported,
+                                      title.id, "library/library.bib")
+        references: dict[int, set[str]] = {}
+        for entry in knowledge.entries:
+            name = f"research/{entry.year}/{references_name(entry.year)}"
+            if entry.year not in references:
+                references[entry.year] = set(_REFERENCES_OF.findall(self._read(name, files)))
+            problems += self._present(url_of(entry_page(entry)), files, searched,
+                                      entry.id in references[entry.year], entry.id, name)
+        return problems
+
+    def _read(self, relative: str, files: set[str]) -> str:
+        return (self.site / relative).read_text("utf-8") if relative in files else ""
+
+    def _present(self, url: str, files: set[str], searched: set[str], exported: bool,
+                 ident: str, export_name: str) -> list[Problem]:
+        page = f"{url.strip('/')}/index.html"
+        where = f"{self.label}/{page}"
+        problems = []
+        if page not in files:
+            problems.append(Problem(where, 1, 1, "missing-page", f"{ident!r} has no page in the site"))
+        if url not in searched:
+            problems.append(Problem(where, 1, 1, "missing-search-entry",
+                                    f"{ident!r} is not in the search index"))
+        if not exported:
+            problems.append(Problem(f"{self.label}/{export_name}", 1, 1, "missing-export",
+                                    f"{ident!r} is not in {export_name}"))
+        return problems
 
 
 def _search_locations(site: Path) -> set[str]:
@@ -122,48 +192,6 @@ def _search_locations(site: Path) -> set[str]:
         return set()  # an unreadable index holds nothing: every record is reported missing
 
 
-def _record_problems(audit: SiteAudit, knowledge: KnowledgeBase) -> list[Problem]:
-    problems = []
-    searched = _search_locations(audit.site)
-    library_bib = audit.site / "library" / "library.bib"
-    exported = library_bib.read_text("utf-8") if library_bib.is_file() else ""
-    for title in knowledge.titles:
-        url = url_of(title_page(title))
-        problems += _present(audit, url, searched, f"{{{title.id},", exported, title.id,
-                             "library/library.bib")
-    for entry in knowledge.entries:
-        url = url_of(entry_page(entry))
-        export = audit.site / "research" / str(entry.year) / references_name(entry.year)
-        text = export.read_text("utf-8") if export.is_file() else ""
-        problems += _present(audit, url, searched, f"% {entry.id}:", text, entry.id,
-                             f"research/{entry.year}/{references_name(entry.year)}")
-    return problems
-
-
-def _present(audit: SiteAudit, url: str, searched: set[str], line: str, export: str,
-             ident: str, export_name: str) -> list[Problem]:
-    page = audit.site / url / "index.html"
-    where = audit.path(page)
-    problems = []
-    if not page.is_file():
-        problems.append(Problem(where, 1, 1, "missing-page", f"{ident!r} has no page in the site"))
-    if url not in searched:
-        problems.append(Problem(where, 1, 1, "missing-search-entry",
-                                f"{ident!r} is not in the search index"))
-    if line not in export:
-        problems.append(Problem(f"{audit.label}/{export_name}", 1, 1, "missing-export",
-                                f"{ident!r} is not in {export_name}"))
-    return problems
-
-
 def audit_site(site: Path, knowledge: KnowledgeBase, label: str = "site") -> list[Problem]:
     """Every problem in the built site, sorted; none means it is safe to publish."""
-    files = {Path(folder) / name for folder, _, names in os.walk(site) for name in names}
-    audit = SiteAudit(site, label, files)
-    theme = _theme_scripts(site)
-    pages = {file: read_page(file.read_text("utf-8")) for file in sorted(files) if file.suffix == ".html"}
-    problems = []
-    for file, page in pages.items():
-        problems += _page_problems(audit, file, page, pages, theme)
-    problems += _record_problems(audit, knowledge)
-    return sort_problems(problems)
+    return SiteAuditor(site, label).problems(knowledge)

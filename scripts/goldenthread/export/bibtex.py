@@ -23,13 +23,14 @@ def is_organisation(name: str) -> bool:
 def _value(text: str) -> str:
     """A field value with BibTeX's special characters escaped and braces balanced."""
     text = _SPECIAL.sub(r"\\\1", text.replace("\\", "\\textbackslash{}"))
-    depth = 0
-    for char in text:
-        depth += {"{": 1, "}": -1}.get(char, 0)
-        if depth < 0:
-            break
-    if depth != 0:
-        text = text.replace("{", "\\{").replace("}", "\\}")
+    if "{" in text or "}" in text:
+        depth = 0
+        for char in text:
+            depth += {"{": 1, "}": -1}.get(char, 0)
+            if depth < 0:
+                break
+        if depth != 0:
+            text = text.replace("{", "\\{").replace("}", "\\}")
     return " ".join(text.split())
 
 
@@ -72,8 +73,9 @@ def title_fields(title: Title) -> list[tuple[str, str]]:
 
 def title_entry(title: Title) -> str:
     kind = "techreport" if title.type == "report" else "book"
-    width = max(len(name) for name, _ in title_fields(title))
-    body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in title_fields(title))
+    fields = title_fields(title)
+    width = max(len(name) for name, _ in fields)
+    body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{title.id},\n{body}\n}}\n"
 
 
@@ -81,3 +83,11 @@ def catalogue(titles: Iterable[Title], heading: str = "") -> str:
     """The whole catalogue as one .bib file, entries in id order."""
     head = f"% {heading}\n\n" if heading else ""
     return head + "\n".join(title_entry(title) for title in sorted(titles, key=lambda t: t.id))
+
+
+LIBRARY_EXPORT = "library/library.bib"  # docs-relative, and so site-relative
+
+
+def library_export(titles: Iterable[Title]) -> str:
+    """The text of library/library.bib."""
+    return catalogue(titles, "Staff Professional Development Library, exported by goldenthread")

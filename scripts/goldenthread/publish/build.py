@@ -1,4 +1,5 @@
-"""`goldenthread build`: validate, generate, build the site, add exports; then swap it in.
+"""`goldenthread build`: validate, generate, build the site with its PDFs and exports, audit it,
+then swap it in. The PDFs, exports and audit run beside MkDocs (publish/alongside.py).
 
 Everything is built into a fresh folder beside site/ and only renamed into place when
 every step has succeeded, so a failed build leaves the previous site/ exactly as it was.
@@ -10,18 +11,16 @@ import datetime
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..audit.site import audit_site
-from ..export.bibtex import catalogue
-from ..export.references import references_name, year_references
-from ..generate.writer import write_atomically
+from ..audit.site import site_files
 from ..model import KnowledgeBase
 from ..problems import Problem
+from .alongside import beside
 from .generation import generate_pages
 from .mkdocs_build import build_site
-from .pdf import build_pdf, pdf_name
 
 
 @dataclass
@@ -29,6 +28,18 @@ class BuildResult:
     problems: list[Problem]
     site: Path | None = None
     pages: int = 0
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds) in order
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.steps: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, step: str) -> None:
+        now = time.perf_counter()
+        self.steps.append((step, now - self._last))
+        self._last = now
 
 
 def source_date(knowledge: KnowledgeBase) -> int:
@@ -40,19 +51,6 @@ def source_date(knowledge: KnowledgeBase) -> int:
         newest = f"{max(years) if years else 2000}-01-01"
     moment = datetime.datetime.fromisoformat(newest).replace(tzinfo=datetime.UTC)
     return int(moment.timestamp())
-
-
-def write_pdfs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
-    """Each year's PDF, beside its generated year page, so MkDocs checks the link and copies it."""
-    for year in knowledge.years:
-        folder = root / "docs" / "research" / str(year)
-        write_atomically(folder / pdf_name(year), build_pdf(root, knowledge, year, timestamp))
-        write_atomically(folder / references_name(year), year_references(knowledge, year).encode("utf-8"))
-
-
-def write_exports(knowledge: KnowledgeBase, site: Path) -> None:
-    text = catalogue(knowledge.titles, "Staff Professional Development Library, exported by goldenthread")
-    write_atomically(site / "library" / "library.bib", text.encode("utf-8"))
 
 
 def swap_in(built: Path, site: Path) -> None:
@@ -68,25 +66,32 @@ def swap_in(built: Path, site: Path) -> None:
 
 def build(root: Path, site: Path | None = None) -> BuildResult:
     site = site or root / "site"
-    generated = generate_pages(root)
+    clock = _Clock()
+    generated = generate_pages(root, exports=False)
+    clock.lap("validate and generate the pages")
     if generated.knowledge is None:
-        return BuildResult(generated.validation.problems)
+        return BuildResult(generated.validation.problems, steps=clock.steps)
     knowledge = generated.knowledge
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date(knowledge)))
-    write_pdfs(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]))
     scratch = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
     umask = os.umask(0)
     os.umask(umask)
     scratch.chmod(0o777 & ~umask)  # mkdtemp makes 0700; site/ must be readable by a web server
+    work = beside(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]), scratch, site.name)
     try:
-        build_site(root, scratch)
-        write_exports(knowledge, scratch)
-        audited = audit_site(scratch, knowledge, label=site.name)
+        work.start()
+        build_site(root, scratch, work)
+        clock.lap(f"MkDocs, with the PDFs, exports and audit {work.how}")
+        audited = work.problems(site_files(scratch))
+        clock.lap("finish the audit")
         if audited:
             shutil.rmtree(scratch, ignore_errors=True)
-            return BuildResult(audited)
+            return BuildResult(audited, steps=clock.steps)
         swap_in(scratch, site)
+        clock.lap("swap the new site in")
     except BaseException:
         shutil.rmtree(scratch, ignore_errors=True)
         raise
-    return BuildResult(generated.validation.problems, site, generated.pages)
+    finally:
+        work.close()
+    return BuildResult(generated.validation.problems, site, generated.pages, clock.steps)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..assemble import assemble
+from ..export.bibtex import LIBRARY_EXPORT, library_export
 from ..export.references import references_name
 from ..generate.pages import OWNED, site_files, site_pages
 from ..generate.research import pdf_name
@@ -48,8 +49,12 @@ def hand_written_pages(root: Path) -> dict[str, str]:
     return pages
 
 
-def generate_pages(root: Path, pdf_years: set[int] | None = None) -> Generated:
-    """Validate the sources; if they are valid, (re)write every generated page."""
+def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
+    """Validate the sources; if they are valid, (re)write every generated page.
+
+    pdf_years: the years whose PDF and references the pages link (all by default): the
+    caller writes those files. exports: write library/library.bib here too; `build`
+    writes it beside MkDocs instead (publish/alongside.py)."""
     validation = validate(root)
     if not validation.ok:
         return Generated(validation)
@@ -61,6 +66,9 @@ def generate_pages(root: Path, pdf_years: set[int] | None = None) -> Generated:
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
               for name in names}
     files = site_files(knowledge, pages, hand_written_pages(root))
-    written = write_pages(root / "docs", {**pages, **files}, OWNED, keep=frozenset(pdfs | images))
+    if exports:
+        files[LIBRARY_EXPORT] = library_export(knowledge.titles)
+    keep = frozenset(pdfs | images | {LIBRARY_EXPORT})
+    written = write_pages(root / "docs", {**pages, **files}, OWNED, keep=keep)
     written += copy_files(root, root / "docs", images)
     return Generated(validation, knowledge, len(pages), written)

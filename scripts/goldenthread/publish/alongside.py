@@ -1,0 +1,189 @@
+"""The work of `goldenthread build` that runs beside MkDocs rather than before or after it.
+
+MkDocs renders on one core. Beside it, a second process writes the outputs MkDocs only
+has to copy (each year's PDF and references, the library's BibTeX) and audits every page
+as MkDocs renders it, so that little of our own work is left when MkDocs finishes:
+
+    main process:   validate, generate | MkDocs: read pages .... copy files, render pages | finish
+    second process:                    | PDFs, library.bib | audit each rendered page ....| problems
+
+The MkDocs hook is the only link between them: it registers the outputs as site files
+(`on_files`), waits for them before MkDocs copies files (`on_env`) and hands each rendered
+page to the audit (`on_post_page`). Where a second process cannot be forked (Windows), or
+with GOLDENTHREAD_SERIAL=1, the same steps run in order in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..audit.site import SiteAuditor
+from ..export.bibtex import LIBRARY_EXPORT, library_export
+from ..export.references import references_name, year_references
+from ..generate.writer import write_atomically
+from ..model import KnowledgeBase
+from ..problems import GoldenThreadError, Problem
+from .pdf import build_pdf, pdf_name
+
+SERIAL = "GOLDENTHREAD_SERIAL"
+
+
+def output_names(knowledge: KnowledgeBase) -> list[str]:
+    """The docs-relative files write_outputs writes."""
+    names = [LIBRARY_EXPORT]
+    for year in knowledge.years:
+        names += [f"research/{year}/{pdf_name(year)}", f"research/{year}/{references_name(year)}"]
+    return names
+
+
+def write_outputs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
+    """Each year's PDF and references beside its year page, and the library's BibTeX, in docs/."""
+    docs = root / "docs"
+    write_atomically(docs / LIBRARY_EXPORT, library_export(knowledge.titles).encode("utf-8"))
+    for year in knowledge.years:
+        folder = docs / "research" / str(year)
+        write_atomically(folder / references_name(year), year_references(knowledge, year).encode("utf-8"))
+        write_atomically(folder / pdf_name(year), build_pdf(root, knowledge, year, timestamp))
+
+
+class Beside(Protocol):
+    outputs: list[str]  # docs-relative files that will exist once wait_for_outputs returns
+    how: str  # for --timings
+
+    def start(self) -> None: ...
+    def wait_for_outputs(self) -> None: ...
+    def add_page(self, relative: str, html: str) -> None: ...
+    def problems(self, files: set[str]) -> list[Problem]: ...
+    def close(self) -> None: ...
+
+
+class InOrder:
+    """The work beside MkDocs, done in this process, step by step (the fallback)."""
+
+    how = "in turn"
+
+    def __init__(self, root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
+                 outputs: Callable[[Path, KnowledgeBase, int], None] | None = None) -> None:
+        self.outputs = output_names(knowledge)
+        self._write = outputs
+        self._arguments = (root, knowledge, timestamp)
+        self._auditor = SiteAuditor(site, label)
+
+    def start(self) -> None:
+        (self._write or write_outputs)(*self._arguments)
+
+    def wait_for_outputs(self) -> None:
+        """Return once the outputs are written (raise what stopped them)."""
+
+    def add_page(self, relative: str, html: str) -> None:
+        self._auditor.add_page(relative, html)
+
+    def problems(self, files: set[str]) -> list[Problem]:
+        return self._auditor.problems(self._arguments[1], files)
+
+    def close(self) -> None:
+        pass
+
+
+class WorkerFailed(GoldenThreadError):
+    """The second process stopped without finishing its work."""
+
+
+def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
+    try:
+        steps.start()
+    except BaseException as error:  # the parent raises it where it waits for the outputs
+        try:
+            outbox.send(("error", error))
+        except Exception:  # an error that cannot be pickled: send its words
+            outbox.send(("error", GoldenThreadError(f"{type(error).__name__}: {error}")))
+        return
+    outbox.send(("outputs", None))
+    while True:
+        message = inbox.get()
+        if message[0] == "page":
+            steps.add_page(message[1], message[2])
+        elif message[0] == "problems":
+            outbox.send(("problems", steps.problems(message[1])))
+            return
+        else:
+            return
+
+
+class Forked:
+    """The same steps in a forked second process; pages reach it through a queue."""
+
+    how = "beside it, in a second process"
+
+    def __init__(self, steps: InOrder) -> None:
+        self.outputs = steps.outputs
+        self._steps = steps
+        self._ready = False
+
+    def start(self) -> None:
+        context = multiprocessing.get_context("fork")
+        self._inbox: multiprocessing.Queue[Any] = context.Queue()
+        self._outbox, child = context.Pipe(duplex=False)
+        self._process = context.Process(target=_worker, args=(self._steps, self._inbox, child), daemon=True)
+        self._process.start()
+        child.close()
+
+    def _receive(self, expected: str) -> Any:
+        while not self._outbox.poll(0.2):
+            if not self._process.is_alive() and not self._outbox.poll(0):
+                break
+        try:
+            kind, value = self._outbox.recv()
+        except EOFError:  # it stopped without a word: killed, or out of memory
+            self._process.join(5)
+            raise WorkerFailed("the build's second process stopped (exit code "
+                               f"{self._process.exitcode})") from None
+        if kind == "error":
+            raise value
+        assert kind == expected, kind
+        return value
+
+    def wait_for_outputs(self) -> None:
+        if not self._ready:
+            self._receive("outputs")
+            self._ready = True
+
+    def add_page(self, relative: str, html: str) -> None:
+        self._inbox.put(("page", relative, html))
+
+    def problems(self, files: set[str]) -> list[Problem]:
+        self.wait_for_outputs()
+        self._inbox.put(("problems", files))
+        problems: list[Problem] = self._receive("problems")
+        return problems
+
+    def close(self) -> None:
+        if not hasattr(self, "_process"):
+            return
+        if self._process.is_alive():
+            self._inbox.put(("stop",))
+            self._process.join(5)
+            if self._process.is_alive():
+                self._process.kill()
+                self._process.join()
+        self._inbox.cancel_join_thread()
+        self._inbox.close()
+
+
+def beside(root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
+           outputs: Callable[[Path, KnowledgeBase, int], None] | None = None) -> Beside:
+    """The fastest safe way: a second process if this one can fork, has two cores and has not
+    run Typst. (Typst keeps a pool of threads once it has compiled; a forked copy of the
+    process would wait for those threads forever. `goldenthread build` never runs Typst
+    before this point; a test or benchmark process may have.)"""
+    steps = InOrder(root, knowledge, timestamp, site, label, outputs)
+    forkable = "fork" in multiprocessing.get_all_start_methods() and "typst" not in sys.modules
+    if forkable and (os.cpu_count() or 1) > 1 and not os.environ.get(SERIAL):
+        return Forked(steps)
+    return steps

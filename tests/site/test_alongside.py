@@ -1,0 +1,112 @@
+"""The work `goldenthread build` does beside MkDocs (publish/alongside.py): the same site in
+a second process as in turn in one; its failures stop the build and never hang it.
+
+The second process is forked, which is only safe in a process that has not yet run Typst
+(as `goldenthread build` has not), so these tests run the build in a fresh interpreter."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from goldenthread.publish.alongside import SERIAL
+
+from .test_build import copy_repository, digest
+
+BESIDE = "beside it, in a second process"
+IN_TURN = "in turn"
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    return copy_repository(tmp_path / "repo")
+
+
+def run(repository: Path, prelude: str = "", serial: bool = False) -> subprocess.CompletedProcess[str]:
+    """`goldenthread build --timings` in a fresh interpreter, after prelude's Python."""
+    code = textwrap.dedent(prelude) + textwrap.dedent(f"""
+        import sys
+        from goldenthread.cli import main
+        sys.exit(main(["--root", {str(repository)!r}, "build", "--timings"]))
+    """)
+    env = {**os.environ, SERIAL: "1" if serial else ""}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
+                          timeout=300)
+
+
+def test_second_process_and_in_turn_build_the_same_site(repository: Path) -> None:
+    forked = run(repository)
+    assert forked.returncode == 0, forked.stderr
+    assert BESIDE in forked.stderr
+    first = digest(repository / "site")
+    in_turn = run(repository, serial=True)
+    assert in_turn.returncode == 0, in_turn.stderr
+    assert IN_TURN in in_turn.stderr and BESIDE not in in_turn.stderr
+    assert digest(repository / "site") == first
+    assert any(name.endswith(".pdf") for name in first) and "library/library.bib" in first
+
+
+BROKEN_PDF = """
+    from goldenthread.publish import alongside
+    from goldenthread.publish.pdf import PdfError
+
+    def broken(root, knowledge, timestamp):
+        raise PdfError("the 2025 PDF could not be made: a test")
+
+    alongside.write_outputs = broken
+"""
+
+
+@pytest.mark.parametrize("serial", [False, True])
+def test_a_failed_pdf_stops_the_build_and_leaves_the_site(repository: Path, serial: bool) -> None:
+    assert run(repository).returncode == 0
+    before = digest(repository / "site")
+    failed = run(repository, BROKEN_PDF, serial)
+    assert failed.returncode == 2
+    assert "goldenthread: the 2025 PDF could not be made: a test" in failed.stderr
+    assert digest(repository / "site") == before
+    assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
+
+
+def test_a_second_process_that_dies_is_reported_not_waited_for(repository: Path) -> None:
+    dies = """
+        import os, signal
+        from goldenthread.publish import alongside
+        alongside.write_outputs = lambda *_: os.kill(os.getpid(), signal.SIGKILL)
+    """
+    failed = run(repository, dies)
+    assert failed.returncode == 2
+    assert "the build's second process stopped (exit code -9)" in failed.stderr
+    assert not (repository / "site").exists()
+
+
+def test_pages_handed_over_are_audited(tmp_path: Path) -> None:
+    """What MkDocs renders reaches the audit, in either process; a script handler in it is
+    found at its line."""
+    site = tmp_path / "site"
+    site.mkdir()
+    page = '<html>\n<body>\n<a href="./">home</a>\n<img src="x.png" alt="" onerror="go()">\n</body></html>'
+    (site / "index.html").write_text(page, "utf-8")
+    code = textwrap.dedent(f"""
+        from pathlib import Path
+        from goldenthread.model import KnowledgeBase
+        from goldenthread.publish.alongside import Forked, InOrder
+
+        site, page = Path({str(site)!r}), {page!r}
+        for work in (InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: None),
+                     Forked(InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: None))):
+            work.start()
+            work.add_page("index.html", page)
+            print(type(work).__name__, sorted((p.line, p.code) for p in work.problems({{"index.html", "x.png"}})))
+            work.close()
+    """)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "InOrder [(4, 'image-alt'), (4, 'unsafe-attribute')]",
+        "Forked [(4, 'image-alt'), (4, 'unsafe-attribute')]"]
