@@ -1,16 +1,29 @@
 """Benchmark (not a test): the whole pipeline at 150, 1,000 and 10,000 synthetic titles.
 
-For each size (entries in proportion, 1 per 20 titles, over 3 years) it times each step
-in-process (median of --runs): validate, generate the pages, the bare MkDocs build of those
-pages, one year's PDF, the audit; then `goldenthread build` end to end in a fresh process.
-It reports our overhead over the bare MkDocs build, the site's size, and the bytes (gzip)
-a reader downloads for the home page and a title page.
+`make bench` runs this. For each size (entries in proportion, 1 per 20 titles, over three
+years) it reports medians of --runs runs:
+
+- validate and generate (in this process; generation from a clean docs/, as on a fresh clone);
+- `goldenthread build` end to end in a fresh process, from a clean docs/ (as CI runs it),
+  with its own step timings (`--timings`);
+- the bare MkDocs build of the same generated pages (`mkdocs build`, also a fresh process,
+  with GOLDENTHREAD_PAGES_READY=1 so the hook generates nothing), run straight after each
+  of ours so both see the same machine; and our overhead over it;
+- one year's PDF (`goldenthread pdf`, a fresh process);
+- the site's size, the search index's size (gzip, each file as served), and the bytes
+  (gzip) a reader downloads for the home page, a title page, the catalogue and the first
+  search, measured in Chromium through a gzip server when Chromium is present (from the
+  HTML and the CSS/JS it names otherwise).
+
+Runs are interleaved (ours, then bare) so that a busy machine slows both alike. The table
+is Markdown; --json adds the raw numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
+import json
 import os
 import re
 import shutil
@@ -21,34 +34,36 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from search_bench import SURNAMES, first_search, gzip_server, index_bytes, launch, prepare
 from synthetic import write_repository
 
-REPO = Path(__file__).resolve().parents[1]
+GENERATED = ("framework", "library", "research", "search-index")  # docs/ folders the tool owns
+EPOCH = "1767225600"
 
 
-def _median(step: Callable[[], object], runs: int) -> float:
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        step()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def _timed(step: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    step()
+    return time.perf_counter() - start
 
 
-def _prepare(root: Path) -> None:
-    """A synthetic repository also needs the site's own files: mkdocs.yml, pages, assets, hook."""
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("index.md", "support.md", "contributing.md", "accessibility.md"):
-        shutil.copy(REPO / "docs" / name, root / "docs" / name)
-    for folder in ("_text", "assets"):
-        shutil.copytree(REPO / "docs" / folder, root / "docs" / folder)
-    shutil.copytree(REPO / "scripts", root / "scripts", ignore=shutil.ignore_patterns("__pycache__"))
+def _run(command: list[str], env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(command, capture_output=True, text=True, env={**os.environ, **(env or {})})
+    if done.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout[-3000:]}{done.stderr[-3000:]}")
+    return done.stderr
 
 
-def _page_bytes(site: Path, page: Path) -> int:
-    """Gzip bytes of a page and the CSS/JS it loads from the site (not images or fonts)."""
+def _clean(root: Path) -> None:
+    for folder in GENERATED:
+        shutil.rmtree(root / "docs" / folder, ignore_errors=True)
+
+
+def _static_bytes(site: Path, page: Path) -> int:
+    """Gzip bytes of a page and the CSS/JS it names (no browser: no fetches made by scripts)."""
     html = page.read_text("utf-8")
     total = len(gzip.compress(html.encode(), 6))
     for ref in re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html):
@@ -58,71 +73,145 @@ def _page_bytes(site: Path, page: Path) -> int:
     return total
 
 
+def _browser_bytes(browser: Any, base: str, path: str) -> int:
+    """Bytes (gzip, with headers) a fresh browser fetches to open a page, until the network is idle."""
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        responses: list[Any] = []
+        page.on("response", lambda response: responses.append(response))
+        page.goto(base + path, wait_until="networkidle")
+        return sum(r.request.sizes()["responseBodySize"] + r.request.sizes()["responseHeadersSize"]
+                   for r in responses)
+    finally:
+        context.close()
+
+
 def _size(folder: Path) -> int:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
 
 
-def measure(titles: int, runs: int, scratch: Path) -> dict[str, float]:
-    from goldenthread.assemble import assemble
-    from goldenthread.audit.site import audit_site
-    from goldenthread.publish.alongside import write_outputs
+def _steps(stderr: str) -> dict[str, float]:
+    """`build --timings` lines ("    0.78 s  validate and generate the pages") by step."""
+    return {m.group(2): float(m.group(1)) for m in re.finditer(r"^\s*([\d.]+) s  (.+)$", stderr, re.M)}
+
+
+def measure(titles: int, runs: int, scratch: Path, browser: Any) -> dict[str, Any]:
     from goldenthread.publish.generation import generate_pages
-    from goldenthread.publish.mkdocs_build import build_site
-    from goldenthread.publish.pdf import build_pdf
     from goldenthread.validation import validate
 
     entries = max(8, titles // 20)
-    root = write_repository(scratch / f"r{titles}", titles, entries)
-    _prepare(root)
-    os.environ["SOURCE_DATE_EPOCH"] = "1767225600"
-    result: dict[str, float] = {"titles": titles, "entries": entries}
-    problems = validate(root).problems
-    if problems:
-        raise SystemExit(f"the synthetic content is invalid: {problems[:5]}")
-    result["validate"] = _median(lambda: validate(root), runs)
-    result["generate"] = _median(lambda: generate_pages(root), runs)
-    kb = assemble(validate(root).sources)
-    write_outputs(root, kb, 1767225600)  # as `goldenthread build` does before MkDocs runs
-    bare = scratch / f"bare{titles}"
-    result["mkdocs"] = _median(lambda: (shutil.rmtree(bare, ignore_errors=True),
-                                        build_site(root, bare)), runs)
-    result["pdf"] = _median(lambda: build_pdf(root, kb, kb.years[0], 1767225600), runs)
-    result["audit"] = _median(lambda: audit_site(bare, kb), runs)
+    root = prepare(write_repository(scratch / f"r{titles}", titles, entries))
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    if validate(root).problems:
+        raise SystemExit(f"the synthetic content is invalid: {validate(root).problems[:5]}")
+    r: dict[str, Any] = {"titles": titles, "entries": entries}
+    r["validate"] = statistics.median(_timed(lambda: validate(root)) for _ in range(runs))
+    generate = []
+    for _ in range(runs):
+        _clean(root)
+        generate.append(_timed(lambda: generate_pages(root)))
+    r["generate"] = statistics.median(generate)
 
-    def full() -> None:
-        done = subprocess.run([sys.executable, "-m", "goldenthread", "--root", str(root), "build"],
-                              capture_output=True, text=True)
-        if done.returncode != 0:
-            raise SystemExit(done.stdout[-3000:] + done.stderr[-3000:])
+    ours, bare, steps = [], [], []
+    tool = [sys.executable, "-m", "goldenthread", "--root", str(root)]
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(root / "mkdocs.yml"),
+              "-d", str(scratch / f"bare{titles}")]
+    for _ in range(runs):
+        _clean(root)
+        started = time.perf_counter()
+        steps.append(_steps(_run([*tool, "build", "--timings"])))
+        ours.append(time.perf_counter() - started)
+        bare.append(_timed(lambda: _run(mkdocs, {"GOLDENTHREAD_PAGES_READY": "1",
+                                                "NO_MKDOCS_2_WARNING": "1"})))
+    r["build"], r["mkdocs"] = statistics.median(ours), statistics.median(bare)
+    r["overhead"] = statistics.median((o - b) / b for o, b in zip(ours, bare, strict=True))
+    r["steps"] = {name: statistics.median(s[name] for s in steps) for name in steps[0]}
+    year = min(int(p.name) for p in (root / "research").iterdir() if p.name.isdigit())
+    pdf = scratch / f"out{titles}.pdf"
+    r["pdf"] = statistics.median(_timed(lambda: _run([*tool, "pdf", str(year), "-o", str(pdf)]))
+                                 for _ in range(runs))
 
-    result["build"] = _median(full, runs)
     site = root / "site"
-    result["overhead"] = (result["build"] - result["mkdocs"]) / result["mkdocs"]
-    result["site_mb"] = _size(site) / 1e6
-    search = site / "search" / "search_index.json"
-    result["search_kb"] = (len(gzip.compress(search.read_bytes(), 6)) / 1e3) if search.is_file() else 0
-    result["home_kb"] = _page_bytes(site, site / "index.html") / 1e3
-    result["title_kb"] = _page_bytes(site, site / "library" / "synthetic-0" / "index.html") / 1e3
-    result["catalogue_kb"] = _page_bytes(site, site / "library" / "index.html") / 1e3
-    return result
+    r["site_mb"] = _size(site) / 1e6
+    r["index_files"], _, packed = index_bytes(site)
+    r["index_kb"] = packed / 1e3
+    title = "library/synthetic-0/"
+    pages = {"home": "", "title": title, "catalogue": "library/"}
+    if browser is None:
+        for name, path in pages.items():
+            r[f"{name}_kb"] = _static_bytes(site, site / path / "index.html") / 1e3
+        r["search_kb"] = float("nan")
+        r["measured_in"] = "HTML + CSS/JS"
+    else:
+        server, base = gzip_server(site)
+        try:
+            for name, path in pages.items():
+                r[f"{name}_kb"] = _browser_bytes(browser, base, path) / 1e3
+            searches = [first_search(browser, base, surname) for surname in SURNAMES]
+        finally:
+            server.shutdown()
+        r["search_kb"] = statistics.median(s.transferred for s in searches) / 1e3
+        r["search_ms"] = statistics.median(s.after_typing for s in searches)
+        r["measured_in"] = "Chromium"
+    return r
+
+
+HEADER = ("| titles | entries | validate (s) | generate (s) | bare MkDocs (s) | `goldenthread build` (s) "
+          "| overhead | PDF of one year (s) | site (MB) | search index (files, KB gz) | home (KB gz) "
+          "| title page (KB gz) | catalogue (KB gz) | first search (KB gz) |")
+
+
+def row(r: dict[str, Any]) -> str:
+    return (f"| {r['titles']:,} | {r['entries']:,} | {r['validate']:.2f} | {r['generate']:.2f} | "
+            f"{r['mkdocs']:.1f} | {r['build']:.1f} | {r['overhead']:+.1%} | {r['pdf']:.2f} | "
+            f"{r['site_mb']:.1f} | {r['index_files']:,}, {r['index_kb']:,.0f} | {r['home_kb']:.0f} | "
+            f"{r['title_kb']:.0f} | {r['catalogue_kb']:.0f} | {r['search_kb']:.1f} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[150, 1000, 10000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--json", type=Path, help="also write the raw numbers here")
     args = parser.parse_args()
-    print("| titles | entries | validate (s) | generate (s) | MkDocs (s) | PDF, one year (s) | "
-          "audit (s) | `goldenthread build` (s) | overhead vs MkDocs | site (MB) | "
-          "Material search index (KB gz) | home (KB gz) | title page (KB gz) | catalogue (KB gz) |")
-    print("|" + "---:|" * 14)
-    with tempfile.TemporaryDirectory() as scratch:
+    print(HEADER)
+    print("|" + "---:|" * 14, flush=True)
+    results = []
+    with tempfile.TemporaryDirectory() as scratch, _Browser() as browser:
         for titles in args.sizes:
-            r = measure(titles, args.runs, Path(scratch))
-            print(f"| {titles:,} | {int(r['entries']):,} | {r['validate']:.2f} | {r['generate']:.2f} | "
-                  f"{r['mkdocs']:.1f} | {r['pdf']:.2f} | {r['audit']:.2f} | {r['build']:.1f} | "
-                  f"{r['overhead']:+.0%} | {r['site_mb']:.1f} | {r['search_kb']:.0f} | "
-                  f"{r['home_kb']:.0f} | {r['title_kb']:.0f} | {r['catalogue_kb']:.0f} |", flush=True)
+            results.append(measure(titles, args.runs, Path(scratch), browser))
+            print(row(results[-1]), flush=True)
+    print(f"\nMedians of {args.runs} runs; bytes as a fresh browser fetches them "
+          f"({results[0]['measured_in']}). `goldenthread build`'s own steps (median seconds):\n")
+    names = list(results[0]["steps"])
+    print("| titles | " + " | ".join(names) + " |")
+    print("|" + "---:|" * (len(names) + 1))
+    for r in results:
+        print(f"| {r['titles']:,} | " + " | ".join(f"{r['steps'][n]:.2f}" for n in names) + " |")
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=2), "utf-8")
+
+
+class _Browser:
+    """Chromium through Playwright when both are present; None otherwise."""
+
+    def __enter__(self) -> Any:
+        self._playwright = None
+        try:
+            from playwright.sync_api import sync_playwright
+
+            self._manager = sync_playwright()
+            self._playwright = self._manager.__enter__()
+            return launch(self._playwright)
+        except (ImportError, SystemExit) as why:
+            print(f"(no browser: {why}; page bytes are HTML + CSS/JS, first search not measured)",
+                  file=sys.stderr)
+            return None
+
+    def __exit__(self, *exc: object) -> None:
+        if self._playwright is not None:
+            self._manager.__exit__(*exc)
 
 
 if __name__ == "__main__":

@@ -58,7 +58,7 @@ BROKEN_PDF = """
     def broken(root, knowledge, timestamp):
         raise PdfError("the 2025 PDF could not be made: a test")
 
-    alongside.write_outputs = broken
+    alongside.make_outputs = broken
 """
 
 
@@ -77,7 +77,7 @@ def test_a_second_process_that_dies_is_reported_not_waited_for(repository: Path)
     dies = """
         import os, signal
         from goldenthread.publish import alongside
-        alongside.write_outputs = lambda *_: os.kill(os.getpid(), signal.SIGKILL)
+        alongside.make_outputs = lambda *_: os.kill(os.getpid(), signal.SIGKILL)
     """
     failed = run(repository, dies)
     assert failed.returncode == 2
@@ -98,11 +98,13 @@ def test_pages_handed_over_are_audited(tmp_path: Path) -> None:
         from goldenthread.publish.alongside import Forked, InOrder
 
         site, page = Path({str(site)!r}), {page!r}
-        for work in (InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: None),
-                     Forked(InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: None))):
+        for work in (InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: {{}}),
+                     Forked(InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: {{}}))):
             work.start()
+            work.pages_written()
             work.add_page("index.html", page)
-            print(type(work).__name__, sorted((p.line, p.code) for p in work.problems({{"index.html", "x.png"}})))
+            found = work.problems({{"index.html", "x.png"}})
+            print(type(work).__name__, sorted((p.line, p.code) for p in found))
             work.close()
     """)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)

@@ -84,11 +84,9 @@ def test_build_fails_when_the_audit_fails(tmp_path: Path, monkeypatch: pytest.Mo
     root = copy_repository(tmp_path / "repo")
     assert build_module.build(root).site is not None
     before = digest(root / "site")
-    real = alongside.write_outputs
-    monkeypatch.setattr(alongside, "write_outputs",
-                        lambda root, knowledge, timestamp: (
-                            real(root, knowledge, timestamp),
-                            (root / "docs" / "library" / "library.bib").write_text("")))
+    real = alongside.make_outputs
+    monkeypatch.setattr(alongside, "make_outputs", lambda root, knowledge, timestamp: {
+        **real(root, knowledge, timestamp), alongside.LIBRARY_EXPORT: b""})
     result = build_module.build(root)
     assert result.site is None and {p.code for p in result.problems} == {"missing-export"}
     assert digest(root / "site") == before

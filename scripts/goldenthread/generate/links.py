@@ -25,9 +25,23 @@ def framework_page(kind: str, ident: str) -> str:
     return f"framework/{FRAMEWORK_KINDS[kind]}/{ident}.md"
 
 
+def _relpath(target: str, start: str) -> str:
+    """posixpath.relpath for clean docs-relative paths ("." or "a/b"), without its calls to
+    os.getcwd: generation makes tens of thousands of links."""
+    to = [] if target in ("", ".") else target.split("/")
+    at = [] if start in ("", ".") else start.split("/")
+    common = 0
+    for mine, theirs in zip(to, at, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(at) - common) + to[common:]
+    return "/".join(parts) or "."
+
+
 def relative(from_page: str, to_page: str) -> str:
     """A Markdown link target from one docs page to another (MkDocs resolves .md links)."""
-    return posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return _relpath(to_page, posixpath.dirname(from_page))
 
 
 def url_of(page: str) -> str:
@@ -41,6 +55,6 @@ def href(from_page: str, to_page: str) -> str:
     """An HTML href between two pages' built URLs (for raw HTML, which MkDocs does not rewrite)."""
     here = url_of(from_page)
     target = url_of(to_page)
-    relative_url = posixpath.relpath(target or ".", here or ".")
+    relative_url = _relpath(target.rstrip("/"), here.rstrip("/"))
     return relative_url + "/" if not relative_url.endswith("/") and relative_url != "." else (
         "./" if relative_url == "." else relative_url)

@@ -1,11 +1,12 @@
 """The work of `goldenthread build` that runs beside MkDocs rather than before or after it.
 
-MkDocs renders on one core. Beside it, a second process writes the outputs MkDocs only
-has to copy (each year's PDF and references, the library's BibTeX) and audits every page
-as MkDocs renders it, so that little of our own work is left when MkDocs finishes:
+MkDocs renders on one core. Beside it, a second process makes the outputs MkDocs only
+has to copy (each year's PDF and references, the library's BibTeX) while the pages are
+generated, and audits every page as MkDocs renders it, so that little of our own work is
+left when MkDocs finishes:
 
-    main process:   validate, generate | MkDocs: read pages .... copy files, render pages | finish
-    second process:                    | PDFs, library.bib | audit each rendered page ....| problems
+    main process:   validate | generate pages | MkDocs: read pages .. copy files, render pages | finish
+    second process:          | make PDFs, library.bib | write | audit each rendered page .....| problems
 
 The MkDocs hook is the only link between them: it registers the outputs as site files
 (`on_files`), waits for them before MkDocs copies files (`on_env`) and hands each rendered
@@ -42,14 +43,22 @@ def output_names(knowledge: KnowledgeBase) -> list[str]:
     return names
 
 
-def write_outputs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
-    """Each year's PDF and references beside its year page, and the library's BibTeX, in docs/."""
-    docs = root / "docs"
-    write_atomically(docs / LIBRARY_EXPORT, library_export(knowledge.titles).encode("utf-8"))
+Outputs = Callable[[Path, KnowledgeBase, int], dict[str, bytes]]
+
+
+def make_outputs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> dict[str, bytes]:
+    """Each year's PDF and references (beside its year page) and the library's BibTeX, by
+    docs-relative path."""
+    made = {LIBRARY_EXPORT: library_export(knowledge.titles).encode("utf-8")}
     for year in knowledge.years:
-        folder = docs / "research" / str(year)
-        write_atomically(folder / references_name(year), year_references(knowledge, year).encode("utf-8"))
-        write_atomically(folder / pdf_name(year), build_pdf(root, knowledge, year, timestamp))
+        made[f"research/{year}/{references_name(year)}"] = year_references(knowledge, year).encode("utf-8")
+        made[f"research/{year}/{pdf_name(year)}"] = build_pdf(root, knowledge, year, timestamp)
+    return made
+
+
+def write_outputs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
+    for name, content in make_outputs(root, knowledge, timestamp).items():
+        write_atomically(root / "docs" / name, content)
 
 
 class Beside(Protocol):
@@ -57,6 +66,7 @@ class Beside(Protocol):
     how: str  # for --timings
 
     def start(self) -> None: ...
+    def pages_written(self) -> None: ...
     def wait_for_outputs(self) -> None: ...
     def add_page(self, relative: str, html: str) -> None: ...
     def problems(self, files: set[str]) -> list[Problem]: ...
@@ -69,14 +79,29 @@ class InOrder:
     how = "in turn"
 
     def __init__(self, root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
-                 outputs: Callable[[Path, KnowledgeBase, int], None] | None = None) -> None:
+                 outputs: Outputs | None = None) -> None:
         self.outputs = output_names(knowledge)
-        self._write = outputs
+        self._make = outputs
         self._arguments = (root, knowledge, timestamp)
         self._auditor = SiteAuditor(site, label)
+        self._made: dict[str, bytes] | None = None
 
     def start(self) -> None:
-        (self._write or write_outputs)(*self._arguments)
+        """Nothing yet: in one process the outputs are made once the pages are written."""
+
+    def make(self) -> None:
+        self._made = (self._make or make_outputs)(*self._arguments)
+
+    def write(self) -> None:
+        """Write the outputs into docs/: only once generation has written (and tidied) it."""
+        if self._made is None:
+            self.make()
+        assert self._made is not None
+        for name, content in self._made.items():
+            write_atomically(self._arguments[0] / "docs" / name, content)
+
+    def pages_written(self) -> None:
+        self.write()
 
     def wait_for_outputs(self) -> None:
         """Return once the outputs are written (raise what stopped them)."""
@@ -96,8 +121,12 @@ class WorkerFailed(GoldenThreadError):
 
 
 def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
+    """Make the outputs while the parent writes the pages; write them when it has; then audit."""
     try:
-        steps.start()
+        steps.make()
+        if inbox.get()[0] != "pages written":
+            return
+        steps.write()
     except BaseException as error:  # the parent raises it where it waits for the outputs
         try:
             outbox.send(("error", error))
@@ -133,6 +162,9 @@ class Forked:
         self._process = context.Process(target=_worker, args=(self._steps, self._inbox, child), daemon=True)
         self._process.start()
         child.close()
+
+    def pages_written(self) -> None:
+        self._inbox.put(("pages written",))
 
     def _receive(self, expected: str) -> Any:
         while not self._outbox.poll(0.2):
@@ -177,7 +209,7 @@ class Forked:
 
 
 def beside(root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
-           outputs: Callable[[Path, KnowledgeBase, int], None] | None = None) -> Beside:
+           outputs: Outputs | None = None) -> Beside:
     """The fastest safe way: a second process if this one can fork, has two cores and has not
     run Typst. (Typst keeps a pool of threads once it has compiled; a forked copy of the
     process would wait for those threads forever. `goldenthread build` never runs Typst

@@ -19,7 +19,7 @@ from ..audit.site import site_files
 from ..model import KnowledgeBase
 from ..problems import Problem
 from .alongside import beside
-from .generation import generate_pages
+from .generation import load_knowledge, write_generated
 from .mkdocs_build import build_site
 
 
@@ -67,11 +67,10 @@ def swap_in(built: Path, site: Path) -> None:
 def build(root: Path, site: Path | None = None) -> BuildResult:
     site = site or root / "site"
     clock = _Clock()
-    generated = generate_pages(root, exports=False)
-    clock.lap("validate and generate the pages")
-    if generated.knowledge is None:
-        return BuildResult(generated.validation.problems, steps=clock.steps)
-    knowledge = generated.knowledge
+    validation, knowledge = load_knowledge(root)
+    clock.lap("validate")
+    if knowledge is None:
+        return BuildResult(validation.problems, steps=clock.steps)
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date(knowledge)))
     scratch = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
     umask = os.umask(0)
@@ -80,6 +79,9 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     work = beside(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]), scratch, site.name)
     try:
         work.start()
+        generated = write_generated(root, validation, knowledge, exports=False)
+        work.pages_written()
+        clock.lap("generate the pages")
         build_site(root, scratch, work)
         clock.lap(f"MkDocs, with the PDFs, exports and audit {work.how}")
         audited = work.problems(site_files(scratch))

@@ -49,16 +49,19 @@ def hand_written_pages(root: Path) -> dict[str, str]:
     return pages
 
 
-def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
-    """Validate the sources; if they are valid, (re)write every generated page.
+def load_knowledge(root: Path) -> tuple[Validation, KnowledgeBase | None]:
+    """Validate the sources and, if they are valid, assemble them."""
+    validation = validate(root)
+    return validation, assemble(validation.sources) if validation.ok else None
+
+
+def write_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
+                    pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
+    """(Re)write every generated page into docs/, and remove what is stale there.
 
     pdf_years: the years whose PDF and references the pages link (all by default): the
     caller writes those files. exports: write library/library.bib here too; `build`
     writes it beside MkDocs instead (publish/alongside.py)."""
-    validation = validate(root)
-    if not validation.ok:
-        return Generated(validation)
-    knowledge = assemble(validation.sources)
     years = set(knowledge.years) if pdf_years is None else pdf_years
     pages = site_pages(knowledge, load_settings(root), hand_written_texts(root), years)
     pdfs = {f"research/{year}/{name}" for year in years
@@ -72,3 +75,11 @@ def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool 
     written = write_pages(root / "docs", {**pages, **files}, OWNED, keep=keep)
     written += copy_files(root, root / "docs", images)
     return Generated(validation, knowledge, len(pages), written)
+
+
+def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
+    """Validate the sources; if they are valid, (re)write every generated page (as above)."""
+    validation, knowledge = load_knowledge(root)
+    if knowledge is None:
+        return Generated(validation)
+    return write_generated(root, validation, knowledge, pdf_years, exports)
