@@ -131,6 +131,19 @@ CASES = [
          {(E, 12, "image-outside")}),
     Case("image missing", {E: entry(body="\n![Chart](images/none.png)\n")},
          {(E, 12, "image-missing")}),
+    Case("HEIC photo named .jpg",
+         {"research/2025/images/case.jpg": b"\x00\x00\x00\x18ftypheic" + b"\x00" * 64},
+         {("research/2025/images/case.jpg", 1, "image-corrupt")}),
+    Case("PNG cut short", {"research/2025/images/case.png": b"\x89PNG\r\n\x1a\n" + b"\x00" * 100},
+         {("research/2025/images/case.png", 1, "image-corrupt")}),
+    Case("SVG with a script", {"research/2025/images/case.svg":
+                               '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'},
+         {("research/2025/images/case.svg", 1, "image-unsafe")}),
+    Case("GIF image", {"research/2025/images/case.gif": b"GIF89a" + b"\x00" * 32},
+         {("research/2025/images/case.gif", 1, "image-format")}),
+    Case("photo over 2 MB", {"research/2025/images/case.jpg":
+                             b"\xff\xd8\xff\xe0" + b"\x00" * (2 * 1024 * 1024) + b"\xff\xd9"},
+         {("research/2025/images/case.jpg", 1, "image-large")}),
     Case("data link in body", {E: entry(body="\n\n[x](data:text/html;base64,AAAA)\n")},
          {(E, 13, "unsafe-link")}),
     Case("entity-encoded javascript", {E: entry(body='\n<a href="jav&#x61;script:alert(1)">x</a>\n')},
@@ -206,6 +219,7 @@ def test_all_cases_at_once_in_a_real_process(tmp_path: Path) -> None:
         for path, content in case.files.items():
             renamed = path.replace("case.", f"case{number}.").replace("Make_It", f"Make_It{number}")
             target = root / renamed
+            target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(content if isinstance(content, bytes) else content.encode())
         expected |= {(p.replace("case.", f"case{number}.").replace("Make_It", f"Make_It{number}"),
                       line, code) for p, line, code in case.expected}

@@ -11,10 +11,11 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from .check.image_files import check_image_files
 from .check.sources import check_across, library_images
 from .check.titles import check_title
 from .check.vocabulary import Vocabularies, gather_vocabularies
-from .load.repository import Sources, YamlFile, load_sources, load_title
+from .load.repository import RESEARCH, Sources, YamlFile, load_sources, load_title
 from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
 
@@ -86,4 +87,7 @@ def validate(root: Path, keep_data: bool = True) -> Validation:
         sources.titles.append(loaded)
         problems += found
     problems += check_across(sources, vocabularies)
+    problems += check_image_files(root, images | {f"{RESEARCH}/{folder}/{name}"
+                                                  for folder, names in sources.images.items()
+                                                  for name in names})
     return Validation(sources, vocabularies, sort_problems(problems))
