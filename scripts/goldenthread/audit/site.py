@@ -51,11 +51,17 @@ class SiteAuditor:
         self.site = site
         self.label = label  # how paths are shown, e.g. "site"
         self.pages: dict[str, Page] = {}
+        # Per page, its links and script sources joined to site paths as the page arrives
+        # (while MkDocs renders the next), so that little is left once the site is complete.
+        self.joined: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {}
         self._joined: dict[tuple[str, str], tuple[str, str]] = {}
 
     def add_page(self, relative: str, text: str) -> None:
         """One HTML page, by its path in the site (e.g. "library/index.html")."""
-        self.pages[relative] = read_page(text)
+        page = self.pages[relative] = read_page(text)
+        folder = posixpath.dirname(relative)
+        self.joined[relative] = ([self._link(folder, link.text) for link in page.links],
+                                 [self._link(folder, source.text) for source in page.script_sources])
 
     def _link(self, folder: str, url: str) -> tuple[str, str]:
         """(path before choosing index.html, fragment) of a URL in a page in folder."""
@@ -109,7 +115,7 @@ class SiteAuditor:
     def _page_problems(self, relative: str, files: set[str], theme: set[str],
                        choose: Callable[[str], str]) -> list[Problem]:
         page = self.pages[relative]
-        folder = posixpath.dirname(relative)
+        links, sources = self.joined[relative]
         where = f"{self.label}/{relative}"
         found: list[tuple[Found, str, str]] = []  # (where in the page, code, message)
 
@@ -121,16 +127,14 @@ class SiteAuditor:
         for script in page.scripts:
             if _normalised_script(script.text) not in theme:
                 found.append((script, "unsafe-script", "an inline script that is not the theme's own"))
-        for source in page.script_sources:
-            target, _ = self._link(folder, source.text)
+        for source, (target, _) in zip(page.script_sources, sources, strict=True):
             name = choose(target) if target not in (EXTERNAL, "") else ""
             if not (name in files and name.split("/", 1)[0] == "assets"):
                 found.append((source, "unsafe-script",
                               f"a script from {source.text!r}, not from the site's own assets/"))
         for image in page.images_without_alt:
             found.append((image, "image-alt", f"the image {image.text!r} has no alt text"))
-        for link in page.links:
-            target, fragment = self._link(folder, link.text)
+        for link, (target, fragment) in zip(page.links, links, strict=True):
             if target == EXTERNAL:
                 continue
             name = choose(target) if target else relative

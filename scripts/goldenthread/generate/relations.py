@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -17,7 +18,7 @@ class Relations:
     entries: dict[tuple[str, str], list[Entry]] = field(default_factory=lambda: defaultdict(list))
     entries_citing: dict[str, list[Entry]] = field(default_factory=lambda: defaultdict(list))
     by_id: dict[str, Title] = field(default_factory=dict)
-    features: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)
+    features: dict[str, int] = field(default_factory=dict)  # a bit per (kind, id) the title has
     positions: dict[tuple[tuple[str, str], str], int] = field(default_factory=dict)
 
     def related(self, title: Title, limit: int = 5) -> list[Title]:
@@ -28,6 +29,7 @@ class Relations:
         (measured: scanning whole lists took 2.3 s at 1,000 titles, growing as n squared).
         """
         mine = self.features[title.id]
+        features = self.features
         candidates: set[str] = set()
         for kind in ("topics", "building_blocks"):
             for ident in getattr(title, kind):
@@ -35,20 +37,25 @@ class Relations:
                 at = self.positions[((kind, ident), title.id)]
                 candidates.update(t.id for t in members[max(0, at - WINDOW): at + WINDOW + 1])
         candidates.discard(title.id)
-        ranked = sorted(candidates, key=lambda other: (-len(mine & self.features[other]), other))
-        return [self.by_id[ident] for ident in ranked[:limit]]
+        ranked = heapq.nsmallest(limit, candidates, key=lambda other: (-(mine & features[other]).bit_count(),
+                                                                       other))
+        return [self.by_id[ident] for ident in ranked]
 
 
-def _features(title: Title) -> set[tuple[str, str]]:
-    return {(kind, ident) for kind in ("topics", "building_blocks", "stages")
-            for ident in getattr(title, kind)}
+def _features(title: Title, bits: dict[tuple[str, str], int]) -> int:
+    mask = 0
+    for kind in ("topics", "building_blocks", "stages"):
+        for ident in getattr(title, kind):
+            mask |= 1 << bits.setdefault((kind, ident), len(bits))
+    return mask
 
 
 def relate(kb: KnowledgeBase) -> Relations:
     relations = Relations()
+    bits: dict[tuple[str, str], int] = {}
     for title in kb.titles:
         relations.by_id[title.id] = title
-        relations.features[title.id] = frozenset(_features(title))
+        relations.features[title.id] = _features(title, bits)
         for kind in KINDS:
             for ident in getattr(title, kind):
                 members = relations.titles[(kind, ident)]
