@@ -1,89 +1,335 @@
-/* Golden Thread catalogue filters. The list is complete without this script; with it,
-   readers can filter, sort and share the view: every choice is kept in the URL. */
+/* Golden Thread catalogue filters.
+
+   Without this script the catalogue is complete: static pages of titles, A to Z by
+   title, with page links. With it, the first page shows a filter form; when a reader
+   first uses the form (or opens a URL that carries filters), the script fetches
+   catalogue.json (every title, compact: scripts/goldenthread/generate/catalogue.py
+   describes it), filters and sorts it in memory and renders one page of results at a
+   time. Every choice, and the page of results, is kept in the URL. Each update is
+   measured as the User Timing entry "gt-catalogue". */
 (function () {
   "use strict";
+  var filterLink = document.getElementById("gt-filter-link");  // the catalogue's later pages
+  if (filterLink) { filterLink.hidden = false; }
   var list = document.getElementById("gt-catalogue");
   var form = document.getElementById("gt-filters");
-  if (!list || !form) { return; }
+  if (!list || !form || !form.getAttribute("data-src") || !window.fetch || !window.Promise ||
+      !window.URLSearchParams) { return; }
   var count = document.getElementById("gt-count");
   var none = document.getElementById("gt-none");
-  var items = Array.prototype.slice.call(list.children);
-  var total = items.length;
-  var fields = ["topic", "principle", "aim", "stage", "career", "format", "year"];
+  var pager = document.getElementById("gt-pager");
+  var FIELDS = ["topic", "principle", "aim", "stage", "career", "format", "year"];
+  var DEBOUNCE = 120;  // ms after the last keystroke in the text filter
+  var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i" };
+  var SUFFIXES = { "jr": 1, "jr.": 1, "sr": 1, "sr.": 1, "ii": 1, "iii": 1, "iv": 1 };
+
+  var data = null;      // the parsed catalogue.json: a list per field, item n for the n-th title
+  var loading = null;   // its promise
+  var failed = false;
+  var codes = {};       // "field=id" -> facet code
+  var texts = null;     // folded title and authors of each title, made on the first text filter
+  var orders = {};      // sort -> every title's index, in that order
+  var page = 1;         // the page of results shown
+  var shownKey = null;  // the state last rendered
   var timer = null;
 
+  /* The same steps as the site search (search.js, search_index.py): case and accents ignored. */
+  function fold(text) {
+    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
+      .replace(/[ßæœøđðþłı]/g, function (c) { return FOLDS[c]; });
+  }
+
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+$)/g, ","); }  // 10,000
+
+  /* What the static pages show under a title (catalogue.py's surname and byline). */
+  function surname(name) {
+    var words = name.split(/\s+/).filter(Boolean).map(function (w) { return w.replace(/,+$/, ""); });
+    while (words.length > 1 && SUFFIXES[words[words.length - 1].toLowerCase()]) { words.pop(); }
+    return words.length ? words[words.length - 1] : "";
+  }
+  function joinWords(words) {
+    return words.length <= 1 ? words.join("") : words.slice(0, -1).join(", ") + " and " + words[words.length - 1];
+  }
+  function byline(n) {
+    var authors = data.authors[n];
+    var names = authors.slice(0, 3).map(function (a) { return authors.length > 1 ? surname(a) : a; });
+    return joinWords(names) + (authors.length > 3 ? " and others" : "") + ", " + data.year[n] +
+      (data.report[n] ? " (report)" : "");
+  }
+
+  /* A title's id is slug(title) where catalogue.json leaves it out (catalogue.py's slug). */
+  function ident(n) {
+    return data.id[n] || data.title[n].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  }
+  function fullTitle(n) {
+    var title = data.title[n], subtitle = data.subtitle[n];
+    return subtitle ? title + (/[?!]$/.test(title) ? " " : ": ") + subtitle : title;
+  }
+
+  function countText(shown, total, current, pages) {
+    var titles = number(total) + (total === 1 ? " title" : " titles");
+    return (shown === total ? titles : number(shown) + " of " + titles) +
+      (pages > 1 ? ", page " + current + " of " + pages : "");
+  }
+
   function state() {
-    var s = { q: form.elements.q.value.trim().toLowerCase(), sort: form.elements.sort.value };
-    fields.forEach(function (name) { s[name] = form.elements[name].value; });
+    var s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value };
+    FIELDS.forEach(function (name) { s[name] = form.elements[name].value; });
     return s;
   }
 
-  function matches(item, s) {
-    for (var i = 0; i < fields.length; i++) {
-      var name = fields[i], want = s[name];
-      if (want && (" " + item.getAttribute("data-" + name) + " ").indexOf(" " + want + " ") < 0) {
-        return false;
-      }
-    }
-    if (!s.q) { return true; }
-    var text = item.getAttribute("data-text");
-    return s.q.split(/\s+/).every(function (word) { return text.indexOf(word) >= 0; });
-  }
-
-  var compare = {
-    "": function (a, b) { return a.getAttribute("data-title").localeCompare(b.getAttribute("data-title")); },
-    author: function (a, b) {
-      return a.getAttribute("data-author").localeCompare(b.getAttribute("data-author")) || compare[""](a, b);
-    },
-    year: function (a, b) {
-      return Number(b.getAttribute("data-year")) - Number(a.getAttribute("data-year")) || compare[""](a, b);
-    },
-    added: function (a, b) {
-      return b.getAttribute("data-added").localeCompare(a.getAttribute("data-added")) || compare[""](a, b);
-    }
-  };
-
-  function apply(updateUrl) {
-    var s = state();
-    var shown = 0;
-    var sorted = items.slice().sort(compare[s.sort] || compare[""]);
-    var fragment = document.createDocumentFragment();
-    sorted.forEach(function (item) {
-      var visible = matches(item, s);
-      item.hidden = !visible;
-      if (visible) { shown++; }
-      fragment.appendChild(item);
-    });
-    list.appendChild(fragment);
-    count.textContent = shown === total ? total + " titles" : shown + " of " + total + " titles";
-    none.hidden = shown !== 0;
-    if (updateUrl) {
-      var params = new URLSearchParams();
-      if (s.q) { params.set("q", form.elements.q.value.trim()); }
-      fields.concat(["sort"]).forEach(function (name) { if (s[name]) { params.set(name, s[name]); } });
-      var query = params.toString();
-      history.replaceState(null, "", location.pathname + (query ? "?" + query : "") + location.hash);
-    }
+  function query(s, pageNumber) {
+    var params = new URLSearchParams();
+    if (s.q) { params.set("q", s.q); }
+    FIELDS.concat(["sort"]).forEach(function (name) { if (s[name]) { params.set(name, s[name]); } });
+    if (pageNumber > 1) { params.set("page", String(pageNumber)); }
+    var text = params.toString();
+    return text ? "?" + text : "";
   }
 
   function restore() {
     var params = new URLSearchParams(location.search);
     form.elements.q.value = params.get("q") || "";
-    fields.concat(["sort"]).forEach(function (name) {
+    FIELDS.concat(["sort"]).forEach(function (name) {
       var select = form.elements[name], value = params.get(name) || "";
       var known = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
       select.value = known ? value : "";
     });
+    var wanted = parseInt(params.get("page") || "1", 10);
+    page = wanted > 0 ? wanted : 1;
+  }
+
+  /* Every title's index in the order of a sort; the catalogue's own order is A to Z by title. */
+  function order(sort) {
+    if (orders[sort]) { return orders[sort]; }
+    var rank = data.rank, year = data.year, added = data.added;
+    var indexes = data.id.map(function (_, n) { return n; });
+    var compare = {
+      author: function (a, b) { return rank[a] - rank[b] || a - b; },
+      year: function (a, b) { return year[b] - year[a] || a - b; },
+      added: function (a, b) { return added[a] < added[b] ? 1 : added[a] > added[b] ? -1 : a - b; }
+    }[sort];
+    orders[sort] = compare ? indexes.sort(compare) : indexes;
+    return orders[sort];
+  }
+
+  function matcher(s) {
+    var wanted = [];
+    for (var i = 0; i < FIELDS.length - 1; i++) {
+      if (s[FIELDS[i]]) {
+        var code = codes[FIELDS[i] + "=" + s[FIELDS[i]]];
+        wanted.push(code === undefined ? -1 : code);
+      }
+    }
+    var year = s.year ? Number(s.year) : 0;
+    var words = s.q ? fold(s.q).split(/\s+/).filter(Boolean) : [];
+    if (words.length && !texts) {
+      texts = data.title.map(function (_, n) { return fold(fullTitle(n) + " " + data.authors[n].join(" ")); });
+    }
+    var years = data.year, codeLists = data.codes;
+    return function (n) {
+      if (year && years[n] !== year) { return false; }
+      for (var i = 0; i < wanted.length; i++) {
+        if (codeLists[n].indexOf(wanted[i]) < 0) { return false; }
+      }
+      for (var j = 0; j < words.length; j++) {
+        if (texts[n].indexOf(words[j]) < 0) { return false; }
+      }
+      return true;
+    };
+  }
+
+  function renderList(found, start, end) {
+    var fragment = document.createDocumentFragment();
+    for (var i = start; i < end; i++) {
+      var n = found[i];
+      var item = document.createElement("li");
+      item.setAttribute("data-id", ident(n));
+      var link = document.createElement("a");
+      link.href = ident(n) + "/";
+      link.textContent = fullTitle(n);
+      var line = document.createElement("span");
+      line.className = "gt-byline";
+      line.textContent = byline(n);
+      item.appendChild(link);
+      item.appendChild(line);
+      fragment.appendChild(item);
+    }
+    list.textContent = "";
+    list.appendChild(fragment);
+  }
+
+  /* The same page links as the static pages (catalogue.py's pagination), to ?page=N. */
+  function shownPages(current, pages) {
+    var wanted = [1, pages];
+    for (var n = Math.max(1, current - 1); n <= Math.min(pages, current + 1); n++) { wanted.push(n); }
+    wanted = wanted.filter(function (n, i) { return wanted.indexOf(n) === i; }).sort(function (a, b) { return a - b; });
+    var shown = [];
+    wanted.forEach(function (n) {
+      var last = shown.length ? shown[shown.length - 1] : null;
+      if (last !== null && n - last === 2) { shown.push(n - 1); } else if (last !== null && n - last > 2) { shown.push(null); }
+      shown.push(n);
+    });
+    return shown;
+  }
+
+  function renderPager(s, current, pages) {
+    pager.textContent = "";
+    if (pages < 2) { return; }
+    var nav = document.createElement("nav");
+    nav.className = "gt-pages";
+    nav.setAttribute("aria-label", "Catalogue pages");
+    var items = document.createElement("ul");
+    function add(n, text, attributes, className) {
+      var item = document.createElement("li");
+      if (className) { item.className = className; }
+      var link = document.createElement("a");
+      link.href = query(s, n) || "./";
+      link.setAttribute("data-page", String(n));
+      link.textContent = text;
+      Object.keys(attributes).forEach(function (name) { link.setAttribute(name, attributes[name]); });
+      if (className) {
+        var hidden = document.createElement("span");
+        hidden.className = "gt-hidden";
+        hidden.textContent = " page";
+        link.appendChild(hidden);
+      }
+      item.appendChild(link);
+      items.appendChild(item);
+    }
+    if (current > 1) { add(current - 1, "Previous", { rel: "prev" }, "gt-page-step"); }
+    shownPages(current, pages).forEach(function (n) {
+      if (n === null) {
+        var gap = document.createElement("li");
+        gap.className = "gt-page-gap";
+        gap.setAttribute("aria-hidden", "true");
+        gap.textContent = "…";
+        items.appendChild(gap);
+      } else {
+        var attributes = { "aria-label": "Page " + n };
+        if (n === current) { attributes["aria-current"] = "page"; }
+        add(n, String(n), attributes, "");
+      }
+    });
+    if (current < pages) { add(current + 1, "Next", { rel: "next" }, "gt-page-step"); }
+    nav.appendChild(items);
+    pager.appendChild(nav);
+  }
+
+  /* Show the titles the form and page choose. history: "replace", "push" or "" (leave the URL). */
+  function apply(history) {
+    if (!data) {
+      if (!failed) { waitForData(); }
+      return;
+    }
+    var started = performance.now();
+    var s = state();
+    var key = JSON.stringify([s, page]);
+    if (key !== shownKey) {
+      var all = order(s.sort), matches = matcher(s), found = [];
+      for (var i = 0; i < all.length; i++) { if (matches(all[i])) { found.push(all[i]); } }
+      var size = data.size, pages = Math.max(1, Math.ceil(found.length / size));
+      if (page > pages) { page = pages; }
+      renderList(found, (page - 1) * size, Math.min(found.length, page * size));
+      renderPager(s, page, pages);
+      count.textContent = countText(found.length, data.id.length, page, pages);
+      none.hidden = found.length !== 0;
+      list.removeAttribute("aria-busy");
+      list.setAttribute("data-source", "json");
+      shownKey = JSON.stringify([s, page]);
+    }
+    if (history) {
+      var url = location.pathname + query(s, page) + location.hash;
+      if (url !== location.pathname + location.search + location.hash) {
+        window.history[history === "push" ? "pushState" : "replaceState"](null, "", url);
+      }
+    }
+    try { performance.measure("gt-catalogue", { start: started }); } catch (e) { /* older browsers */ }
+  }
+
+  function load() {
+    if (!loading) {
+      loading = fetch(new URL(form.getAttribute("data-src"), location.href).href)
+        .then(function (response) {
+          if (!response.ok) { throw new Error(response.status); }
+          return response.json();
+        })
+        .then(function (json) {
+          json.facets.forEach(function (facet, n) { codes[facet[0] + "=" + facet[1]] = n; });
+          data = json;
+        }, function (error) {
+          loading = null;  // the next use tries again
+          throw error;
+        });
+    }
+    return loading;
+  }
+
+  var waiting = false;
+  function waitForData() {
+    if (waiting) { return; }
+    waiting = true;
+    count.textContent = "Loading the catalogue…";
+    list.setAttribute("aria-busy", "true");
+    load().then(function () {
+      apply("replace");
+    }, function () {
+      failed = true;
+      list.removeAttribute("aria-busy");
+      form.hidden = true;
+      count.textContent = "The filters could not be loaded. The titles below are A to Z by title; " +
+        "the page links go through them all.";
+    });
+  }
+
+  function changed(history) {
+    page = 1;
+    apply(history);
   }
 
   form.hidden = false;
-  form.addEventListener("submit", function (event) { event.preventDefault(); });
-  form.addEventListener("change", function () { apply(true); });
-  form.addEventListener("input", function () {
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
     clearTimeout(timer);
-    timer = setTimeout(function () { apply(true); }, 120);
+    changed("replace");
   });
-  form.addEventListener("reset", function () { setTimeout(function () { apply(true); }, 0); });
+  form.addEventListener("change", function () {
+    clearTimeout(timer);
+    changed("replace");
+  });
+  form.addEventListener("input", function (event) {
+    if (event.target !== form.elements.q) { return; }  // a select's change follows
+    clearTimeout(timer);
+    timer = setTimeout(function () { changed("replace"); }, DEBOUNCE);
+  });
+  form.addEventListener("reset", function () {
+    clearTimeout(timer);
+    setTimeout(function () { changed("replace"); }, 0);
+  });
+  /* Fetch the titles as soon as the reader reaches for the form, not for every visit. */
+  ["focusin", "pointerover", "touchstart"].forEach(function (name) {
+    form.addEventListener(name, function () { load().catch(function () { /* shown when used */ }); },
+                          { passive: true });
+  });
+  pager.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a[data-page]") : null;
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
+      return;
+    }
+    event.preventDefault();
+    page = Number(link.getAttribute("data-page"));
+    apply("push");
+    count.focus();
+  });
+  window.addEventListener("popstate", function () {
+    if (!data) { return; }  // only pages of results add history entries; a #fragment needs nothing
+    restore();
+    apply("");
+  });
+
   restore();
-  apply(false);
+  var params = new URLSearchParams(location.search);
+  if (FIELDS.concat(["q", "sort", "page"]).some(function (name) { return params.has(name); })) {
+    apply("replace");
+  }
 })();

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import functools
 import http.server
+import importlib
 import os
 import shutil
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +43,45 @@ def build_into(root: Path, site: Path) -> BuiltSite:
     result = build(root, site)
     assert result.site is not None, result.problems
     return BuiltSite(root, site, assemble(validate(root).sources))
+
+
+def bench_module(name: str) -> Any:
+    """A module of bench/ (search_bench, catalogue_bench): the tests measure as the benchmarks do."""
+    folder = str(REPO / "bench")
+    if folder not in sys.path:
+        sys.path.insert(0, folder)
+    return importlib.import_module(name)
+
+
+@dataclass
+class LargeSite:
+    """A synthetic repository of LARGE_TITLES titles, built and served once for the session."""
+
+    root: Path
+    site: Path
+    url: str        # the site served gzipped, as a production server would (in its own process)
+    seconds: float  # how long `goldenthread build` took
+
+    @functools.cached_property
+    def knowledge(self) -> KnowledgeBase:
+        return assemble(validate(self.root).sources)
+
+
+LARGE_TITLES, LARGE_ENTRIES = 10_000, 500
+
+
+@pytest.fixture(scope="session")
+def large_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LargeSite]:
+    """10,000 titles and 500 entries (bench/synthetic.py), built with `goldenthread build` (about
+    two minutes) and served gzipped by bench/search_bench.py's gzip_server."""
+    bench = bench_module("search_bench")
+    root = tmp_path_factory.mktemp("large") / "repo"
+    site, seconds = bench.build_synthetic(root, LARGE_TITLES, LARGE_ENTRIES)
+    server, url = bench.gzip_server(site)
+    try:
+        yield LargeSite(root, site, url, seconds)
+    finally:
+        server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from goldenthread.generate import search_index as si
+from goldenthread.generate.catalogue import PAGE_SIZE, author_key, catalogue_order, page_count, page_path
 from goldenthread.generate.links import entry_page, framework_page, title_page, url_of
 
 from .conftest import BuiltSite, Visit
@@ -26,6 +28,7 @@ def page_types(built: BuiltSite) -> dict[str, str]:
         "aim": url_of(framework_page("aims", kb.aims[0].id)),
         "evidence map": "framework/evidence-map/",
         "catalogue": "library/",
+        "catalogue page 2": "library/page/2/",
         "title": url_of(title_page(kb.titles[0])),
         "research": "research/",
         "year": f"research/{entry.year}/",
@@ -76,9 +79,36 @@ def test_search_finds_a_title_by_its_authors_surname(built: BuiltSite, open_page
         "/" + url_of(title_page(title)))
 
 
-def _visible_ids(page: Any) -> set[str]:
-    return set(page.eval_on_selector_all(
-        "#gt-catalogue li:not([hidden])", "items => items.map(i => i.dataset.id)"))
+def shown_ids(page: Any) -> list[str]:
+    return list(page.eval_on_selector_all("#gt-catalogue li", "items => items.map(i => i.dataset.id)"))
+
+
+def wait_ready(page: Any) -> None:
+    """Wait until the script has fetched catalogue.json and shows what the form chooses."""
+    page.wait_for_selector("#gt-catalogue[data-source=json]:not([aria-busy])", timeout=10_000)
+
+
+def all_result_ids(page: Any) -> list[str]:
+    """The ids on every page of results, following the Next link to the last page."""
+    ids = shown_ids(page)
+    for _ in range(200):
+        following = page.locator("#gt-pager a[rel=next]")
+        if not following.count():
+            return ids
+        following.click()
+        ids += shown_ids(page)
+    raise AssertionError("the Next links never end")
+
+
+def _items(page: Any) -> list[tuple[str, str, str, str]]:
+    """Each listed title: id, where its link leads, its text and its byline."""
+    return [tuple(item) for item in page.eval_on_selector_all("#gt-catalogue li", """items => items.map(
+        i => [i.dataset.id, i.querySelector('a').href, i.querySelector('a').textContent,
+              i.querySelector('.gt-byline').textContent])""")]
+
+
+def _folded(title: Any) -> str:
+    return si.fold(" ".join([title.full_title, *title.authors]))
 
 
 FILTERS = {  # form field -> (model attribute, value to pick)
@@ -101,24 +131,166 @@ def test_each_filter_narrows_and_its_url_restores_the_view(
     assert 0 < len(expected) < len(built.knowledge.titles)
     visit: Visit = open_page("library/")
     page = visit.page
-    assert len(_visible_ids(page)) == len(built.knowledge.titles)
+    order = [t.id for t in catalogue_order(built.knowledge)]
+    assert shown_ids(page) == order[:PAGE_SIZE]  # the static first page, A to Z
     page.select_option(f"#gt-{field}", value)
-    assert _visible_ids(page) == expected
+    wait_ready(page)
     assert f"{field}={value}" in page.url
+    shared = page.url
     assert page.locator("#gt-count").inner_text().startswith(f"{len(expected)} of ")
-    restored = open_page(page.url.split("/", 3)[3]).page
+    found = all_result_ids(page)
+    assert found == [i for i in order if i in expected]  # every match once, A to Z
+    restored = open_page(shared.split("/", 3)[3]).page
+    wait_ready(restored)
     assert restored.input_value(f"#gt-{field}") == value
-    assert _visible_ids(restored) == expected
+    assert all_result_ids(restored) == found
+    assert visit.console_errors == []
 
 
 def test_text_filter_and_sort_are_kept_in_the_url(built: BuiltSite, open_page: Any) -> None:
-    page = open_page("library/?q=vocabulary&sort=year").page
-    ids = page.eval_on_selector_all("#gt-catalogue li:not([hidden])",
-                                    "items => items.map(i => i.dataset.id)")
-    years = [t.year for i in ids for t in built.knowledge.titles if t.id == i]
+    page = open_page("library/?q=Vocabulary&sort=year").page
+    wait_ready(page)
+    assert page.input_value("#gt-q") == "Vocabulary" and page.input_value("#gt-sort") == "year"
+    titles = {t.id: t for t in built.knowledge.titles}
+    ids = all_result_ids(page)
+    years = [titles[i].year for i in ids]
     assert ids and years == sorted(years, reverse=True)
-    assert all("vocabulary" in " ".join([t.full_title, *t.authors, t.summary]).lower()
-               for i in ids for t in built.knowledge.titles if t.id == i)
+    assert set(ids) == {t.id for t in built.knowledge.titles if "vocabulary" in _folded(t)}
+
+
+def test_text_filter_reads_titles_and_authors_not_summaries(built: BuiltSite, open_page: Any) -> None:
+    title = next(t for t in built.knowledge.titles if t.id == "make-it-stick")
+    page = open_page("library/").page
+    page.fill("#gt-q", "roediger stick")  # an author and a word of the title, any case
+    wait_ready(page)
+    page.wait_for_function("() => location.search === '?q=roediger+stick'")
+    assert shown_ids(page) == [title.id]
+    word = next(w for w in si.tokens(title.summary)
+                if all(w not in _folded(t) for t in built.knowledge.titles))
+    page.fill("#gt-q", word)  # in the summary only: the site search finds it, not this filter
+    page.wait_for_function("word => location.search === '?q=' + word", arg=word)
+    assert shown_ids(page) == [] and page.locator("#gt-none").is_visible()
+    assert page.locator("#gt-pager a").count() == 0
+
+
+def test_js_pages_show_what_the_static_pages_show(built: BuiltSite, open_page: Any, browser: Any,
+                                                  served: str) -> None:
+    """Each page of results, unfiltered, is its static page: ids, links, titles and bylines."""
+    context = browser.new_context(java_script_enabled=False)
+    static = context.new_page()
+    pages = page_count(len(built.knowledge.titles))
+    assert pages == 2
+    for number in range(1, pages + 1):
+        static.goto(served + url_of(page_path(number)))
+        visit: Visit = open_page(f"library/?page={number}")
+        wait_ready(visit.page)
+        assert _items(visit.page) == _items(static), number
+        assert visit.page.locator("#gt-count").inner_text() == f"{len(built.knowledge.titles)} titles, " \
+            f"page {number} of {pages}"
+        current = visit.page.locator("#gt-pager [aria-current=page]")
+        assert current.inner_text() == str(number) and current.get_attribute("aria-label") == f"Page {number}"
+    context.close()
+
+
+def test_page_links_keep_the_filters_and_the_back_button_works(built: BuiltSite, open_page: Any) -> None:
+    page = open_page("library/?sort=author").page
+    wait_ready(page)
+    first = shown_ids(page)
+    page.click("#gt-pager a[rel=next]")
+    assert page.url.endswith("library/?sort=author&page=2")
+    assert page.evaluate("document.activeElement.id") == "gt-count"  # focus moves to the new results
+    assert page.locator("#gt-count").inner_text().endswith("page 2 of 2")
+    second = shown_ids(page)
+    assert not set(first) & set(second) and len(first) + len(second) == len(built.knowledge.titles)
+    page.go_back()
+    page.wait_for_function("() => !location.search.includes('page=')")
+    assert shown_ids(page) == first
+    page.go_forward()
+    page.wait_for_function("() => location.search.includes('page=2')")
+    assert shown_ids(page) == second
+    page.select_option("#gt-year", str(built.knowledge.titles[0].year))  # a new filter: page 1 again
+    assert "page=" not in page.url
+
+
+def test_a_page_beyond_the_last_shows_the_last(built: BuiltSite, open_page: Any) -> None:
+    page = open_page("library/?page=99").page
+    wait_ready(page)
+    assert page.url.endswith("library/?page=2")
+    assert len(shown_ids(page)) == len(built.knowledge.titles) - PAGE_SIZE
+
+
+def test_keyboard_alone_filters_pages_and_clears(built: BuiltSite, open_page: Any) -> None:
+    page = open_page("library/").page
+    page.focus("#gt-sort")
+    page.keyboard.press("ArrowDown")  # Author (A to Z)
+    wait_ready(page)
+    assert page.input_value("#gt-sort") == "author" and "sort=author" in page.url
+    order = catalogue_order(built.knowledge)
+    by_author = [order[n].id for n in sorted(range(len(order)), key=lambda n: (author_key(order[n]), n))]
+    assert shown_ids(page) == by_author[:PAGE_SIZE]
+
+    def tab_to(selector: str, key: str = "Tab") -> None:
+        for _ in range(300):
+            page.keyboard.press(key)
+            if page.evaluate("s => document.activeElement.matches(s)", selector):
+                return
+        raise AssertionError(f"{key} never reached {selector}")
+
+    tab_to("#gt-pager a[rel=next]")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "gt-count"
+    assert shown_ids(page) == by_author[PAGE_SIZE:]
+    tab_to("#gt-filters button[type=reset]", "Shift+Tab")
+    page.keyboard.press("Enter")
+    page.wait_for_function("() => location.search === ''")
+    assert page.input_value("#gt-sort") == ""
+    assert shown_ids(page) == [t.id for t in order][:PAGE_SIZE]
+    assert page.locator("#gt-count").inner_text() == f"{len(order)} titles, page 1 of 2"
+
+
+def test_catalogue_json_is_fetched_only_when_the_filters_are_used(built: BuiltSite, open_page: Any) -> None:
+    def fetched(page: Any) -> list[str]:
+        return [n for n in page.evaluate("performance.getEntriesByType('resource').map(e => e.name)")
+                if "catalogue.json" in n]
+
+    for path in ("", url_of(title_page(built.knowledge.titles[0])), "library/page/2/", "library/"):
+        page = open_page(path).page
+        page.wait_for_timeout(200)
+        assert fetched(page) == [], path
+    page.focus("#gt-q")  # reaching for the form fetches it once
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.includes('catalogue.json'))")
+    page.select_option("#gt-topic", "mathematics")
+    wait_ready(page)
+    assert len(fetched(page)) == 1 and "catalogue.json?v=" in fetched(page)[0]
+    shared = open_page("library/?topic=mathematics").page  # a shared view fetches it at once
+    wait_ready(shared)
+    assert len(fetched(shared)) == 1
+
+
+def test_without_the_json_the_static_pages_remain(built: BuiltSite, browser: Any, served: str) -> None:
+    context = browser.new_context()
+    context.route("**/catalogue.json*", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(served + "library/?topic=mathematics")
+    page.wait_for_function("() => document.getElementById('gt-count').textContent.includes('could not')")
+    assert page.locator("#gt-filters").is_hidden()
+    assert page.locator("#gt-catalogue").get_attribute("aria-busy") is None
+    assert shown_ids(page) == [t.id for t in catalogue_order(built.knowledge)][:PAGE_SIZE]
+    assert page.locator("#gt-pager a[rel=next]").get_attribute("href") == "page/2/"
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations_in_filtered_results(open_page: Any, scheme: str) -> None:
+    from axe_playwright_python.sync_playwright import Axe
+
+    visit: Visit = open_page("library/?sort=author&page=2", scheme)
+    wait_ready(visit.page)
+    visit.page.focus("#gt-pager a[rel=prev]")
+    found = Axe().run(visit.page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in found.response["violations"]] == []
+    assert visit.console_errors == []
 
 
 def test_title_page_links_to_its_entries_and_back(built: BuiltSite, open_page: Any) -> None:
@@ -136,9 +308,42 @@ def test_title_page_links_to_its_entries_and_back(built: BuiltSite, open_page: A
 
 def test_catalogue_lists_every_title_without_javascript(built: BuiltSite, browser: Any,
                                                         served: str) -> None:
+    """Following the Next links from the first page, each title is listed exactly once, A to Z."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(served + "library/")
-    assert page.locator("#gt-catalogue li").count() == len(built.knowledge.titles)
     assert page.locator("#gt-filters").is_hidden()
+    pages = page_count(len(built.knowledge.titles))
+    ids: list[str] = []
+    for number in range(1, pages + 1):
+        assert page.url == served + url_of(page_path(number))
+        nav = page.get_by_role("navigation", name="Catalogue pages")
+        assert nav.locator("[aria-current=page]").inner_text() == str(number)
+        where = f"page {number} of {pages}"
+        if number == 1:
+            assert page.locator("#gt-count").inner_text() == f"{len(built.knowledge.titles)} titles, {where}"
+        else:
+            assert page.title().startswith(f"Staff Professional Development Library: {where}")
+        assert page.locator("#gt-filter-link").is_hidden()
+        ids += shown_ids(page)
+        following = nav.get_by_role("link", name="Next page")
+        if number == pages:
+            assert following.count() == 0
+            break
+        following.click()
+        page.wait_for_load_state()
+    assert ids == [t.id for t in catalogue_order(built.knowledge)]
+    assert len(set(ids)) == len(built.knowledge.titles)
+    nav.get_by_role("link", name="Previous page").click()
+    page.wait_for_load_state()
+    assert page.url == served + "library/"
     context.close()
+
+
+def test_later_pages_lead_readers_with_javascript_to_the_filters(open_page: Any) -> None:
+    page = open_page("library/page/2/").page
+    link = page.locator("#gt-filter-link a")
+    assert link.is_visible()
+    link.click()
+    page.wait_for_load_state()
+    assert page.locator("#gt-filters").is_visible()

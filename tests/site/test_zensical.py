@@ -22,9 +22,11 @@ import pytest
 
 from goldenthread.audit.site import audit_site
 from goldenthread.export.references import references_name
+from goldenthread.generate.catalogue import catalogue_order, page_count
 from goldenthread.generate.links import url_of
 from goldenthread.generate.pages import site_pages
 from goldenthread.generate.research import pdf_name
+from goldenthread.generate.search_index import opted_out
 from goldenthread.model import KnowledgeBase
 from goldenthread.publish.alongside import write_outputs
 from goldenthread.publish.build import source_date
@@ -104,17 +106,26 @@ def test_every_page_has_its_html_and_nothing_else(zensical_site: ZensicalSite) -
 
 
 def test_catalogue_lists_every_title(zensical_site: ZensicalSite) -> None:
-    catalogue = (zensical_site.site / "library" / "index.html").read_text("utf-8")
-    listed = re.findall(r'data-id="([^"]+)"', catalogue)
-    assert len(listed) == len(set(listed))
-    assert set(listed) == {title.id for title in zensical_site.knowledge.titles}
+    """The catalogue's static pages together list every title once; its JSON is copied."""
+    library = zensical_site.site / "library"
+    pages = [library / "index.html", *sorted((library / "page").glob("*/index.html"),
+                                             key=lambda p: int(p.parent.name))]
+    listed = [ident for page in pages for ident in re.findall(r'data-id="([^"]+)"', page.read_text("utf-8"))]
+    assert len(pages) == page_count(len(zensical_site.knowledge.titles))
+    assert listed == [title.id for title in catalogue_order(zensical_site.knowledge)]
+    assert (library / "catalogue.json").read_bytes() == \
+        (zensical_site.root / "docs" / "library" / "catalogue.json").read_bytes()
 
 
 def test_every_page_is_in_the_search_index(zensical_site: ZensicalSite) -> None:
     # Zensical's own search writes search.json, not MkDocs' search/search_index.json.
     index = json.loads((zensical_site.site / "search.json").read_text("utf-8"))
     locations = {item["location"].split("#")[0] for item in index["items"]}
-    assert {url_of(page) for page in zensical_site.pages} <= locations
+    docs = zensical_site.root / "docs"
+    excluded = {page for page in zensical_site.pages if opted_out((docs / page).read_text("utf-8"))}
+    assert "library/page/2/index.md" in excluded  # the catalogue's later pages say `search: exclude`
+    assert {url_of(page) for page in zensical_site.pages - excluded} <= locations
+    assert not {url_of(page) for page in excluded} & locations
 
 
 def test_extra_css_and_javascript_reach_every_page(zensical_site: ZensicalSite) -> None:

@@ -1,4 +1,5 @@
-"""The Staff Professional Development Library: the catalogue page and one page per title."""
+"""The Staff Professional Development Library: the catalogue (catalogue.py), the reading
+pathways and one page per title."""
 
 from __future__ import annotations
 
@@ -7,82 +8,16 @@ from urllib.parse import quote
 from ..export.bibtex import title_entry
 from ..model import KnowledgeBase, Pathway, Title
 from ..settings import Settings
+from . import catalogue
+from .catalogue import INDEX
 from .framework import framework_link_lines
-from .links import entry_page, href, relative, title_page
+from .links import entry_page, relative, title_page
 from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
-from .text import attr, fenced, front_matter, join_words, md, plural
+from .text import fenced, front_matter, join_words, md, plural
 
-INDEX = "library/index.md"
-FILTERS = (  # (form field, label, "All" text, model attribute, vocabulary)
-    ("topic", "Topic", "All topics", "topics", "topics"),
-    ("principle", "Principle", "All principles", "building_blocks", "building_blocks"),
-    ("aim", "Aim", "All aims", "aims", "aims"),
-    ("stage", "Stage", "All stages", "stages", "stages"),
-    ("career", "Career stage", "All career stages", "career_stages", "career_stages"),
-)
-FORMATS = {"print": "Print", "ebook": "Ebook", "audiobook": "Audiobook"}
-
-
-def _surname_list(title: Title) -> str:
-    return join_words(a.split()[-1] if len(title.authors) > 1 and " " in a else a
-                      for a in title.authors[:3]) + (" and others" if len(title.authors) > 3 else "")
-
-
-def _select(name: str, label: str, everything: str, options: list[tuple[str, str]]) -> str:
-    choices = "".join(f'<option value="{attr(v)}">{attr(text)}</option>' for v, text in options)
-    return (f'<div class="gt-filter"><label for="gt-{name}">{label}</label>'
-            f'<select id="gt-{name}" name="{name}"><option value="">{everything}</option>'
-            f"{choices}</select></div>")
-
-
-def filter_form(kb: KnowledgeBase) -> str:
-    fields = ['<div class="gt-filter gt-filter-text"><label for="gt-q">Filter by words in the '
-              'title, author or summary</label><input id="gt-q" name="q" type="search" '
-              'autocomplete="off"></div>']
-    for name, label, everything, _, vocabulary in FILTERS:
-        options = [(item.id, f"{item.number}. {item.name}" if item.number else item.name)
-                   for item in getattr(kb, vocabulary)]
-        fields.append(_select(name, label, everything, options))
-    fields.append(_select("format", "Format", "All formats", list(FORMATS.items())))
-    years = sorted({t.year for t in kb.titles}, reverse=True)
-    fields.append(_select("year", "Year", "All years", [(str(y), str(y)) for y in years]))
-    fields.append(_select("sort", "Sort by", "Title (A to Z)", [
-        ("author", "Author (A to Z)"), ("year", "Year (newest first)"),
-        ("added", "Recently added")]))
-    return ('<form id="gt-filters" class="gt-filters" role="search" aria-label="Filter the '
-            'catalogue" hidden>' + "".join(fields)
-            + '<button type="reset" class="md-button">Clear filters</button></form>')
-
-
-def _item(title: Title) -> str:
-    data = {
-        "id": title.id, "title": title.full_title.casefold(),
-        "author": (title.authors[0].split()[-1] if title.authors else "").casefold(),
-        "text": " ".join([title.full_title, *title.authors, title.summary]).casefold(),
-        "year": str(title.year), "added": title.added,
-        "topic": " ".join(title.topics), "principle": " ".join(title.building_blocks),
-        "aim": " ".join(title.aims), "stage": " ".join(title.stages),
-        "career": " ".join(title.career_stages), "format": " ".join(title.formats),
-    }
-    attributes = " ".join(f'data-{key}="{attr(value)}"' for key, value in data.items())
-    link = href(INDEX, title_page(title))
-    kind = " (report)" if title.type == "report" else ""
-    return (f'<li {attributes}><a href="{link}">{attr(title.full_title)}</a>'
-            f'<span class="gt-byline">{attr(_surname_list(title))}, {title.year}{kind}</span></li>')
-
-
-def catalogue_page(kb: KnowledgeBase, intro: str) -> str:
-    titles = sorted(kb.titles, key=lambda t: (t.full_title.casefold(), t.id))
-    items = "".join(_item(t) for t in titles)
-    return (front_matter(title="Staff Professional Development Library")
-            + "# Staff Professional Development Library\n\n" + intro.strip() + "\n\n"
-            + filter_form(kb) + "\n\n"
-            f'<p id="gt-count" class="gt-count" role="status">{plural(len(titles), "title")}</p>\n\n'
-            f'<ul id="gt-catalogue" class="gt-catalogue">{items}</ul>\n\n'
-            '<p id="gt-none" class="gt-none" hidden>No titles match these filters. '
-            "Clear a filter to see more.</p>\n")
+FORMATS = catalogue.FORMATS
 
 
 def _request_link(title: Title, settings: Settings) -> str:
@@ -168,7 +103,7 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
 
 def library_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
                   intro: str) -> dict[str, str]:
-    pages = {INDEX: catalogue_page(kb, intro)}
+    pages = catalogue.catalogue_pages(kb, intro)
     steps = steps_for(kb)
     pages[PATHWAYS_PAGE] = pathways_page(kb)
     for title in kb.titles:

@@ -1,10 +1,11 @@
 """Every generated page of the site, as a mapping from docs-relative path to Markdown,
-and the files generated beside them (the search index)."""
+and the files generated beside them (the search index, the catalogue's JSON)."""
 
 from __future__ import annotations
 
 from ..model import KnowledgeBase
 from ..settings import Settings
+from .catalogue import catalogue_files
 from .evidence_map import PAGE as EVIDENCE_MAP
 from .evidence_map import evidence_map_page
 from .framework import framework_pages
@@ -31,6 +32,6 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
 
 
 def site_files(kb: KnowledgeBase, pages: dict[str, str], hand_written: dict[str, str]) -> dict[str, str]:
-    """The search index: docs-relative path -> JSON text. pages are site_pages' pages,
-    hand_written the other Markdown pages under docs/ (path -> text)."""
-    return search_files(kb, pages, hand_written)
+    """The search index and the catalogue's JSON: docs-relative path -> JSON text. pages are
+    site_pages' pages, hand_written the other Markdown pages under docs/ (path -> text)."""
+    return {**search_files(kb, pages, hand_written), **catalogue_files(kb)}

@@ -29,7 +29,8 @@ terms no longer than the key stay in the shard itself. So a term lives in the sh
 the longest key that begins it, and the terms beginning with a prefix live in the shard
 of the longest key that begins the prefix and in the shards whose keys begin with it.
 
-A hand-written page whose front matter says `search: {exclude: true}` is left out.
+A page whose front matter says `search: {exclude: true}` is left out (hand-written, or
+generated: the catalogue's pages after the first).
 
 Tokens: lower case, compatibility-decomposed with marks removed (so "Sánchez" is
 "sanchez"), a few letters folded by FOLDS, then runs of letters and digits; stop words
@@ -219,7 +220,7 @@ def documents(kb: KnowledgeBase, pages: Mapping[str, str],
     then the other pages, each by URL (so equal scores put library titles first)."""
     records = {title_page(t) for t in kb.titles} | {entry_page(e) for e in kb.entries}
     others = [page_document(path, text, True) for path, text in pages.items()
-              if path not in records and path.endswith(".md")]
+              if path not in records and path.endswith(".md") and not opted_out(text)]
     others += [page_document(path, text, False) for path, text in hand_written.items()
                if path not in pages and not opted_out(text)]
     return (sorted((title_document(t, kb) for t in kb.titles), key=lambda d: d.url)
