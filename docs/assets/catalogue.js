@@ -115,7 +115,7 @@
 
   function matcher(s) {
     var wanted = [];
-    for (var i = 0; i < FIELDS.length - 1; i++) {
+    for (var i = 0; i < FIELDS.length - 1; i++) {  // the fields with facet codes: all but year
       if (s[FIELDS[i]]) {
         var code = codes[FIELDS[i] + "=" + s[FIELDS[i]]];
         wanted.push(code === undefined ? -1 : code);
