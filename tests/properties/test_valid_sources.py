@@ -13,6 +13,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ..publication.test_pdf import png_pixel
 from .harness import FIXTURE_BIB, FIXTURE_ENTRY, FIXTURE_TITLE, fresh_repo, put, run_validate
 from .oracles import entry_problems, title_problems
 from .strategies import valid_entries, valid_titles
@@ -35,7 +36,7 @@ def dump(data: Any, writer: str) -> str:
 def test_valid_records_pass(record: dict[str, Any], writer: str) -> None:
     text = dump(record, writer)
     with fresh_repo() as root:
-        put(root, COVER, b"\x89PNG\r\n\x1a\n")
+        put(root, COVER, png_pixel())
         put(root, FIXTURE_TITLE, text)
         assert title_problems(text, root) == []  # the generator makes what it promises
         outcome = run_validate(root)
@@ -76,7 +77,7 @@ def test_a_fault_is_reported_on_its_line(record: dict[str, Any], writer: str, fi
     key_lines = [number for number, line in enumerate(text.split("\n"), 1)
                  if line.startswith(f"{field}:")]
     with fresh_repo() as root:
-        put(root, COVER, b"\x89PNG\r\n\x1a\n")
+        put(root, COVER, png_pixel())
         put(root, FIXTURE_TITLE, text)
         outcome = run_validate(root)
         found = [(p["line"], p["code"]) for p in outcome.problems]
