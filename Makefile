@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
 
-.PHONY: site serve test validate lint bench clean
+.PHONY: site serve test validate lint bench bench-all clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,11 +33,14 @@ lint: $(TESTSTAMP)
 	$(BIN)/ruff check scripts tests bench
 	$(BIN)/mypy
 
-bench: $(TESTSTAMP)
+bench: $(TESTSTAMP)       ## the pipeline at 150, 1,000 and 10,000 titles: one table (about 15 minutes)
+	$(BIN)/python bench/pipeline_bench.py
+
+bench-all: bench          ## and the detailed benchmarks: validate, PDF, search, catalogue
 	$(BIN)/python bench/validate_bench.py
 	$(BIN)/python bench/pdf_bench.py
-	$(BIN)/python bench/pipeline_bench.py
 	$(BIN)/python bench/search_bench.py
+	$(BIN)/python bench/catalogue_bench.py
 
 clean:
 	rm -rf site docs/generated
