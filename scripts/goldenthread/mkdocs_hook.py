@@ -44,6 +44,7 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
         for name in beside.outputs:
             if files.get_file_from_path(name) is None:
                 files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
+        beside.site_ready()  # MkDocs has emptied the site folder by now
     return files
 
 

@@ -5,8 +5,11 @@ has to copy (each year's PDF and references, the library's BibTeX) while the pag
 generated, and audits every page as MkDocs renders it, so that little of our own work is
 left when MkDocs finishes:
 
-    main process:   validate | generate pages | MkDocs: read pages .. copy files, render pages | finish
-    second process:          | make PDFs, library.bib | write | audit each rendered page .....| problems
+    main:    validate, make pages | write them | MkDocs: read pages .... copy files, render pages | end
+    second:  (forked) make PDFs, library.bib | write | search index | audit each rendered page ...| end
+
+The search index and the catalogue's JSON, which no page links to, go straight into the
+site folder once MkDocs has emptied it (`on_files`).
 
 The MkDocs hook is the only link between them: it registers the outputs as site files
 (`on_files`), waits for them before MkDocs copies files (`on_env`) and hands each rendered
@@ -67,6 +70,7 @@ class Beside(Protocol):
 
     def start(self) -> None: ...
     def pages_written(self) -> None: ...
+    def site_ready(self) -> None: ...
     def wait_for_outputs(self) -> None: ...
     def add_page(self, relative: str, html: str) -> None: ...
     def problems(self, files: set[str]) -> list[Problem]: ...
@@ -79,12 +83,16 @@ class InOrder:
     how = "in turn"
 
     def __init__(self, root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
-                 outputs: Outputs | None = None) -> None:
+                 outputs: Outputs | None = None,
+                 files: Callable[[], dict[str, str]] | None = None) -> None:
         self.outputs = output_names(knowledge)
         self._make = outputs
+        self._files = files  # site-relative path -> text: written straight into the site
         self._arguments = (root, knowledge, timestamp)
+        self._site = site
         self._auditor = SiteAuditor(site, label)
         self._made: dict[str, bytes] | None = None
+        self._made_files: dict[str, str] | None = None
 
     def start(self) -> None:
         """Nothing yet: in one process the outputs are made once the pages are written."""
@@ -102,6 +110,17 @@ class InOrder:
 
     def pages_written(self) -> None:
         self.write()
+
+    def make_files(self) -> None:
+        self._made_files = self._files() if self._files else {}
+
+    def site_ready(self) -> None:
+        """MkDocs has emptied the site folder: the files beside the pages can go in."""
+        if self._made_files is None:
+            self.make_files()
+        assert self._made_files is not None
+        for name, text in self._made_files.items():
+            write_atomically(self._site / name, text.encode("utf-8"))
 
     def wait_for_outputs(self) -> None:
         """Return once the outputs are written (raise what stopped them)."""
@@ -134,6 +153,14 @@ def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connectio
             outbox.send(("error", GoldenThreadError(f"{type(error).__name__}: {error}")))
         return
     outbox.send(("outputs", None))
+    try:
+        steps.make_files()  # while MkDocs reads the pages
+        if inbox.get()[0] != "site ready":
+            return
+        steps.site_ready()
+    except BaseException as error:
+        outbox.send(("error", GoldenThreadError(f"the search index could not be written: {error}")))
+        return
     while True:
         message = inbox.get()
         if message[0] == "page":
@@ -165,6 +192,9 @@ class Forked:
 
     def pages_written(self) -> None:
         self._inbox.put(("pages written",))
+
+    def site_ready(self) -> None:
+        self._inbox.put(("site ready",))
 
     def _receive(self, expected: str) -> Any:
         while not self._outbox.poll(0.2):
@@ -209,12 +239,12 @@ class Forked:
 
 
 def beside(root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
-           outputs: Outputs | None = None) -> Beside:
+           outputs: Outputs | None = None, files: Callable[[], dict[str, str]] | None = None) -> Beside:
     """The fastest safe way: a second process if this one can fork, has two cores and has not
     run Typst. (Typst keeps a pool of threads once it has compiled; a forked copy of the
     process would wait for those threads forever. `goldenthread build` never runs Typst
     before this point; a test or benchmark process may have.)"""
-    steps = InOrder(root, knowledge, timestamp, site, label, outputs)
+    steps = InOrder(root, knowledge, timestamp, site, label, outputs, files)
     forkable = "fork" in multiprocessing.get_all_start_methods() and "typst" not in sys.modules
     if forkable and (os.cpu_count() or 1) > 1 and not os.environ.get(SERIAL):
         return Forked(steps)

@@ -19,7 +19,7 @@ from ..audit.site import site_files
 from ..model import KnowledgeBase
 from ..problems import Problem
 from .alongside import beside
-from .generation import load_knowledge, write_generated
+from .generation import load_knowledge, plan_generated
 from .mkdocs_build import build_site
 
 
@@ -76,10 +76,12 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     umask = os.umask(0)
     os.umask(umask)
     scratch.chmod(0o777 & ~umask)  # mkdtemp makes 0700; site/ must be readable by a web server
-    work = beside(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]), scratch, site.name)
+    plan = plan_generated(root, validation, knowledge, exports=False)
+    work = beside(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]), scratch, site.name,
+                  files=plan.beside_files)
     try:
         work.start()
-        generated = write_generated(root, validation, knowledge, exports=False)
+        generated = plan.write(with_files=False)
         work.pages_written()
         clock.lap("generate the pages")
         build_site(root, scratch, work)

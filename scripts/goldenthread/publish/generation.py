@@ -1,7 +1,7 @@
 """The generation step: validate, assemble, write the generated pages into docs/.
 
-Both `goldenthread build` and the MkDocs hook (so `mkdocs serve` and plain `mkdocs build`)
-call this one function.
+The MkDocs hook (so `mkdocs serve` and plain `mkdocs build`) calls generate_pages;
+`goldenthread build` takes the same steps one at a time (publish/build.py).
 """
 
 from __future__ import annotations
@@ -55,12 +55,40 @@ def load_knowledge(root: Path) -> tuple[Validation, KnowledgeBase | None]:
     return validation, assemble(validation.sources) if validation.ok else None
 
 
-def write_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
-                    pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
-    """(Re)write every generated page into docs/, and remove what is stale there.
+@dataclass
+class Plan:
+    """Every generated page, made but not yet written; and the files made beside them."""
 
-    pdf_years: the years whose PDF and references the pages link (all by default): the
-    caller writes those files. exports: write library/library.bib here too; `build`
+    root: Path
+    validation: Validation
+    knowledge: KnowledgeBase
+    pages: dict[str, str]
+    keep: frozenset[str]  # docs-relative files under the generated folders that others write
+    images: set[str]
+    exports: bool
+
+    def beside_files(self) -> dict[str, str]:
+        """The search index and the catalogue's JSON (site-relative path -> text): files no
+        page links to, which only need to reach the site."""
+        return site_files(self.knowledge, self.pages, hand_written_pages(self.root))
+
+    def write(self, with_files: bool = True) -> Generated:
+        """Write the pages (and, with_files, the files beside them) into docs/; remove what is
+        stale in the generated folders. `build` writes the files beside the pages straight
+        into the site instead (publish/alongside.py)."""
+        files = self.beside_files() if with_files else {}
+        if self.exports:
+            files[LIBRARY_EXPORT] = library_export(self.knowledge.titles)
+        docs = self.root / "docs"
+        written = write_pages(docs, {**self.pages, **files}, OWNED, keep=self.keep)
+        written += copy_files(self.root, docs, self.images)
+        return Generated(self.validation, self.knowledge, len(self.pages), written)
+
+
+def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
+                   pdf_years: set[int] | None = None, exports: bool = True) -> Plan:
+    """pdf_years: the years whose PDF and references the pages link (all by default): the
+    caller writes those files. exports: write library/library.bib with the pages; `build`
     writes it beside MkDocs instead (publish/alongside.py)."""
     years = set(knowledge.years) if pdf_years is None else pdf_years
     pages = site_pages(knowledge, load_settings(root), hand_written_texts(root), years)
@@ -68,13 +96,8 @@ def write_generated(root: Path, validation: Validation, knowledge: KnowledgeBase
             for name in (pdf_name(year), references_name(year))}
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
               for name in names}
-    files = site_files(knowledge, pages, hand_written_pages(root))
-    if exports:
-        files[LIBRARY_EXPORT] = library_export(knowledge.titles)
-    keep = frozenset(pdfs | images | {LIBRARY_EXPORT})
-    written = write_pages(root / "docs", {**pages, **files}, OWNED, keep=keep)
-    written += copy_files(root, root / "docs", images)
-    return Generated(validation, knowledge, len(pages), written)
+    return Plan(root, validation, knowledge, pages, frozenset(pdfs | images | {LIBRARY_EXPORT}), images,
+                exports)
 
 
 def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
@@ -82,4 +105,4 @@ def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool 
     validation, knowledge = load_knowledge(root)
     if knowledge is None:
         return Generated(validation)
-    return write_generated(root, validation, knowledge, pdf_years, exports)
+    return plan_generated(root, validation, knowledge, pdf_years, exports).write()
