@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -172,3 +173,25 @@ def test_site_folder_has_an_ordinary_mode(built: BuiltSite) -> None:
     umask = os.umask(0)
     os.umask(umask)
     assert built.site.stat().st_mode & 0o777 == 0o777 & ~umask
+
+
+def test_title_pages_made_in_worker_processes_are_the_same(repository: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """A large catalogue's title pages are written by forked workers: the same files."""
+    from goldenthread.publish import generation
+
+    generation.generate_pages(repository)
+    before = digest(repository / "docs")
+    shutil.rmtree(repository / "docs" / "library")
+    pools: list[int] = []
+    real = generation.ProcessPoolExecutor
+
+    def spy(workers: int, **kwargs: object) -> object:
+        pools.append(workers)
+        return real(workers, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(generation, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(generation, "ProcessPoolExecutor", spy)
+    generation.generate_pages(repository)
+    assert (pools and pools[0] >= 2) or (os.cpu_count() or 1) < 2
+    assert digest(repository / "docs") == before

@@ -3,6 +3,7 @@ pathways and one page per title."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from ..export.bibtex import title_entry
@@ -101,11 +102,19 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     return text
 
 
-def library_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
-                  intro: str) -> dict[str, str]:
-    pages = catalogue.catalogue_pages(kb, intro)
+def title_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
+                titles: Iterable[Title]) -> Iterator[tuple[str, str]]:
+    """(docs-relative path, Markdown) of each title's page."""
     steps = steps_for(kb)
+    for title in titles:
+        yield title_page(title), title_page_text(title, kb, relations, settings, steps)
+
+
+def library_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
+                  intro: str, with_titles: bool = True) -> dict[str, str]:
+    """The catalogue's pages, the pathways and (with_titles) each title's page."""
+    pages = catalogue.catalogue_pages(kb, intro)
     pages[PATHWAYS_PAGE] = pathways_page(kb)
-    for title in kb.titles:
-        pages[title_page(title)] = title_page_text(title, kb, relations, settings, steps)
+    if with_titles:
+        pages.update(title_pages(kb, relations, settings, kb.titles))
     return pages

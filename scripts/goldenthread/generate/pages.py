@@ -10,7 +10,7 @@ from .evidence_map import PAGE as EVIDENCE_MAP
 from .evidence_map import evidence_map_page
 from .framework import framework_pages
 from .library import library_pages
-from .relations import relate
+from .relations import Relations, relate
 from .research import research_pages
 from .search_index import FOLDER as SEARCH_INDEX
 from .search_index import search_files
@@ -20,13 +20,16 @@ OWNED = ("framework", "library", "research", SEARCH_INDEX)
 
 
 def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
-               pdf_years: set[int] = frozenset()) -> dict[str, str]:  # type: ignore[assignment]
-    """texts holds the hand-written intros (docs/_text/<name>.md) by name."""
-    relations = relate(kb)
+               pdf_years: set[int] = frozenset(),  # type: ignore[assignment]
+               relations: Relations | None = None, with_titles: bool = True) -> dict[str, str]:
+    """texts holds the hand-written intros (docs/_text/<name>.md) by name. Without
+    with_titles, the titles' own pages are left to the caller (generate/library.py's
+    title_pages), which may make them in several processes."""
+    relations = relations or relate(kb)
     pages: dict[str, str] = {}
     pages.update(framework_pages(kb, relations, texts.get("framework", "")))
     pages[EVIDENCE_MAP] = evidence_map_page(kb, relations)
-    pages.update(library_pages(kb, relations, settings, texts.get("library", "")))
+    pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years)))
     return pages
 

@@ -40,18 +40,20 @@ def copy_files(source: Path, docs: Path, relatives: set[str]) -> int:
     return copied
 
 
+def write_changed(path: Path, text: str) -> bool:
+    """Write text to path unless it already holds exactly that; True if written."""
+    content = text.encode("utf-8")
+    if path.is_file() and path.read_bytes() == content:
+        return False
+    write_atomically(path, content)
+    return True
+
+
 def write_pages(docs: Path, pages: dict[str, str], owned: tuple[str, ...],
                 keep: frozenset[str] = frozenset()) -> int:
     """Write pages under docs; remove other files in the owned folders except those in keep
     (docs-relative paths written by a later step, such as the PDFs). Returns files written."""
-    written = 0
-    for relative, text in pages.items():
-        path = docs / relative
-        content = text.encode("utf-8")
-        if path.is_file() and path.read_bytes() == content:
-            continue
-        write_atomically(path, content)
-        written += 1
+    written = sum(write_changed(docs / relative, text) for relative, text in pages.items())
     wanted = {docs / relative for relative in [*pages, *keep]}
     for folder in owned:
         base = docs / folder

@@ -19,6 +19,7 @@ with GOLDENTHREAD_SERIAL=1, the same steps run in order in this process.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -140,7 +141,11 @@ class WorkerFailed(GoldenThreadError):
 
 
 def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
-    """Make the outputs while the parent writes the pages; write them when it has; then audit."""
+    """Make the outputs while the parent writes the pages; write them when it has; then audit.
+    Nothing here is wanted before MkDocs has read every page, so it yields the processor to
+    the parent's generation when the two compete."""
+    with contextlib.suppress(OSError):
+        os.nice(5)
     try:
         steps.make()
         if inbox.get()[0] != "pages written":

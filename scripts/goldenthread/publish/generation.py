@@ -6,17 +6,23 @@ The MkDocs hook (so `mkdocs serve` and plain `mkdocs build`) calls generate_page
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..assemble import assemble
 from ..export.bibtex import LIBRARY_EXPORT, library_export
 from ..export.references import references_name
+from ..generate.library import title_pages
+from ..generate.links import title_page
 from ..generate.pages import OWNED, site_files, site_pages
+from ..generate.relations import Relations, relate
 from ..generate.research import pdf_name
-from ..generate.writer import copy_files, write_pages
+from ..generate.writer import copy_files, write_changed, write_pages
 from ..model import KnowledgeBase
-from ..settings import load_settings
+from ..settings import Settings, load_settings
 from ..validation import Validation, validate
 
 TEXTS = "docs/_text"
@@ -55,9 +61,40 @@ def load_knowledge(root: Path) -> tuple[Validation, KnowledgeBase | None]:
     return validation, assemble(validation.sources) if validation.ok else None
 
 
+# Titles from which their pages are made in worker processes. Measured on 2 cores: at 1,000
+# titles about even (0.14-0.24 s against 0.22 s in one process); at 10,000, 1.5 s against 2.3 s.
+PARALLEL_FROM = 2000
+_TITLE_JOB: tuple[Path, KnowledgeBase, Relations, Settings] | None = None  # for forked workers
+
+
+def _write_titles(bounds: tuple[int, int]) -> int:
+    assert _TITLE_JOB is not None
+    docs, knowledge, relations, settings = _TITLE_JOB
+    titles = knowledge.titles[bounds[0]:bounds[1]]
+    return sum(write_changed(docs / path, text)
+               for path, text in title_pages(knowledge, relations, settings, titles))
+
+
+def write_title_pages(docs: Path, knowledge: KnowledgeBase, relations: Relations, settings: Settings) -> int:
+    """Each title's page, written if changed: in forked workers for a large catalogue."""
+    global _TITLE_JOB
+    count = len(knowledge.titles)
+    workers = min(os.cpu_count() or 1, 4)
+    _TITLE_JOB = (docs, knowledge, relations, settings)
+    try:
+        if count < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return _write_titles((0, count))
+        size = -(-count // workers)
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            return sum(pool.map(_write_titles, [(i, min(count, i + size)) for i in range(0, count, size)]))
+    finally:
+        _TITLE_JOB = None
+
+
 @dataclass
 class Plan:
-    """Every generated page, made but not yet written; and the files made beside them."""
+    """Every generated page but the titles' own, made but not yet written (the titles' pages
+    are made as they are written); and the files made beside them."""
 
     root: Path
     validation: Validation
@@ -66,6 +103,8 @@ class Plan:
     keep: frozenset[str]  # docs-relative files under the generated folders that others write
     images: set[str]
     exports: bool
+    relations: Relations
+    settings: Settings
 
     def beside_files(self) -> dict[str, str]:
         """The search index and the catalogue's JSON (site-relative path -> text): files no
@@ -80,9 +119,11 @@ class Plan:
         if self.exports:
             files[LIBRARY_EXPORT] = library_export(self.knowledge.titles)
         docs = self.root / "docs"
-        written = write_pages(docs, {**self.pages, **files}, OWNED, keep=self.keep)
+        titles = {title_page(title) for title in self.knowledge.titles}
+        written = write_pages(docs, {**self.pages, **files}, OWNED, keep=self.keep | titles)
+        written += write_title_pages(docs, self.knowledge, self.relations, self.settings)
         written += copy_files(self.root, docs, self.images)
-        return Generated(self.validation, self.knowledge, len(self.pages), written)
+        return Generated(self.validation, self.knowledge, len(self.pages) + len(titles), written)
 
 
 def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
@@ -91,13 +132,14 @@ def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
     caller writes those files. exports: write library/library.bib with the pages; `build`
     writes it beside MkDocs instead (publish/alongside.py)."""
     years = set(knowledge.years) if pdf_years is None else pdf_years
-    pages = site_pages(knowledge, load_settings(root), hand_written_texts(root), years)
+    relations, settings = relate(knowledge), load_settings(root)
+    pages = site_pages(knowledge, settings, hand_written_texts(root), years, relations, with_titles=False)
     pdfs = {f"research/{year}/{name}" for year in years
             for name in (pdf_name(year), references_name(year))}
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
               for name in names}
     return Plan(root, validation, knowledge, pages, frozenset(pdfs | images | {LIBRARY_EXPORT}), images,
-                exports)
+                exports, relations, settings)
 
 
 def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
