@@ -125,7 +125,8 @@ def measure(titles: int, runs: int, scratch: Path, browser: Any) -> dict[str, An
         bare.append(_timed(lambda: _run(mkdocs, {"GOLDENTHREAD_PAGES_READY": "1",
                                                 "NO_MKDOCS_2_WARNING": "1"})))
     r["build"], r["mkdocs"] = statistics.median(ours), statistics.median(bare)
-    r["overhead"] = statistics.median((o - b) / b for o, b in zip(ours, bare, strict=True))
+    r["overhead"] = r["build"] / r["mkdocs"] - 1  # of the medians; each run's pair in "pairs"
+    r["pairs"] = list(zip(ours, bare, strict=True))
     r["steps"] = {name: statistics.median(s[name] for s in steps) for name in steps[0]}
     year = min(int(p.name) for p in (root / "research").iterdir() if p.name.isdigit())
     pdf = scratch / f"out{titles}.pdf"
@@ -182,8 +183,11 @@ def main() -> None:
         for titles in args.sizes:
             results.append(measure(titles, args.runs, Path(scratch), browser))
             print(row(results[-1]), flush=True)
-    print(f"\nMedians of {args.runs} runs; bytes as a fresh browser fetches them "
-          f"({results[0]['measured_in']}). `goldenthread build`'s own steps (median seconds):\n")
+    print(f"\nMedians of {args.runs} runs (overhead: of the medians); bytes as a fresh browser fetches "
+          f"them ({results[0]['measured_in']}). Each run, `goldenthread build` then bare MkDocs (s):\n")
+    for r in results:
+        print(f"- {r['titles']:,}: " + "; ".join(f"{o:.2f} / {b:.2f}" for o, b in r["pairs"]))
+    print("\n`goldenthread build`'s own steps (median seconds):\n")
     names = list(results[0]["steps"])
     print("| titles | " + " | ".join(names) + " |")
     print("|" + "---:|" * (len(names) + 1))

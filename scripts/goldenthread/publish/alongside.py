@@ -1,12 +1,12 @@
 """The work of `goldenthread build` that runs beside MkDocs rather than before or after it.
 
 MkDocs renders on one core. Beside it, a second process makes the outputs MkDocs only
-has to copy (each year's PDF and references, the library's BibTeX) while the pages are
-generated, and audits every page as MkDocs renders it, so that little of our own work is
-left when MkDocs finishes:
+has to copy (each year's PDF and references, the library's BibTeX) while MkDocs reads the
+pages, and audits every page as MkDocs renders it, so that little of our own work is left
+when MkDocs finishes:
 
-    main:    validate, make pages | write them | MkDocs: read pages .... copy files, render pages | end
-    second:  (forked) make PDFs, library.bib | write | search index | audit each rendered page ...| end
+    main:    validate, generate pages | MkDocs: read pages ........ copy files, render pages | end
+    second:          (forked) | PDFs, library.bib | search index | audit each rendered page ..| end
 
 The search index and the catalogue's JSON, which no page links to, go straight into the
 site folder once MkDocs has emptied it (`on_files`).
@@ -19,7 +19,6 @@ with GOLDENTHREAD_SERIAL=1, the same steps run in order in this process.
 
 from __future__ import annotations
 
-import contextlib
 import multiprocessing
 import os
 import sys
@@ -141,11 +140,7 @@ class WorkerFailed(GoldenThreadError):
 
 
 def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
-    """Make the outputs while the parent writes the pages; write them when it has; then audit.
-    Nothing here is wanted before MkDocs has read every page, so it yields the processor to
-    the parent's generation when the two compete."""
-    with contextlib.suppress(OSError):
-        os.nice(5)
+    """Make and write the outputs, make the files beside the pages, then audit each page."""
     try:
         steps.make()
         if inbox.get()[0] != "pages written":

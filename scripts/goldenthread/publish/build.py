@@ -80,8 +80,8 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     work = beside(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]), scratch, site.name,
                   files=plan.beside_files)
     try:
+        generated = plan.write(with_files=False)  # on every core: the second process waits
         work.start()
-        generated = plan.write(with_files=False)
         work.pages_written()
         clock.lap("generate the pages")
         build_site(root, scratch, work)
