@@ -116,7 +116,7 @@ def cmd_new_title(args: argparse.Namespace) -> int:
 
 def cmd_library_export(args: argparse.Namespace) -> int:
     from .assemble import assemble
-    from .export.bibtex import catalogue
+    from .export.bibtex import library_export
     from .generate.writer import write_atomically
 
     root = _root(args.root)
@@ -125,8 +125,7 @@ def cmd_library_export(args: argparse.Namespace) -> int:
         sys.stdout.write(FORMATS["text"](result.problems))
         sys.stderr.write(summary(result.problems) + "Nothing was exported.\n")
         return ExitCode.INVALID
-    text = catalogue(assemble(result.sources).titles,
-                     "Staff Professional Development Library, exported by goldenthread")
+    text = library_export(assemble(result.sources).titles)
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:

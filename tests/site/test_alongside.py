@@ -101,7 +101,6 @@ def test_pages_handed_over_are_audited(tmp_path: Path) -> None:
         for work in (InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: {{}}),
                      Forked(InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: {{}}))):
             work.start()
-            work.pages_written()
             work.site_ready()
             work.add_page("index.html", page)
             found = work.problems({{"index.html", "x.png"}})

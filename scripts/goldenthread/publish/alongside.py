@@ -68,8 +68,7 @@ class Beside(Protocol):
     outputs: list[str]  # docs-relative files that will exist once wait_for_outputs returns
     how: str  # for --timings
 
-    def start(self) -> None: ...
-    def pages_written(self) -> None: ...
+    def start(self) -> None: ...  # once generation has written (and tidied) docs/
     def site_ready(self) -> None: ...
     def wait_for_outputs(self) -> None: ...
     def add_page(self, relative: str, html: str) -> None: ...
@@ -91,25 +90,13 @@ class InOrder:
         self._arguments = (root, knowledge, timestamp)
         self._site = site
         self._auditor = SiteAuditor(site, label)
-        self._made: dict[str, bytes] | None = None
         self._made_files: dict[str, str] | None = None
 
     def start(self) -> None:
-        """Nothing yet: in one process the outputs are made once the pages are written."""
-
-    def make(self) -> None:
-        self._made = (self._make or make_outputs)(*self._arguments)
-
-    def write(self) -> None:
-        """Write the outputs into docs/: only once generation has written (and tidied) it."""
-        if self._made is None:
-            self.make()
-        assert self._made is not None
-        for name, content in self._made.items():
+        """Make the outputs and write them into docs/."""
+        made = (self._make or make_outputs)(*self._arguments)
+        for name, content in made.items():
             write_atomically(self._arguments[0] / "docs" / name, content)
-
-    def pages_written(self) -> None:
-        self.write()
 
     def make_files(self) -> None:
         self._made_files = self._files() if self._files else {}
@@ -145,10 +132,7 @@ class WorkerFailed(GoldenThreadError):
 def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
     """Make and write the outputs, make the files beside the pages, then audit each page."""
     try:
-        steps.make()
-        if inbox.get()[0] != "pages written":
-            return
-        steps.write()
+        steps.start()
     except BaseException as error:  # the parent raises it where it waits for the outputs
         try:
             outbox.send(("error", error))
@@ -167,7 +151,7 @@ def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connectio
     while True:
         message = inbox.get()
         if message[0] == "page":
-            steps.add_page(message[1], message[2] if message[2] is not None else steps.read(message[1]))
+            steps.add_page(message[1], steps.read(message[1]))
         elif message[0] == "problems":
             outbox.send(("problems", steps.problems(message[1])))
             return
@@ -176,7 +160,7 @@ def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connectio
 
 
 class Forked:
-    """The same steps in a forked second process; pages reach it through a queue."""
+    """The same steps in a forked second process; rendered pages' paths reach it through a queue."""
 
     how = "beside it, in a second process"
 
@@ -193,9 +177,6 @@ class Forked:
         self._process = context.Process(target=_worker, args=(self._steps, self._inbox, child), daemon=True)
         self._process.start()
         child.close()
-
-    def pages_written(self) -> None:
-        self._inbox.put(("pages written",))
 
     def site_ready(self) -> None:
         self._inbox.put(("site ready",))
@@ -225,12 +206,12 @@ class Forked:
         renders the next, so the second process reads the file itself, and this process
         spends no time pickling pages (313 MB at 10,000 titles)."""
         if self._rendered is not None:
-            self._inbox.put(("page", self._rendered, None))
+            self._inbox.put(("page", self._rendered))
         self._rendered = relative
 
     def problems(self, files: set[str]) -> list[Problem]:
         if self._rendered is not None:  # MkDocs has finished: the last page is written too
-            self._inbox.put(("page", self._rendered, None))
+            self._inbox.put(("page", self._rendered))
             self._rendered = None
         self.wait_for_outputs()
         self._inbox.put(("problems", files))

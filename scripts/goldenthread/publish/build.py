@@ -82,7 +82,6 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     try:
         generated = plan.write(with_files=False)  # on every core: the second process waits
         work.start()
-        work.pages_written()
         clock.lap("generate the pages")
         build_site(root, scratch, work)
         clock.lap(f"MkDocs, with the PDFs, exports and audit {work.how}")
