@@ -38,14 +38,23 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
 
 def on_files(files: Any, config: Any, **_: Any) -> Any:
-    """Under `goldenthread build`: the PDFs and exports being written beside MkDocs are site
-    files too, so links to them are checked and they are copied once written."""
+    """Under `goldenthread build`: the titles' pages, PDFs and exports being written beside
+    MkDocs are site files too, so links to them are checked and they are read or copied
+    once written."""
     for beside in BESIDE:
-        for name in beside.outputs:
-            if files.get_file_from_path(name) is None:
+        present = set(files.src_uris)
+        for name in [*beside.pending, *beside.outputs]:
+            if name not in present:
                 files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
         beside.site_ready()  # MkDocs has emptied the site folder by now
     return files
+
+
+def on_pre_page(page: Any, config: Any, **_: Any) -> Any:
+    """MkDocs reads the page next: a title's page being written beside MkDocs must be written."""
+    for beside in BESIDE:
+        beside.wait_for_page(page.file.src_uri)
+    return page
 
 
 def on_env(env: Any, config: Any, files: Any, **_: Any) -> Any:

@@ -112,3 +112,82 @@ def test_pages_handed_over_are_audited(tmp_path: Path) -> None:
     assert done.stdout.splitlines() == [
         "InOrder [(4, 'image-alt'), (4, 'unsafe-attribute')]",
         "Forked [(4, 'image-alt'), (4, 'unsafe-attribute')]"]
+
+
+SLOW_TITLES = """
+    import time
+    from goldenthread.publish import generation
+    write = generation.write_changed
+
+    def slow(path, text):
+        time.sleep(0.01)
+        return write(path, text)
+
+    generation.write_changed = slow
+"""
+
+
+def test_mkdocs_reads_each_title_page_only_once_it_is_written(repository: Path) -> None:
+    """The titles' pages are written beside MkDocs (here slowly: 10 ms each). Where they go,
+    stale pages from an earlier build wait: had MkDocs read one before its page was written
+    again, the site would differ from the one built in turn."""
+    assert run(repository, serial=True).returncode == 0
+    reference = digest(repository / "site")
+    pages = sorted((repository / "docs" / "library").glob("*.md"))
+    assert len(pages) > 100
+    for page in pages:
+        page.write_text("---\ntitle: Stale\n---\n\n# Stale\n\nWritten by an earlier build.\n", "utf-8")
+    beside = run(repository, SLOW_TITLES)
+    assert beside.returncode == 0, beside.stderr
+    assert BESIDE in beside.stderr
+    assert digest(repository / "site") == reference
+    assert "Stale" not in (repository / "docs" / "library" / pages[-1].name).read_text("utf-8")
+
+
+BROKEN_TITLES = """
+    from goldenthread.publish import generation
+    from goldenthread.problems import GoldenThreadError
+
+    def broken(path, text):
+        raise GoldenThreadError(f"could not write {path.name}: a test")
+
+    generation.write_changed = broken
+"""
+
+
+@pytest.mark.parametrize("serial", [False, True])
+def test_a_title_page_that_cannot_be_written_stops_the_build(repository: Path, serial: bool) -> None:
+    assert run(repository).returncode == 0
+    before = digest(repository / "site")
+    failed = run(repository, BROKEN_TITLES, serial)
+    assert failed.returncode == 2
+    assert "goldenthread: could not write " in failed.stderr and ": a test" in failed.stderr
+    assert digest(repository / "site") == before
+    assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
+
+
+def test_title_pages_are_written_in_the_order_mkdocs_reads_them(repository: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.structure.files import _file_sort_key
+
+    from goldenthread.publish import generation
+
+    validation, knowledge = generation.load_knowledge(repository)
+    assert knowledge is not None
+    plan = generation.plan_generated(repository, validation, knowledge, exports=False)
+    written: list[str] = []
+    write = generation.write_changed
+
+    def recording(path: Path, text: str) -> bool:
+        written.append(path.relative_to(repository / "docs").as_posix())
+        return write(path, text)
+
+    monkeypatch.setattr(generation, "write_changed", recording)
+    progress: list[int] = []
+    count = plan.write_titles(progress.append, every=50)
+    titles = len(knowledge.titles)
+    assert count == titles  # from a clean docs/: every page is new
+    assert written == plan.title_uris()
+    assert written == sorted(written, key=lambda uri: [_file_sort_key(part) for part in uri.split("/")])
+    assert progress == [*range(50, titles + 1, 50), *([titles] if titles % 50 else [])]
+    assert plan.write_titles(progress.append) == 0  # unchanged pages are left alone

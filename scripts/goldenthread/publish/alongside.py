@@ -6,15 +6,19 @@ pages, and audits every page as MkDocs renders it, so that little of our own wor
 when MkDocs finishes:
 
     main:    validate, generate pages | MkDocs: read pages ........ copy files, render pages | end
-    second:          (forked) | PDFs, library.bib | search index | audit each rendered page ..| end
+    second:  (forked) | titles' pages | PDFs, library.bib | search index | audit each page ..| end
 
-The search index and the catalogue's JSON, which no page links to, go straight into the
-site folder once MkDocs has emptied it (`on_files`).
+The titles' pages (most of the pages) are written beside MkDocs too, in the order MkDocs
+reads them, far faster than it reads them; MkDocs waits for a title's page only if it
+reaches it before it is written (`on_pre_page`). The search index and the catalogue's
+JSON, which no page links to, go straight into the site folder once MkDocs has emptied it
+(`on_files`).
 
-The MkDocs hook is the only link between them: it registers the outputs as site files
-(`on_files`), waits for them before MkDocs copies files (`on_env`) and hands each rendered
-page to the audit (`on_post_page`). Where a second process cannot be forked (Windows), or
-with GOLDENTHREAD_SERIAL=1, the same steps run in order in this process.
+The MkDocs hook is the only link between them: it registers the titles' pages and the
+outputs as site files (`on_files`), waits for each title's page before MkDocs reads it
+(`on_pre_page`) and for the outputs before MkDocs copies files (`on_env`), and hands each
+rendered page to the audit (`on_post_page`). Where a second process cannot be forked
+(Windows), or with GOLDENTHREAD_SERIAL=1, the same steps run in order in this process.
 """
 
 from __future__ import annotations
@@ -47,6 +51,14 @@ def output_names(knowledge: KnowledgeBase) -> list[str]:
 
 
 Outputs = Callable[[Path, KnowledgeBase, int], dict[str, bytes]]
+Progress = Callable[[int], None]
+
+
+class TitlePages(Protocol):
+    """The titles' pages still to write (publish/generation.py: Plan)."""
+
+    def title_uris(self) -> list[str]: ...  # docs-relative, in the order they are written
+    def write_titles(self, progress: Progress | None = None) -> int: ...
 
 
 def make_outputs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> dict[str, bytes]:
@@ -66,9 +78,11 @@ def write_outputs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
 
 class Beside(Protocol):
     outputs: list[str]  # docs-relative files that will exist once wait_for_outputs returns
+    pending: dict[str, int]  # docs-relative pages still being written (by their order)
     how: str  # for --timings
 
     def start(self) -> None: ...  # once generation has written (and tidied) docs/
+    def wait_for_page(self, relative: str) -> None: ...
     def site_ready(self) -> None: ...
     def wait_for_outputs(self) -> None: ...
     def add_page(self, relative: str, html: str) -> None: ...
@@ -83,8 +97,11 @@ class InOrder:
 
     def __init__(self, root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
                  outputs: Outputs | None = None,
-                 files: Callable[[], dict[str, str]] | None = None) -> None:
+                 files: Callable[[], dict[str, str]] | None = None,
+                 titles: TitlePages | None = None) -> None:
         self.outputs = output_names(knowledge)
+        self.pending: dict[str, int] = {}  # written before MkDocs starts
+        self._titles = titles
         self._make = outputs
         self._files = files  # site-relative path -> text: written straight into the site
         self._arguments = (root, knowledge, timestamp)
@@ -92,8 +109,15 @@ class InOrder:
         self._auditor = SiteAuditor(site, label)
         self._made_files: dict[str, str] | None = None
 
-    def start(self) -> None:
-        """Make the outputs and write them into docs/."""
+    def title_order(self) -> list[str]:
+        """The titles' pages start writes, in the order it writes them."""
+        return self._titles.title_uris() if self._titles is not None else []
+
+    def start(self, progress: Progress | None = None) -> None:
+        """Write the titles' pages (progress: see Plan.write_titles), then make the outputs
+        and write them into docs/."""
+        if self._titles is not None:
+            self._titles.write_titles(progress)
         made = (self._make or make_outputs)(*self._arguments)
         for name, content in made.items():
             write_atomically(self._arguments[0] / "docs" / name, content)
@@ -108,6 +132,9 @@ class InOrder:
         assert self._made_files is not None
         for name, text in self._made_files.items():
             write_atomically(self._site / name, text.encode("utf-8"))
+
+    def wait_for_page(self, relative: str) -> None:
+        """Return once the page is written (raise what stopped it)."""
 
     def wait_for_outputs(self) -> None:
         """Return once the outputs are written (raise what stopped them)."""
@@ -130,9 +157,10 @@ class WorkerFailed(GoldenThreadError):
 
 
 def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
-    """Make and write the outputs, make the files beside the pages, then audit each page."""
+    """Write the titles' pages, make and write the outputs, make the files beside the pages,
+    then audit each page."""
     try:
-        steps.start()
+        steps.start(lambda written: outbox.send(("titles", written)))
     except BaseException as error:  # the parent raises it where it waits for the outputs
         try:
             outbox.send(("error", error))
@@ -166,6 +194,8 @@ class Forked:
 
     def __init__(self, steps: InOrder) -> None:
         self.outputs = steps.outputs
+        self.pending = {uri: at for at, uri in enumerate(steps.title_order())}
+        self._written = 0  # of the pending pages, in order
         self._steps = steps
         self._ready = False
         self._rendered: str | None = None  # the page MkDocs rendered last
@@ -182,19 +212,31 @@ class Forked:
         self._inbox.put(("site ready",))
 
     def _receive(self, expected: str) -> Any:
-        while not self._outbox.poll(0.2):
-            if not self._process.is_alive() and not self._outbox.poll(0):
-                break
-        try:
-            kind, value = self._outbox.recv()
-        except EOFError:  # it stopped without a word: killed, or out of memory
-            self._process.join(5)
-            raise WorkerFailed("the build's second process stopped (exit code "
-                               f"{self._process.exitcode})") from None
-        if kind == "error":
-            raise value
-        assert kind == expected, kind
-        return value
+        """The next message of the expected kind; "titles" messages (progress) update _written
+        on the way."""
+        while True:
+            while not self._outbox.poll(0.2):
+                if not self._process.is_alive() and not self._outbox.poll(0):
+                    break
+            try:
+                kind, value = self._outbox.recv()
+            except EOFError:  # it stopped without a word: killed, or out of memory
+                self._process.join(5)
+                raise WorkerFailed("the build's second process stopped (exit code "
+                                   f"{self._process.exitcode})") from None
+            if kind == "error":
+                raise value
+            if kind == "titles":
+                self._written = value
+                if expected != "titles":
+                    continue
+            assert kind == expected, kind
+            return value
+
+    def wait_for_page(self, relative: str) -> None:
+        at = self.pending.get(relative)
+        while at is not None and self._written <= at:
+            self._receive("titles")
 
     def wait_for_outputs(self) -> None:
         if not self._ready:
@@ -232,12 +274,13 @@ class Forked:
 
 
 def beside(root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
-           outputs: Outputs | None = None, files: Callable[[], dict[str, str]] | None = None) -> Beside:
+           outputs: Outputs | None = None, files: Callable[[], dict[str, str]] | None = None,
+           titles: TitlePages | None = None) -> Beside:
     """The fastest safe way: a second process if this one can fork, has two cores and has not
     run Typst. (Typst keeps a pool of threads once it has compiled; a forked copy of the
     process would wait for those threads forever. `goldenthread build` never runs Typst
     before this point; a test or benchmark process may have.)"""
-    steps = InOrder(root, knowledge, timestamp, site, label, outputs, files)
+    steps = InOrder(root, knowledge, timestamp, site, label, outputs, files, titles)
     forkable = "fork" in multiprocessing.get_all_start_methods() and "typst" not in sys.modules
     if forkable and (os.cpu_count() or 1) > 1 and not os.environ.get(SERIAL):
         return Forked(steps)

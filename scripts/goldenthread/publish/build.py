@@ -8,6 +8,7 @@ every step has succeeded, so a failed build leaves the previous site/ exactly as
 from __future__ import annotations
 
 import datetime
+import gc
 import os
 import shutil
 import tempfile
@@ -78,9 +79,10 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     scratch.chmod(0o777 & ~umask)  # mkdtemp makes 0700; site/ must be readable by a web server
     plan = plan_generated(root, validation, knowledge, exports=False)
     work = beside(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]), scratch, site.name,
-                  files=plan.beside_files)
+                  files=plan.beside_files, titles=plan)
     try:
-        generated = plan.write(with_files=False)  # on every core: the second process waits
+        generated = plan.write(with_files=False, with_titles=False)  # the titles' pages: work.start()
+        gc.freeze()  # what is loaded stays for the build: the collector need not walk it again
         work.start()
         clock.lap("generate the pages")
         build_site(root, scratch, work)
@@ -97,4 +99,5 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
         raise
     finally:
         work.close()
+        gc.unfreeze()
     return BuildResult(generated.validation.problems, site, generated.pages, clock.steps)

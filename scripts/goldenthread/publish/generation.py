@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -111,17 +112,42 @@ class Plan:
         page links to, which only need to reach the site."""
         return site_files(self.knowledge, self.pages, hand_written_pages(self.root))
 
-    def write(self, with_files: bool = True) -> Generated:
+    def title_uris(self) -> list[str]:
+        """The titles' pages (docs-relative) in the order MkDocs reads them: its walk of docs/
+        sorts folder names, so library/a/ comes before library/a-b/."""
+        return sorted((title_page(title) for title in self.knowledge.titles), key=lambda uri: uri.split("/"))
+
+    def write_titles(self, progress: Callable[[int], None] | None = None, every: int = 100) -> int:
+        """Write each title's page if changed. With progress: in one process, in title_uris'
+        order, calling progress(pages written so far) every `every` pages and at the end (so
+        MkDocs can read the first while the rest are written: publish/alongside.py)."""
+        docs = self.root / "docs"
+        if progress is None:
+            return write_title_pages(docs, self.knowledge, self.relations, self.settings)
+        by_page = {title_page(title): title for title in self.knowledge.titles}
+        ordered = [by_page[uri] for uri in self.title_uris()]
+        written = done = 0
+        for path, text in title_pages(self.knowledge, self.relations, self.settings, ordered):
+            written += write_changed(docs / path, text)
+            done += 1
+            if done % every == 0:
+                progress(done)
+        if done % every or not done:
+            progress(done)
+        return written
+
+    def write(self, with_files: bool = True, with_titles: bool = True) -> Generated:
         """Write the pages (and, with_files, the files beside them) into docs/; remove what is
         stale in the generated folders. `build` writes the files beside the pages straight
-        into the site instead (publish/alongside.py)."""
+        into the site instead, and the titles' pages beside MkDocs (publish/alongside.py)."""
         files = self.beside_files() if with_files else {}
         if self.exports:
             files[LIBRARY_EXPORT] = library_export(self.knowledge.titles)
         docs = self.root / "docs"
         titles = {title_page(title) for title in self.knowledge.titles}
         written = write_pages(docs, {**self.pages, **files}, OWNED, keep=self.keep | titles)
-        written += write_title_pages(docs, self.knowledge, self.relations, self.settings)
+        if with_titles:
+            written += self.write_titles()
         written += copy_files(self.root, docs, self.images)
         return Generated(self.validation, self.knowledge, len(self.pages) + len(titles), written)
 
