@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
 
 from goldenthread.publish.generation import generate_pages
 from goldenthread.publish.mkdocs_build import BESIDE, READY
@@ -47,7 +47,20 @@ def on_files(files: Any, config: Any, **_: Any) -> Any:
             if name not in present:
                 files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
         beside.site_ready()  # MkDocs has emptied the site folder by now
-    return files
+    if not BESIDE:
+        return files
+    # Where MkDocs' walk of docs/ would have put them had they been written (the order in
+    # which it reads pages shows in its output: tags.json, for one).
+    docs = [file for file in files if file.src_dir == config.docs_dir]
+    return Files(sorted(docs, key=_walk_order) + [file for file in files if file.src_dir != config.docs_dir])
+
+
+def _walk_order(file: Any) -> tuple[tuple[int, Any], ...]:
+    """MkDocs' order (get_files): a folder's files (index first, then by name), then its
+    folders, by name, each in turn."""
+    *folders, name = file.src_uri.split("/")
+    first = os.path.splitext(name)[0] in ("index", "README")
+    return (*((1, folder) for folder in folders), (0, (not first, name)))
 
 
 def on_pre_page(page: Any, config: Any, **_: Any) -> Any:

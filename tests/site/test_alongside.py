@@ -95,12 +95,13 @@ def test_pages_handed_over_are_audited(tmp_path: Path) -> None:
     code = textwrap.dedent(f"""
         from pathlib import Path
         from goldenthread.model import KnowledgeBase
-        from goldenthread.publish.alongside import Forked, InOrder
+        from goldenthread.publish.alongside import Forked, InOrder, InTurn, Ready
 
         site, page = Path({str(site)!r}), {page!r}
-        for work in (InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: {{}}),
-                     Forked(InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: {{}}))):
+        prepare = lambda: (Ready([], True), InOrder(site, KnowledgeBase(), 0, site, "site", lambda *_: {{}}))
+        for work in (InTurn(prepare), Forked(prepare)):
             work.start()
+            assert work.ready().valid
             work.site_ready()
             work.add_page("index.html", page)
             found = work.problems({{"index.html", "x.png"}})
@@ -110,7 +111,7 @@ def test_pages_handed_over_are_audited(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [
-        "InOrder [(4, 'image-alt'), (4, 'unsafe-attribute')]",
+        "InTurn [(4, 'image-alt'), (4, 'unsafe-attribute')]",
         "Forked [(4, 'image-alt'), (4, 'unsafe-attribute')]"]
 
 
@@ -191,3 +192,18 @@ def test_title_pages_are_written_in_the_order_mkdocs_reads_them(repository: Path
     assert written == sorted(written, key=lambda uri: [_file_sort_key(part) for part in uri.split("/")])
     assert progress == [*range(50, titles + 1, 50), *([titles] if titles % 50 else [])]
     assert plan.write_titles(progress.append) == 0  # unchanged pages are left alone
+
+
+def test_files_written_beside_mkdocs_take_the_place_its_walk_gives_them(repository: Path) -> None:
+    """The hook puts the pages and outputs it registers where MkDocs' own walk of docs/ would
+    have put them, so pages are read in the same order however fast they were written."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import get_files
+
+    from goldenthread.mkdocs_hook import _walk_order
+
+    assert run(repository).returncode == 0  # docs/ now holds every page and output
+    config = load_config(str(repository / "mkdocs.yml"))
+    walked = list(get_files(config))
+    assert len(walked) > 200 and any(f.src_uri.count("/") > 1 for f in walked)
+    assert [f.src_uri for f in sorted(walked, key=_walk_order)] == [f.src_uri for f in walked]

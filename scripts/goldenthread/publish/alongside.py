@@ -1,18 +1,18 @@
 """The work of `goldenthread build` that runs beside MkDocs rather than before or after it.
 
-MkDocs renders on one core. Beside it, a second process makes the outputs MkDocs only
-has to copy (each year's PDF and references, the library's BibTeX) while MkDocs reads the
-pages, and audits every page as MkDocs renders it, so that little of our own work is left
-when MkDocs finishes:
+MkDocs renders on one core. A second, forked process does the rest of the work beside it:
+first it validates the sources and writes the pages while MkDocs loads, then it writes the
+titles' pages, makes the outputs MkDocs only has to copy (each year's PDF and references,
+the library's BibTeX) and audits every page as MkDocs renders it, so that little of our own
+work is left when MkDocs finishes:
 
-    main:    validate, generate pages | MkDocs: read pages ........ copy files, render pages | end
-    second:  (forked) | titles' pages | PDFs, library.bib | search index | audit each page ..| end
+    main:    load MkDocs | . | MkDocs: read pages ................ copy files, render pages | end
+    second:  validate, generate | titles' pages | PDFs, library.bib | search index | audit ..| end
 
-The titles' pages (most of the pages) are written beside MkDocs too, in the order MkDocs
-reads them, far faster than it reads them; MkDocs waits for a title's page only if it
-reaches it before it is written (`on_pre_page`). The search index and the catalogue's
-JSON, which no page links to, go straight into the site folder once MkDocs has emptied it
-(`on_files`).
+The titles' pages (most of the pages) are written in the order MkDocs reads them, far
+faster than it reads them; MkDocs waits for a title's page only if it reaches it before it
+is written (`on_pre_page`). The search index and the catalogue's JSON, which no page links
+to, go straight into the site folder once MkDocs has emptied it (`on_files`).
 
 The MkDocs hook is the only link between them: it registers the titles' pages and the
 outputs as site files (`on_files`), waits for each title's page before MkDocs reads it
@@ -26,7 +26,9 @@ from __future__ import annotations
 import multiprocessing
 import os
 import sys
+import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Protocol
@@ -37,6 +39,7 @@ from ..export.references import references_name, year_references
 from ..generate.writer import write_atomically
 from ..model import KnowledgeBase
 from ..problems import GoldenThreadError, Problem
+from .generation import load_knowledge, plan_generated, source_date
 from .pdf import build_pdf, pdf_name
 
 SERIAL = "GOLDENTHREAD_SERIAL"
@@ -76,12 +79,44 @@ def write_outputs(root: Path, knowledge: KnowledgeBase, timestamp: int) -> None:
         write_atomically(root / "docs" / name, content)
 
 
+@dataclass
+class Ready:
+    """What the build needs to know once the pages are generated (or the sources refused)."""
+
+    problems: list[Problem]  # the validation's: errors mean nothing was generated
+    valid: bool
+    timestamp: int = 0  # SOURCE_DATE_EPOCH, from the sources unless set
+    pages: int = 0
+    steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds)
+
+
+Prepare = Callable[[], "tuple[Ready, InOrder | None]"]
+
+
+def generate(root: Path, site: Path, label: str) -> tuple[Ready, InOrder | None]:
+    """Validate the sources and write every generated page but the titles' own; return the
+    steps left to do beside MkDocs (None if the sources have errors)."""
+    started = time.perf_counter()
+    validation, knowledge = load_knowledge(root)
+    validated = time.perf_counter()
+    if knowledge is None:
+        return Ready(validation.problems, False, steps=[("validate", validated - started)]), None
+    timestamp = int(os.environ.get("SOURCE_DATE_EPOCH") or source_date(knowledge))
+    plan = plan_generated(root, validation, knowledge, exports=False)
+    generated = plan.write(with_files=False, with_titles=False)  # the titles' pages: InOrder.start
+    steps = InOrder(root, knowledge, timestamp, site, label, files=plan.beside_files, titles=plan)
+    return Ready(generated.validation.problems, True, timestamp, generated.pages,
+                 [("validate", validated - started),
+                  ("generate the pages", time.perf_counter() - validated)]), steps
+
+
 class Beside(Protocol):
     outputs: list[str]  # docs-relative files that will exist once wait_for_outputs returns
     pending: dict[str, int]  # docs-relative pages still being written (by their order)
     how: str  # for --timings
 
-    def start(self) -> None: ...  # once generation has written (and tidied) docs/
+    def start(self) -> None: ...  # before MkDocs loads
+    def ready(self) -> Ready: ...  # once the pages are generated; the rest only if valid
     def wait_for_page(self, relative: str) -> None: ...
     def site_ready(self) -> None: ...
     def wait_for_outputs(self) -> None: ...
@@ -152,8 +187,74 @@ class InOrder:
         pass
 
 
+class InTurn:
+    """Every step in this process, in order (the fallback): ready() validates, generates,
+    writes the titles' pages and makes the outputs before MkDocs starts."""
+
+    how = "in turn"
+
+    def __init__(self, prepare: Prepare) -> None:
+        self.outputs: list[str] = []
+        self.pending: dict[str, int] = {}  # written before MkDocs starts
+        self._prepare = prepare
+        self._steps: InOrder | None = None
+
+    def start(self) -> None:
+        """Nothing to start: ready() does it all."""
+
+    def ready(self) -> Ready:
+        ready, self._steps = self._prepare()
+        if self._steps is not None:
+            self._steps.start()
+            self.outputs = self._steps.outputs
+        return ready
+
+    def _done(self) -> InOrder:
+        if self._steps is None:
+            raise GoldenThreadError("nothing was generated: the build called ready() first, or should have")
+        return self._steps
+
+    def wait_for_page(self, relative: str) -> None:
+        """Every page is written by now."""
+
+    def site_ready(self) -> None:
+        self._done().site_ready()
+
+    def wait_for_outputs(self) -> None:
+        """The outputs are written by now."""
+
+    def add_page(self, relative: str, html: str) -> None:
+        self._done().add_page(relative, html)
+
+    def problems(self, files: set[str]) -> list[Problem]:
+        return self._done().problems(files)
+
+    def close(self) -> None:
+        pass
+
+
 class WorkerFailed(GoldenThreadError):
     """The second process stopped without finishing its work."""
+
+
+def _send_error(outbox: Connection, error: BaseException) -> None:
+    """The parent raises it where it waits next."""
+    try:
+        outbox.send(("error", error))
+    except Exception:  # an error that cannot be pickled: send its words
+        outbox.send(("error", GoldenThreadError(f"{type(error).__name__}: {error}")))
+
+
+def _pipeline(prepare: Prepare, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
+    """Validate and generate the pages, then (if the sources are valid) the rest."""
+    try:
+        ready, steps = prepare()
+    except BaseException as error:
+        _send_error(outbox, error)
+        return
+    outbox.send(("ready", (ready, steps.outputs if steps else [], steps.title_order() if steps else [])))
+    if steps is not None:
+        _worker(steps, inbox, outbox)
 
 
 def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connection) -> None:
@@ -161,11 +262,8 @@ def _worker(steps: InOrder, inbox: multiprocessing.Queue[Any], outbox: Connectio
     then audit each page."""
     try:
         steps.start(lambda written: outbox.send(("titles", written)))
-    except BaseException as error:  # the parent raises it where it waits for the outputs
-        try:
-            outbox.send(("error", error))
-        except Exception:  # an error that cannot be pickled: send its words
-            outbox.send(("error", GoldenThreadError(f"{type(error).__name__}: {error}")))
+    except BaseException as error:
+        _send_error(outbox, error)
         return
     outbox.send(("outputs", None))
     try:
@@ -192,21 +290,28 @@ class Forked:
 
     how = "beside it, in a second process"
 
-    def __init__(self, steps: InOrder) -> None:
-        self.outputs = steps.outputs
-        self.pending = {uri: at for at, uri in enumerate(steps.title_order())}
+    def __init__(self, prepare: Prepare) -> None:
+        self.outputs: list[str] = []
+        self.pending: dict[str, int] = {}
+        self._prepare = prepare
         self._written = 0  # of the pending pages, in order
-        self._steps = steps
         self._ready = False
         self._rendered: str | None = None  # the page MkDocs rendered last
 
     def start(self) -> None:
+        """Fork the second process; it validates and generates while MkDocs loads here."""
         context = multiprocessing.get_context("fork")
         self._inbox: multiprocessing.Queue[Any] = context.Queue()
         self._outbox, child = context.Pipe(duplex=False)
-        self._process = context.Process(target=_worker, args=(self._steps, self._inbox, child), daemon=True)
+        # Not a daemon: validation may start processes of its own. close() always ends it.
+        self._process = context.Process(target=_pipeline, args=(self._prepare, self._inbox, child))
         self._process.start()
         child.close()
+
+    def ready(self) -> Ready:
+        ready, self.outputs, pending = self._receive("ready")
+        self.pending = {uri: at for at, uri in enumerate(pending)}
+        return ready  # type: ignore[no-any-return]
 
     def site_ready(self) -> None:
         self._inbox.put(("site ready",))
@@ -273,15 +378,12 @@ class Forked:
         self._inbox.close()
 
 
-def beside(root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
-           outputs: Outputs | None = None, files: Callable[[], dict[str, str]] | None = None,
-           titles: TitlePages | None = None) -> Beside:
+def beside(prepare: Prepare) -> Beside:
     """The fastest safe way: a second process if this one can fork, has two cores and has not
     run Typst. (Typst keeps a pool of threads once it has compiled; a forked copy of the
     process would wait for those threads forever. `goldenthread build` never runs Typst
     before this point; a test or benchmark process may have.)"""
-    steps = InOrder(root, knowledge, timestamp, site, label, outputs, files, titles)
     forkable = "fork" in multiprocessing.get_all_start_methods() and "typst" not in sys.modules
     if forkable and (os.cpu_count() or 1) > 1 and not os.environ.get(SERIAL):
-        return Forked(steps)
-    return steps
+        return Forked(prepare)
+    return InTurn(prepare)

@@ -7,21 +7,22 @@ every step has succeeded, so a failed build leaves the previous site/ exactly as
 
 from __future__ import annotations
 
-import datetime
 import gc
 import os
 import shutil
 import tempfile
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from ..audit.site import site_files
-from ..model import KnowledgeBase
 from ..problems import Problem
-from .alongside import beside
-from .generation import load_knowledge, plan_generated
-from .mkdocs_build import build_site
+from .alongside import Forked, beside, generate
+from .generation import source_date
+from .mkdocs_build import build_site, load_site
+
+__all__ = ["BuildResult", "build", "source_date", "swap_in"]
 
 
 @dataclass
@@ -43,17 +44,6 @@ class _Clock:
         self._last = now
 
 
-def source_date(knowledge: KnowledgeBase) -> int:
-    """A build timestamp taken from the sources (newest date in them), for reproducible output."""
-    dates = [t.added for t in knowledge.titles if t.added]
-    newest = max(dates) if dates else ""
-    years = [*(e.year for e in knowledge.entries), *(t.year for t in knowledge.titles)]
-    if not newest:
-        newest = f"{max(years) if years else 2000}-01-01"
-    moment = datetime.datetime.fromisoformat(newest).replace(tzinfo=datetime.UTC)
-    return int(moment.timestamp())
-
-
 def swap_in(built: Path, site: Path) -> None:
     """Replace site/ by built/ with two renames; the old site is removed afterwards."""
     old = None
@@ -65,28 +55,36 @@ def swap_in(built: Path, site: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build(root: Path, site: Path | None = None) -> BuildResult:
-    site = site or root / "site"
-    clock = _Clock()
-    validation, knowledge = load_knowledge(root)
-    clock.lap("validate")
-    if knowledge is None:
-        return BuildResult(validation.problems, steps=clock.steps)
-    os.environ.setdefault("SOURCE_DATE_EPOCH", str(source_date(knowledge)))
+def _scratch(site: Path) -> Path:
+    """A fresh folder beside site/, readable as site/ will be."""
     scratch = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
     umask = os.umask(0)
     os.umask(umask)
     scratch.chmod(0o777 & ~umask)  # mkdtemp makes 0700; site/ must be readable by a web server
-    plan = plan_generated(root, validation, knowledge, exports=False)
-    work = beside(root, knowledge, int(os.environ["SOURCE_DATE_EPOCH"]), scratch, site.name,
-                  files=plan.beside_files, titles=plan)
+    return scratch
+
+
+def build(root: Path, site: Path | None = None) -> BuildResult:
+    site = site or root / "site"
+    clock = _Clock()
+    scratch = _scratch(site)
+    work = beside(partial(generate, root, scratch, site.name))
     try:
-        generated = plan.write(with_files=False, with_titles=False)  # the titles' pages: work.start()
+        work.start()  # beside: validate and generate while MkDocs loads here
+        config = load_site(root, scratch)
+        clock.lap("load MkDocs")
+        ready = work.ready()
+        beside_mkdocs = isinstance(work, Forked)
+        clock.lap("wait for the pages" if beside_mkdocs else "validate and generate the pages")
+        clock.steps += [(f"  ({step}, {'in the second process' if beside_mkdocs else 'of which'})", seconds)
+                        for step, seconds in ready.steps]
+        if not ready.valid:
+            shutil.rmtree(scratch, ignore_errors=True)
+            return BuildResult(ready.problems, steps=clock.steps)
+        os.environ.setdefault("SOURCE_DATE_EPOCH", str(ready.timestamp))
         gc.freeze()  # what is loaded stays for the build: the collector need not walk it again
-        work.start()
-        clock.lap("generate the pages")
-        build_site(root, scratch, work)
-        clock.lap(f"MkDocs, with the PDFs, exports and audit {work.how}")
+        build_site(config, work)
+        clock.lap(f"MkDocs, with the titles' pages, PDFs, exports and audit {work.how}")
         audited = work.problems(site_files(scratch))
         clock.lap("finish the audit")
         if audited:
@@ -100,4 +98,4 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
     finally:
         work.close()
         gc.unfreeze()
-    return BuildResult(generated.validation.problems, site, generated.pages, clock.steps)
+    return BuildResult(ready.problems, site, ready.pages, clock.steps)

@@ -6,6 +6,7 @@ The MkDocs hook (so `mkdocs serve` and plain `mkdocs build`) calls generate_page
 
 from __future__ import annotations
 
+import datetime
 import multiprocessing
 import os
 from collections.abc import Callable
@@ -54,6 +55,17 @@ def hand_written_pages(root: Path) -> dict[str, str]:
             continue
         pages[relative.as_posix()] = path.read_text("utf-8")
     return pages
+
+
+def source_date(knowledge: KnowledgeBase) -> int:
+    """A build timestamp taken from the sources (newest date in them), for reproducible output."""
+    dates = [t.added for t in knowledge.titles if t.added]
+    newest = max(dates) if dates else ""
+    years = [*(e.year for e in knowledge.entries), *(t.year for t in knowledge.titles)]
+    if not newest:
+        newest = f"{max(years) if years else 2000}-01-01"
+    moment = datetime.datetime.fromisoformat(newest).replace(tzinfo=datetime.UTC)
+    return int(moment.timestamp())
 
 
 def load_knowledge(root: Path) -> tuple[Validation, KnowledgeBase | None]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..problems import GoldenThreadError
 
@@ -20,10 +20,9 @@ class SiteBuildError(GoldenThreadError):
     """MkDocs refused the site (strict mode turns every warning into this)."""
 
 
-def build_site(root: Path, site_dir: Path, beside: Beside | None = None) -> None:
-    """Build the site into site_dir. With beside, the hook registers its outputs as site
-    files, waits for them before MkDocs copies files, and hands it every rendered page."""
-    from mkdocs.commands.build import build
+def load_site(root: Path, site_dir: Path) -> Any:
+    """Import MkDocs and read mkdocs.yml, to build into site_dir (the MkDocs config)."""
+    import mkdocs.commands.build  # noqa: F401  (loaded now, while the pages are generated)
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
@@ -32,12 +31,24 @@ def build_site(root: Path, site_dir: Path, beside: Beside | None = None) -> None
         handler = logging.StreamHandler()
         handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
         logging.getLogger("mkdocs").addHandler(handler)
+    try:
+        return load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
+    except (Abort, ConfigurationError) as error:
+        raise SiteBuildError(f"the site did not build: {error}") from error
+
+
+def build_site(config: Any, beside: Beside | None = None) -> None:
+    """Build the site loaded by load_site. With beside, the hook registers the pages and
+    outputs it writes as site files, waits for each before MkDocs reads or copies it, and
+    hands it every rendered page."""
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import Abort, ConfigurationError
+
     previous = os.environ.get(READY)
     os.environ[READY] = "1"  # the hook need not generate again
     if beside is not None:
         BESIDE.append(beside)
     try:
-        config = load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
         build(config)
     except (Abort, ConfigurationError) as error:
         raise SiteBuildError(f"the site did not build: {error}") from error
