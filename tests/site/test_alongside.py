@@ -62,17 +62,6 @@ BROKEN_PDF = """
 """
 
 
-@pytest.mark.parametrize("serial", [False, True])
-def test_a_failed_pdf_stops_the_build_and_leaves_the_site(repository: Path, serial: bool) -> None:
-    assert run(repository).returncode == 0
-    before = digest(repository / "site")
-    failed = run(repository, BROKEN_PDF, serial)
-    assert failed.returncode == 2
-    assert "goldenthread: the 2025 PDF could not be made: a test" in failed.stderr
-    assert digest(repository / "site") == before
-    assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
-
-
 def test_a_second_process_that_dies_is_reported_not_waited_for(repository: Path) -> None:
     dies = """
         import os, signal
@@ -156,13 +145,22 @@ BROKEN_TITLES = """
 """
 
 
+BROKEN = {"a PDF": (BROKEN_PDF, "goldenthread: the 2025 PDF could not be made: a test"),
+          "a title's page": (BROKEN_TITLES, "goldenthread: could not write ")}
+
+
 @pytest.mark.parametrize("serial", [False, True])
-def test_a_title_page_that_cannot_be_written_stops_the_build(repository: Path, serial: bool) -> None:
+@pytest.mark.parametrize("broken", list(BROKEN))
+def test_a_failed_step_stops_the_build_and_leaves_the_site(repository: Path, broken: str,
+                                                          serial: bool) -> None:
+    """A PDF that cannot be made, or a title's page that cannot be written (by the second
+    process while MkDocs reads pages, or before MkDocs in turn)."""
     assert run(repository).returncode == 0
     before = digest(repository / "site")
-    failed = run(repository, BROKEN_TITLES, serial)
+    prelude, message = BROKEN[broken]
+    failed = run(repository, prelude, serial)
     assert failed.returncode == 2
-    assert "goldenthread: could not write " in failed.stderr and ": a test" in failed.stderr
+    assert message in failed.stderr and ": a test" in failed.stderr
     assert digest(repository / "site") == before
     assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
 
