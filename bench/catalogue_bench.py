@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import json
 import os
 import statistics
 import sys
@@ -35,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search_bench import build_synthetic, gzip_server, launch
+from search_bench import gzip_server, launch, sites_to_measure, title_count
 
 # Changes that each give a different view: (select id, value).
 CHANGES = [("gt-topic", "curriculum"), ("gt-year", "2010"), ("gt-sort", "author"),
@@ -147,11 +146,7 @@ def main() -> None:
     print("|" + "---:|" * 9)
     with tempfile.TemporaryDirectory() as scratch, sync_playwright() as playwright:
         browser = launch(playwright)
-        for titles in [0] if args.site else args.sizes:
-            if args.site:
-                site = args.site
-            else:
-                site, _ = build_synthetic(Path(scratch) / f"r{titles}", titles, max(8, titles // 20))
+        for site, _ in sites_to_measure(args.site, args.sizes, Path(scratch)):
             raw, packed, pages, data, data_packed = sizes(site)
             server, base = gzip_server(site)
             try:
@@ -163,8 +158,7 @@ def main() -> None:
             def median(values: list[float]) -> float:
                 return statistics.median(values)
 
-            count = len(json.loads((site / "library" / "catalogue.json").read_text("utf-8"))["title"])
-            print(f"| {count:,} | {raw / 1e3:.0f}, {packed / 1e3:.1f} | {pages:,} | "
+            print(f"| {title_count(site):,} | {raw / 1e3:.0f}, {packed / 1e3:.1f} | {pages:,} | "
                   f"{data / 1e3:,.0f}, {data_packed / 1e3:.0f} | "
                   f"{median(fast.select_dom):.1f} | {median(fast.select_frame):.1f} | "
                   f"{median(fast.text_work):.1f} | {median(fast.text_frame):.0f} | "
