@@ -126,16 +126,14 @@ class Beside(Protocol):
 
 
 class InOrder:
-    """The work beside MkDocs, done in this process, step by step (the fallback)."""
-
-    how = "in turn"
+    """The steps left once the pages are generated, done in the process that calls them (the
+    second process, or this one in turn)."""
 
     def __init__(self, root: Path, knowledge: KnowledgeBase, timestamp: int, site: Path, label: str,
                  outputs: Outputs | None = None,
                  files: Callable[[], dict[str, str]] | None = None,
                  titles: TitlePages | None = None) -> None:
         self.outputs = output_names(knowledge)
-        self.pending: dict[str, int] = {}  # written before MkDocs starts
         self._titles = titles
         self._make = outputs
         self._files = files  # site-relative path -> text: written straight into the site
@@ -168,12 +166,6 @@ class InOrder:
         for name, text in self._made_files.items():
             write_atomically(self._site / name, text.encode("utf-8"))
 
-    def wait_for_page(self, relative: str) -> None:
-        """Return once the page is written (raise what stopped it)."""
-
-    def wait_for_outputs(self) -> None:
-        """Return once the outputs are written (raise what stopped them)."""
-
     def add_page(self, relative: str, html: str) -> None:
         self._auditor.add_page(relative, html)
 
@@ -182,9 +174,6 @@ class InOrder:
 
     def problems(self, files: set[str]) -> list[Problem]:
         return self._auditor.problems(self._arguments[1], files)
-
-    def close(self) -> None:
-        pass
 
 
 class InTurn:
@@ -211,7 +200,7 @@ class InTurn:
 
     def _done(self) -> InOrder:
         if self._steps is None:
-            raise GoldenThreadError("nothing was generated: the build called ready() first, or should have")
+            raise GoldenThreadError("nothing is generated yet: call ready() first")
         return self._steps
 
     def wait_for_page(self, relative: str) -> None:
