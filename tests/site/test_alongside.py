@@ -205,3 +205,18 @@ def test_files_written_beside_mkdocs_take_the_place_its_walk_gives_them(reposito
     walked = list(get_files(config))
     assert len(walked) > 200 and any(f.src_uri.count("/") > 1 for f in walked)
     assert [f.src_uri for f in sorted(walked, key=_walk_order)] == [f.src_uri for f in walked]
+
+
+@pytest.mark.parametrize("serial", [False, True])
+def test_sources_with_errors_stop_the_build_before_mkdocs(repository: Path, serial: bool) -> None:
+    """The second process validates while MkDocs loads here: errors it finds reach the
+    reader as they would in turn, and nothing is built."""
+    assert run(repository).returncode == 0
+    before = digest(repository / "site")
+    (repository / "library" / "titles" / "make-it-stick.yaml").write_text("title: [broken\n")
+    failed = run(repository, serial=serial)
+    assert failed.returncode == 1
+    assert "library/titles/make-it-stick.yaml:" in failed.stdout + failed.stderr
+    assert "MkDocs, with" not in failed.stderr  # the --timings line of a build that ran MkDocs
+    assert digest(repository / "site") == before
+    assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
