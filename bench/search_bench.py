@@ -61,7 +61,7 @@ def prepare(root: Path) -> Path:
 
 def build_synthetic(root: Path, titles: int, entries: int) -> tuple[Path, float]:
     """The built site/ of a synthetic repository, and how long `build` took (seconds)."""
-    from goldenthread.publish.build import build
+    from goldenthread.mkdocs_plugin.build import build
 
     prepare(write_repository(root, titles, entries))
     started = time.perf_counter()

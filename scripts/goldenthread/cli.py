@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -40,7 +41,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .publish.build import build
+    from .mkdocs_plugin.build import build
 
     root = _root(args.root)
     result = build(root)
@@ -55,9 +56,9 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .publish.mkdocs_build import serve_site
+    from .mkdocs_plugin.preview import serve
 
-    serve_site(_root(args.root), args.dev_addr)
+    serve(_root(args.root), args.dev_addr)
     return ExitCode.OK
 
 
@@ -137,7 +138,7 @@ def cmd_library_export(args: argparse.Namespace) -> int:
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .assemble import assemble
     from .generate.writer import write_atomically
-    from .publish.build import source_date
+    from .publish.generation import build_timestamp
     from .publish.pdf import build_pdf, pdf_name
 
     root = _root(args.root)
@@ -148,7 +149,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
         sys.stderr.write(summary(result.problems) + "No PDF was made.\n")
         return ExitCode.INVALID
     knowledge = assemble(result.sources)
-    timestamp = int(os.environ.get("SOURCE_DATE_EPOCH") or source_date(knowledge))
+    timestamp = build_timestamp(knowledge)
     output = Path(args.output or pdf_name(year))
     write_atomically(output, build_pdf(root, knowledge, year, timestamp))
     sys.stderr.write(f"wrote {output}\n")
@@ -277,15 +278,26 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    main_thread = threading.current_thread() is threading.main_thread()
+    # SIGTERM stops a command as Ctrl-C does: what it started is undone on the way out.
+    previous = signal.signal(signal.SIGTERM, _interrupt) if main_thread else None
     try:
         return int(args.run(args))
     except GoldenThreadError as error:
         sys.stderr.write(f"goldenthread: {error}\n")
         return ExitCode.USAGE
     except KeyboardInterrupt:
+        sys.stderr.write("goldenthread: stopped\n")
         return ExitCode.USAGE
+    finally:
+        if main_thread:
+            signal.signal(signal.SIGTERM, previous)
 
 
 if __name__ == "__main__":

@@ -1,12 +1,28 @@
-"""Settings the Trust sets once in mkdocs.yml under extra.goldenthread."""
+"""Settings the Trust sets once in mkdocs.yml, as the goldenthread plugin's options:
+
+    plugins:
+      - goldenthread:
+          trust_name: The Trust
+          library_requests: mailto:library@trust.example
+
+The MkDocs plugin (plugin/config.py) and `goldenthread validate` check them with the same
+rules (option_problems), so an unknown or mistyped option is refused in the same words.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .problems import Problem
+
+CONFIG = "mkdocs.yml"
+PLUGIN = "goldenthread"
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -24,16 +40,48 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 @dataclass(frozen=True)
 class Settings:
     trust_name: str = "The Trust"
-    library_requests: str = ""
-    site_name: str = "Golden Thread"
+    library_requests: str = ""  # where "Request this title" goes: mailto:... or a form's address
+    site_name: str = "Golden Thread"  # MkDocs' own site_name, not an option of ours
+
+
+OPTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings) if f.name != "site_name"}
+
+
+def option_problems(options: object) -> list[tuple[str, str]]:
+    """(option, what is wrong and how to fix it) for each unknown or mistyped option."""
+    if options is None:
+        return []
+    if not isinstance(options, dict):
+        return [("", f"the {PLUGIN} plugin's options must be a list of `name: value` lines "
+                     f"({', '.join(OPTIONS)})")]
+    problems = []
+    for key, value in options.items():
+        if key not in OPTIONS:
+            close = difflib.get_close_matches(str(key), OPTIONS, n=1)
+            hint = f"did you mean {close[0]!r}?" if close else f"the options are {', '.join(OPTIONS)}"
+            problems.append((str(key), f"the {PLUGIN} plugin has no option {key!r}: {hint}"))
+        elif not isinstance(value, type(OPTIONS[key])):
+            problems.append((str(key), f"the {PLUGIN} plugin's option {key!r} must be text, "
+                                       f"not {value!r}: put it in quotes"))
+    return problems
 
 
 def _config(root: Path) -> dict[str, Any]:
-    path = root / "mkdocs.yml"
+    path = root / CONFIG
     if not path.is_file():
         return {}
-    config: dict[str, Any] = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
-    return config
+    config = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    return config if isinstance(config, dict) else {}
+
+
+def _plugin_options(plugins: object) -> object:
+    """The goldenthread plugin's options in MkDocs' `plugins` (a list, or a mapping)."""
+    if isinstance(plugins, dict):
+        return plugins.get(PLUGIN)
+    for item in plugins if isinstance(plugins, list) else []:
+        if isinstance(item, dict) and PLUGIN in item:
+            return item[PLUGIN]
+    return None
 
 
 def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]]]:
@@ -53,7 +101,42 @@ def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]
 
 def load_settings(root: Path) -> Settings:
     config = _config(root)
-    ours = ((config.get("extra") or {}).get("goldenthread") or {})
-    return Settings(trust_name=str(ours.get("trust_name", "The Trust")),
-                    library_requests=str(ours.get("library_requests", "")),
-                    site_name=str(config.get("site_name", "Golden Thread")))
+    options = _plugin_options(config.get("plugins"))
+    ours = {key: value for key, value in (options.items() if isinstance(options, dict) else ())
+            if key in OPTIONS and isinstance(value, str)}
+    return Settings(**ours, site_name=str(config.get("site_name", "Golden Thread")))
+
+
+def check_settings(root: Path) -> list[Problem]:
+    """mkdocs.yml's goldenthread options, each problem at its line."""
+    path = root / CONFIG
+    if not path.is_file():
+        return []
+    try:
+        node = yaml.compose(path.read_text("utf-8"), Loader=_TolerantLoader)
+    except yaml.YAMLError:
+        return []  # MkDocs says where mkdocs.yml cannot be read
+    options = _plugin_node(node)
+    if options is None:
+        return []
+    pairs = options.value if isinstance(options, yaml.MappingNode) else []
+    marks = {key.value: (key.start_mark.line + 1, key.start_mark.column + 1) for key, _ in pairs}
+    start = options.start_mark
+    found = []
+    for key, message in option_problems(_plugin_options(_config(root).get("plugins"))):
+        line, col = marks.get(key) or ((start.line + 1, start.column + 1) if start else (1, 1))
+        found.append(Problem(CONFIG, line, col, "plugin-option", message))
+    return found
+
+
+def _plugin_node(node: yaml.Node | None) -> yaml.Node | None:
+    """The node of the goldenthread plugin's options, if mkdocs.yml gives any."""
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    plugins = next((value for key, value in node.value if key.value == "plugins"), None)
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    if isinstance(plugins, yaml.MappingNode):
+        pairs = list(plugins.value)
+    elif isinstance(plugins, yaml.SequenceNode):
+        pairs = [pair for item in plugins.value if isinstance(item, yaml.MappingNode) for pair in item.value]
+    return next((value for key, value in pairs if key.value == PLUGIN), None)

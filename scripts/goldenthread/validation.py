@@ -7,7 +7,6 @@ on every core when there are enough of them; everything else is small and done h
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from .check.vocabulary import Vocabularies, gather_vocabularies
 from .load.repository import RESEARCH, Sources, YamlFile, load_sources, load_title
 from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
+from .workers import worker_pool
 
 # Worker processes pay for themselves only past this many records (measured: bench/).
 PARALLEL_FROM = 400
@@ -67,7 +67,7 @@ def _titles(root: Path, paths: list[str], vocabularies: Vocabularies,
         return _load_and_check(root, paths, vocabularies, images, keep_data)
     size = -(-len(paths) // (workers * 2))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(workers) as pool:
+    with worker_pool(workers) as pool:
         futures = [pool.submit(_load_and_check, root, chunk, vocabularies, images, keep_data)
                    for chunk in chunks]
         return [one for future in futures for one in future.result()]

@@ -21,8 +21,8 @@ from typing import Any
 import pytest
 
 from goldenthread.assemble import assemble
+from goldenthread.mkdocs_plugin.build import build
 from goldenthread.model import KnowledgeBase
-from goldenthread.publish.build import build
 from goldenthread.validation import validate
 
 from ..conftest import REPO

@@ -76,17 +76,18 @@ def test_audit_command(site: Path, built: BuiltSite, capsys: pytest.CaptureFixtu
 
 def test_build_fails_when_the_audit_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A problem only the audit can see stops the build; site/ is left as it was."""
-    from goldenthread.publish import alongside
-    from goldenthread.publish import build as build_module
+    from goldenthread.export.bibtex import LIBRARY_EXPORT
+    from goldenthread.mkdocs_plugin import build as build_module
+    from goldenthread.publish.generation import Plan
 
     from .test_build import copy_repository, digest
 
     root = copy_repository(tmp_path / "repo")
     assert build_module.build(root).site is not None
     before = digest(root / "site")
-    real = alongside.make_outputs
-    monkeypatch.setattr(alongside, "make_outputs", lambda root, knowledge, timestamp: {
-        **real(root, knowledge, timestamp), alongside.LIBRARY_EXPORT: b""})
+    real = Plan.make_outputs
+    monkeypatch.setattr(Plan, "make_outputs", lambda plan, timestamp: {
+        **real(plan, timestamp), LIBRARY_EXPORT: b""})
     result = build_module.build(root)
     assert result.site is None and {p.code for p in result.problems} == {"missing-export"}
     assert digest(root / "site") == before

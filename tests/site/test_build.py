@@ -14,8 +14,7 @@ import pytest
 
 from goldenthread.generate.links import entry_page, title_page, url_of
 from goldenthread.generate.search_index import AUTHOR, SUMMARY, indexed_urls, tokens
-from goldenthread.publish.build import build
-from goldenthread.publish.mkdocs_build import SiteBuildError
+from goldenthread.mkdocs_plugin.build import SiteBuildError, build
 
 from ..conftest import REPO
 from .conftest import BuiltSite
@@ -39,6 +38,12 @@ def copy_repository(target: Path) -> Path:
 def digest(site: Path) -> dict[str, str]:
     return {path.relative_to(site).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
             for path in sorted(site.rglob("*")) if path.is_file()}
+
+
+def leftovers(repository: Path) -> list[str]:
+    """What a build left beside site/ but its lock file (a build's folder, an old site)."""
+    return sorted(p.name for p in repository.iterdir()
+                  if p.name.startswith(".site.") and p.name != ".site.lock")
 
 
 @pytest.fixture
@@ -74,7 +79,7 @@ def test_failing_site_build_leaves_site_untouched(repository: Path) -> None:
     with pytest.raises(SiteBuildError):
         build(repository)
     assert digest(repository / "site") == before
-    assert not [p for p in repository.iterdir() if p.name.startswith(".site.")]
+    assert not leftovers(repository)
 
 
 def _read(site: Path) -> Callable[[str], str | None]:
@@ -168,30 +173,7 @@ def test_entry_images_reach_the_site_with_alt_text(repository: Path) -> None:
 
 
 def test_site_folder_has_an_ordinary_mode(built: BuiltSite) -> None:
-    import os
 
     umask = os.umask(0)
     os.umask(umask)
     assert built.site.stat().st_mode & 0o777 == 0o777 & ~umask
-
-
-def test_title_pages_made_in_worker_processes_are_the_same(repository: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    """A large catalogue's title pages are written by forked workers: the same files."""
-    from goldenthread.publish import generation
-
-    generation.generate_pages(repository)
-    before = digest(repository / "docs")
-    shutil.rmtree(repository / "docs" / "library")
-    pools: list[int] = []
-    real = generation.ProcessPoolExecutor
-
-    def spy(workers: int, **kwargs: object) -> object:
-        pools.append(workers)
-        return real(workers, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(generation, "PARALLEL_FROM", 0)
-    monkeypatch.setattr(generation, "ProcessPoolExecutor", spy)
-    generation.generate_pages(repository)
-    assert (pools and pools[0] >= 2) or (os.cpu_count() or 1) < 2
-    assert digest(repository / "docs") == before

@@ -28,8 +28,6 @@ from goldenthread.generate.pages import site_pages
 from goldenthread.generate.research import pdf_name
 from goldenthread.generate.search_index import opted_out
 from goldenthread.model import KnowledgeBase
-from goldenthread.publish.alongside import write_outputs
-from goldenthread.publish.build import source_date
 from goldenthread.publish.generation import generate_pages, hand_written_texts
 from goldenthread.settings import load_settings
 
@@ -78,7 +76,6 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> ZensicalSite:
     generated = generate_pages(root)
     knowledge = generated.knowledge
     assert knowledge is not None, generated.validation.problems
-    write_outputs(root, knowledge, source_date(knowledge))  # what `goldenthread build` adds to docs/
     keys = set(site_pages(knowledge, load_settings(root), hand_written_texts(root), set(knowledge.years)))
     written = {p.relative_to(root / "docs").as_posix() for folder in GENERATED
                for p in (root / "docs" / folder).rglob("*.md")}

@@ -1,31 +1,31 @@
-"""The generation step: validate, assemble, write the generated pages into docs/.
+"""The generation step: validate, assemble, and make the generated pages and outputs.
 
-The MkDocs hook (so `mkdocs serve` and plain `mkdocs build`) calls generate_pages;
-`goldenthread build` takes the same steps one at a time (publish/build.py).
+`Plan` holds every generated page but the titles' own, made but not yet written (the
+titles' pages, most of the pages, are made as they are written), and makes the files
+that go beside the pages: the search index and the catalogue's JSON, each year's PDF and
+references, the library's BibTeX. A build writes them in the order MkDocs needs them
+(publish/session.py); generate_pages writes everything into docs/ at once.
 """
 
 from __future__ import annotations
 
 import datetime
-import multiprocessing
 import os
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..assemble import assemble
 from ..export.bibtex import LIBRARY_EXPORT, library_export
-from ..export.references import references_name
+from ..export.references import references_name, year_references
 from ..generate.library import title_pages
 from ..generate.links import title_page
 from ..generate.pages import OWNED, site_files, site_pages
 from ..generate.relations import Relations, relate
-from ..generate.research import pdf_name
-from ..generate.writer import copy_files, write_changed, write_pages
+from ..generate.writer import copy_files, write_atomically, write_changed, write_pages
 from ..model import KnowledgeBase
 from ..settings import Settings, load_settings
 from ..validation import Validation, validate
+from .pdf import build_pdf, pdf_name
 
 TEXTS = "docs/_text"
 
@@ -68,121 +68,95 @@ def source_date(knowledge: KnowledgeBase) -> int:
     return int(moment.timestamp())
 
 
+def build_timestamp(knowledge: KnowledgeBase) -> int:
+    """SOURCE_DATE_EPOCH when set (the reproducible-builds convention), else source_date."""
+    return int(os.environ.get("SOURCE_DATE_EPOCH") or source_date(knowledge))
+
+
 def load_knowledge(root: Path) -> tuple[Validation, KnowledgeBase | None]:
     """Validate the sources and, if they are valid, assemble them."""
     validation = validate(root)
     return validation, assemble(validation.sources) if validation.ok else None
 
 
-# Titles from which their pages are made in worker processes. Measured on 2 cores: at 1,000
-# titles about even (0.14-0.24 s against 0.22 s in one process); at 10,000, 1.5 s against 2.3 s.
-PARALLEL_FROM = 2000
-_TITLE_JOB: tuple[Path, KnowledgeBase, Relations, Settings] | None = None  # for forked workers
-
-
-def _write_titles(bounds: tuple[int, int]) -> int:
-    assert _TITLE_JOB is not None
-    docs, knowledge, relations, settings = _TITLE_JOB
-    titles = knowledge.titles[bounds[0]:bounds[1]]
-    return sum(write_changed(docs / path, text)
-               for path, text in title_pages(knowledge, relations, settings, titles))
-
-
-def write_title_pages(docs: Path, knowledge: KnowledgeBase, relations: Relations, settings: Settings) -> int:
-    """Each title's page, written if changed: in forked workers for a large catalogue."""
-    global _TITLE_JOB
-    count = len(knowledge.titles)
-    workers = min(os.cpu_count() or 1, 4)
-    _TITLE_JOB = (docs, knowledge, relations, settings)
-    try:
-        if count < PARALLEL_FROM or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            return _write_titles((0, count))
-        size = -(-count // workers)
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            return sum(pool.map(_write_titles, [(i, min(count, i + size)) for i in range(0, count, size)]))
-    finally:
-        _TITLE_JOB = None
-
-
 @dataclass
 class Plan:
-    """Every generated page but the titles' own, made but not yet written (the titles' pages
-    are made as they are written); and the files made beside them."""
+    """Every generated page but the titles' own, and how to make the rest."""
 
     root: Path
     validation: Validation
     knowledge: KnowledgeBase
     pages: dict[str, str]
-    keep: frozenset[str]  # docs-relative files under the generated folders that others write
-    images: set[str]
-    exports: bool
+    images: set[str]  # repository-relative, copied to the same place under docs/
     relations: Relations
     settings: Settings
+    titles: dict[str, int] = field(default_factory=dict)  # docs-relative page -> index in knowledge.titles
 
-    def beside_files(self) -> dict[str, str]:
+    def __post_init__(self) -> None:
+        self.titles = {title_page(title): at for at, title in enumerate(self.knowledge.titles)}
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    def output_names(self) -> list[str]:
+        """The docs-relative files make_outputs makes."""
+        names = [LIBRARY_EXPORT]
+        for year in self.knowledge.years:
+            names += [f"research/{year}/{pdf_name(year)}", f"research/{year}/{references_name(year)}"]
+        return names
+
+    def write_pages(self) -> int:
+        """Write every page but the titles' own, and the images, into docs/ (only what
+        changed); remove what is stale in the generated folders. Returns files written."""
+        keep = frozenset([*self.titles, *self.output_names(), *self.images])
+        written = write_pages(self.docs, self.pages, OWNED, keep=keep)
+        return written + copy_files(self.root, self.docs, self.images)
+
+    def write_titles(self, pages: list[str]) -> int:
+        """Write these titles' pages (docs-relative paths) if changed; returns how many were."""
+        titles = [self.knowledge.titles[self.titles[page]] for page in pages]
+        return sum(write_changed(self.docs / path, text)
+                   for path, text in title_pages(self.knowledge, self.relations, self.settings, titles))
+
+    def site_files(self) -> dict[str, str]:
         """The search index and the catalogue's JSON (site-relative path -> text): files no
         page links to, which only need to reach the site."""
         return site_files(self.knowledge, self.pages, hand_written_pages(self.root))
 
-    def title_uris(self) -> list[str]:
-        """The titles' pages (docs-relative) in the order MkDocs reads them: its walk of docs/
-        sorts folder names, so library/a/ comes before library/a-b/."""
-        return sorted((title_page(title) for title in self.knowledge.titles), key=lambda uri: uri.split("/"))
+    def make_outputs(self, timestamp: int) -> dict[str, bytes]:
+        """Each year's PDF and references (beside its year page) and the library's BibTeX, by
+        docs-relative path."""
+        made = {LIBRARY_EXPORT: library_export(self.knowledge.titles).encode("utf-8")}
+        for year in self.knowledge.years:
+            made[f"research/{year}/{references_name(year)}"] = year_references(self.knowledge, year).encode()
+            made[f"research/{year}/{pdf_name(year)}"] = build_pdf(self.root, self.knowledge, year, timestamp)
+        return made
 
-    def write_titles(self, progress: Callable[[int], None] | None = None, every: int = 100) -> int:
-        """Write each title's page if changed. With progress: in one process, in title_uris'
-        order, calling progress(pages written so far) every `every` pages and at the end (so
-        MkDocs can read the first while the rest are written: publish/alongside.py)."""
-        docs = self.root / "docs"
-        if progress is None:
-            return write_title_pages(docs, self.knowledge, self.relations, self.settings)
-        by_page = {title_page(title): title for title in self.knowledge.titles}
-        ordered = [by_page[uri] for uri in self.title_uris()]
-        written = done = 0
-        for path, text in title_pages(self.knowledge, self.relations, self.settings, ordered):
-            written += write_changed(docs / path, text)
-            done += 1
-            if done % every == 0:
-                progress(done)
-        if done % every or not done:
-            progress(done)
-        return written
-
-    def write(self, with_files: bool = True, with_titles: bool = True) -> Generated:
-        """Write the pages (and, with_files, the files beside them) into docs/; remove what is
-        stale in the generated folders. `build` writes the files beside the pages straight
-        into the site instead, and the titles' pages beside MkDocs (publish/alongside.py)."""
-        files = self.beside_files() if with_files else {}
-        if self.exports:
-            files[LIBRARY_EXPORT] = library_export(self.knowledge.titles)
-        docs = self.root / "docs"
-        titles = {title_page(title) for title in self.knowledge.titles}
-        written = write_pages(docs, {**self.pages, **files}, OWNED, keep=self.keep | titles)
-        if with_titles:
-            written += self.write_titles()
-        written += copy_files(self.root, docs, self.images)
-        return Generated(self.validation, self.knowledge, len(self.pages) + len(titles), written)
+    def write_outputs(self, timestamp: int) -> None:
+        for name, content in self.make_outputs(timestamp).items():
+            write_atomically(self.docs / name, content)
 
 
-def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
-                   pdf_years: set[int] | None = None, exports: bool = True) -> Plan:
-    """pdf_years: the years whose PDF and references the pages link (all by default): the
-    caller writes those files. exports: write library/library.bib with the pages; `build`
-    writes it beside MkDocs instead (publish/alongside.py)."""
-    years = set(knowledge.years) if pdf_years is None else pdf_years
+def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase) -> Plan:
     relations, settings = relate(knowledge), load_settings(root)
-    pages = site_pages(knowledge, settings, hand_written_texts(root), years, relations, with_titles=False)
-    pdfs = {f"research/{year}/{name}" for year in years
-            for name in (pdf_name(year), references_name(year))}
+    pages = site_pages(knowledge, settings, hand_written_texts(root), set(knowledge.years), relations,
+                       with_titles=False)
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
               for name in names}
-    return Plan(root, validation, knowledge, pages, frozenset(pdfs | images | {LIBRARY_EXPORT}), images,
-                exports, relations, settings)
+    return Plan(root, validation, knowledge, pages, images, relations, settings)
 
 
-def generate_pages(root: Path, pdf_years: set[int] | None = None, exports: bool = True) -> Generated:
-    """Validate the sources; if they are valid, (re)write every generated page (as above)."""
+def generate_pages(root: Path) -> Generated:
+    """Validate the sources; if they are valid, write every generated page and output into
+    docs/ (the search index under docs/search-index/): what another engine needs to build
+    the site from docs/ alone."""
     validation, knowledge = load_knowledge(root)
     if knowledge is None:
         return Generated(validation)
-    return plan_generated(root, validation, knowledge, pdf_years, exports).write()
+    plan = plan_generated(root, validation, knowledge)
+    written = plan.write_pages() + plan.write_titles(list(plan.titles))
+    for name, text in plan.site_files().items():
+        written += write_changed(plan.docs / name, text)
+    plan.write_outputs(build_timestamp(knowledge))
+    return Generated(validation, knowledge, len(plan.pages) + len(plan.titles), written)

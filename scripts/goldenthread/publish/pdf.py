@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import json
 import shutil
 import tempfile
@@ -10,16 +9,12 @@ from importlib import resources
 from pathlib import Path
 
 from ..model import KnowledgeBase
-from ..problems import GoldenThreadError
 from ..publication.document import entry_bibliographies, publication_data
 from ..publication.markdown_tree import parser
 from ..settings import load_settings
+from .typst_process import TEMPLATE, PdfError, compile_pdf
 
-TEMPLATE = "publication.typ"
-
-
-class PdfError(GoldenThreadError):
-    """Typst could not make the PDF."""
+__all__ = ["PdfError", "build_pdf", "pdf_name"]
 
 
 def pdf_name(year: int) -> str:
@@ -28,8 +23,6 @@ def pdf_name(year: int) -> str:
 
 def build_pdf(root: Path, kb: KnowledgeBase, year: int, timestamp: int) -> bytes:
     """The PDF of one year's publication. The same sources give the same bytes."""
-    import typst
-
     if year not in kb.years:
         raise PdfError(f"there is no research/{year}/ with entries or a foreword")
     data = publication_data(kb, year, load_settings(root), parser(root))
@@ -43,14 +36,4 @@ def build_pdf(root: Path, kb: KnowledgeBase, year: int, timestamp: int) -> bytes
         images = root / "research" / str(year) / "images"
         if images.is_dir():
             shutil.copytree(images, work / "images")
-        fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True)
-        try:
-            compiler = typst.Compiler(work / TEMPLATE, root=work, font_paths=fonts,
-                                      ignore_system_fonts=True)
-            pdf = compiler.compile(format="pdf", pdf_standards=["ua-1"],
-                                   timestamp=datetime.datetime.fromtimestamp(timestamp, datetime.UTC))
-        except typst.TypstError as error:
-            raise PdfError(f"the {year} PDF could not be made: {error.message}\n"
-                           f"{error.diagnostic}") from error
-    assert isinstance(pdf, bytes)
-    return pdf
+        return compile_pdf(work, timestamp, f"the {year} PDF")
