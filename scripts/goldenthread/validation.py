@@ -7,7 +7,7 @@ on every core when there are enough of them; everything else is small and done h
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.image_files import check_image_files
@@ -21,7 +21,6 @@ from .workers import worker_pool
 
 # Worker processes pay for themselves only past this many records (measured: bench/).
 PARALLEL_FROM = 400
-Checked = tuple[YamlFile, list[Problem]]
 
 
 @dataclass
@@ -50,18 +49,30 @@ def _slim(loaded: YamlFile, keep_data: bool) -> YamlFile:
     return YamlFile(loaded.path, Document(loaded.path, data, marks))
 
 
+Loaded = tuple[YamlFile, list[Problem], list[Problem]]  # a record, problems reading it, checking it
+Stamp = tuple[int, int, int]  # a file's modification time (ns), size and inode
+
+
+def file_stamp(path: Path) -> Stamp:
+    try:
+        found = path.stat()
+    except OSError:
+        return (0, -1, 0)
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
+
+
 def _load_and_check(root: Path, paths: list[str], vocabularies: Vocabularies,
-                    images: set[str], keep_data: bool) -> list[Checked]:
+                    images: set[str], keep_data: bool) -> list[Loaded]:
     checked = []
     for path in paths:
-        loaded, problems = load_title(root, path)
-        problems += check_title(loaded, vocabularies, images)
-        checked.append((_slim(loaded, keep_data), problems))
+        loaded, read = load_title(root, path)
+        found = check_title(loaded, vocabularies, images)
+        checked.append((_slim(loaded, keep_data), read, found))
     return checked
 
 
 def _titles(root: Path, paths: list[str], vocabularies: Vocabularies,
-            images: set[str], keep_data: bool) -> list[Checked]:
+            images: set[str], keep_data: bool) -> list[Loaded]:
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
         return _load_and_check(root, paths, vocabularies, images, keep_data)
@@ -73,19 +84,59 @@ def _titles(root: Path, paths: list[str], vocabularies: Vocabularies,
         return [one for future in futures for one in future.result()]
 
 
-def validate(root: Path, keep_data: bool = True) -> Validation:
+@dataclass
+class _Record:
+    stamp: Stamp
+    loaded: Loaded
+    against: object  # what it was checked against: the vocabularies' ids and the library's images
+
+
+@dataclass
+class TitleCache:
+    """Each catalogue record as validate last loaded and checked it, for the preview: a
+    record is read again only if its file changed, and checked again (without being read)
+    only if what it is checked against changed."""
+
+    records: dict[str, _Record] = field(default_factory=dict)
+
+    def titles(self, root: Path, paths: list[str], vocabularies: Vocabularies,
+               images: set[str]) -> list[Loaded]:
+        against = (tuple((kind, tuple(sorted(ids))) for kind, ids in sorted(vocabularies.ids.items())
+                         if kind != "title"), frozenset(images))
+        stamps = {path: file_stamp(root / path) for path in paths}
+        changed = [path for path in paths
+                   if path not in self.records or self.records[path].stamp != stamps[path]]
+        for path, fresh in zip(changed, _titles(root, changed, vocabularies, images, True), strict=True):
+            self.records[path] = _Record(stamps[path], fresh, against)
+        for path in paths:
+            record = self.records[path]
+            title, read, _ = record.loaded
+            data = title.document.data if title.document is not None else None
+            if record.against != against or (isinstance(data, dict) and "library" in data):
+                # checked against other vocabularies; or it names titles (`library:`), whose ids change
+                record.loaded = (title, read, check_title(title, vocabularies, images))
+                record.against = against
+        for path in set(self.records) - set(paths):
+            del self.records[path]
+        return [self.records[path].loaded for path in paths]
+
+
+def validate(root: Path, keep_data: bool = True, cache: TitleCache | None = None) -> Validation:
     """Every source loaded, and every problem in them, sorted.
 
     keep_data=False keeps only what checking needs of each catalogue record (the
-    `validate` command); a build needs the records' data.
+    `validate` command); a build needs the records' data. With a cache (the preview),
+    only the catalogue records that changed since the last call are read again.
     """
     sources = load_sources(root)
     vocabularies, problems = gather_vocabularies(sources)
     problems += sources.problems
     images = library_images(root)
-    for loaded, found in _titles(root, sources.title_paths, vocabularies, images, keep_data):
+    titles = (cache.titles(root, sources.title_paths, vocabularies, images) if cache is not None
+              else _titles(root, sources.title_paths, vocabularies, images, keep_data))
+    for loaded, read, found in titles:
         sources.titles.append(loaded)
-        problems += found
+        problems += read + found
     problems += check_across(sources, vocabularies)
     problems += check_image_files(root, images | {f"{RESEARCH}/{folder}/{name}"
                                                   for folder, names in sources.images.items()

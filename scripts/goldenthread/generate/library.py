@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from ..export.bibtex import title_entry
-from ..model import KnowledgeBase, Pathway, Title
+from ..model import KnowledgeBase, Named, Pathway, Title
 from ..settings import Settings
 from . import catalogue
 from .catalogue import INDEX
@@ -100,6 +100,31 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
              + fenced(title_entry(title), "bibtex") + "\n"
              f"[Back to the library]({relative(page, INDEX)})\n")
     return text
+
+
+Names = dict[str, dict[str, Named]]  # kind (topics, aims, ...) -> id -> the named item
+
+
+def vocabulary_names(kb: KnowledgeBase) -> Names:
+    return {kind: kb.named(kind) for kind in
+            ("topics", "aims", "building_blocks", "stages", "career_stages", "academies")}
+
+
+def title_page_inputs(title: Title, relations: Relations, settings: Settings, names: Names,
+                      steps: dict[str, list[tuple[Pathway, int]]]) -> tuple[object, ...]:
+    """Everything title_page_text reads to make this title's page: the same inputs make the
+    same page, so the preview makes a title's page again only when they change. Keep the two
+    together (tests/generate/test_live.py checks pages made from changed inputs)."""
+    kinds = ("topics", "aims", "building_blocks", "stages", "career_stages")
+    return (
+        title, settings,
+        tuple(names[kind][ident].name for kind in kinds for ident in getattr(title, kind)),
+        tuple(names["academies"][academy].name for academy, _ in title.copies),
+        tuple((e.id, e.year, e.title) for e in relations.entries_citing.get(title.id, ())),
+        tuple((r.id, r.full_title, r.year) for r in relations.related(title)),
+        tuple((p.career_stage, len(p.steps), number, names["career_stages"][p.career_stage].name)
+              for p, number in steps.get(title.id, ())),
+    )
 
 
 def title_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,

@@ -34,6 +34,10 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         self.session: BuildSession | None = None  # given by `goldenthread build`, else made here
         self._own = False
         self._epoch: str | None = None  # SOURCE_DATE_EPOCH before this build set it
+        # MkDocs' own structures as the last build left them (the preview renders from them)
+        self.files: Files | None = None
+        self.nav: Any = None
+        self.env: Any = None
 
     def load_config(self, options: dict[str, Any],
                     config_file_path: str | None = None) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -68,9 +72,13 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         for name in self.session.beside_files():
             if name not in present:
                 files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
-        files = in_walk_order(files, config.docs_dir)
+        files = self.files = in_walk_order(files, config.docs_dir)
         self.session.start([file.src_uri for file in files.documentation_pages()])
         return files
+
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        self.nav = nav
+        return nav
 
     def on_pre_page(self, page: Any, config: Any, files: Files) -> Any:
         assert self.session is not None
@@ -87,6 +95,7 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         assert self.session is not None
         self.session.wait_for_outputs()  # MkDocs copies them next
+        self.env = env
         return env
 
     @event_priority(-100)  # last, so that what is audited is what is written

@@ -1,11 +1,425 @@
-"""`goldenthread serve`: the live preview."""
+"""`goldenthread serve`: the live preview, where a saved change shows at once.
+
+The site is built in full once (as `goldenthread build` builds it, without the audit).
+After that, each saved change is validated and generated again only where it matters
+(publish/live.py), and MkDocs renders again only the pages whose Markdown changed, from
+the structures of its first build (files, navigation, templates): the page a reader has
+open first, when the browser reloads it, the rest in the background. The search index,
+the catalogue's JSON, the PDFs and the exports follow in the background too.
+
+A save that breaks a source leaves the last good site served: its problems are printed in
+the terminal and shown at the top of every page until a save mends them. A change to
+mkdocs.yml, or to the title of a page in the navigation, is rendered again in full.
+
+This uses MkDocs' build steps one page at a time (`_populate_page`, `_build_page`) and
+its live-reload server; MkDocs 1.6 is its last release, so these no longer move.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import html
+import logging
+import os
+import re
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..generate.pages import OWNED
+from ..problems import Problem
+from ..publish.live import LiveGeneration
+from ..publish.session import BuildSession, InvalidSources
+from ..publish.site_folder import build_lock
+from ..report import as_text, summary
+from ..validation import file_stamp
+from .build import load_site, plugin_of, run_mkdocs
+
+log = logging.getLogger("mkdocs.plugins.goldenthread")
+CONFIG = "mkdocs.yml"
+WATCHED = ("docs", "library", "research")
+WRITES = {"created", "modified", "deleted", "moved", "closed"}  # not "opened": reading is no change
+
+
+class Preview:
+    """The preview's site in `site`, and what is still to render in it."""
+
+    def __init__(self, root: Path, site: Path) -> None:
+        self.root, self.site = root, site
+        self.live = LiveGeneration(root)
+        self.lock = threading.RLock()  # MkDocs' structures: one page at a time
+        self.problems: list[Problem] = []  # shown in the terminal and on every page
+        self.rendered: list[str] = []  # docs-relative pages rendered since the last full build
+        self.serve_url = ""
+        self._config: Any = None
+        self._plugin: Any = None
+        self._stamps: dict[str, tuple[int, int, int]] = {}  # mkdocs.yml and hand-written docs/
+        self._stale: dict[str, Any] = {}  # docs-relative page -> its File, to render again
+        self._read: set[str] = set()  # of those, the pages whose Markdown changed
+        self._outputs_due = False
+        self._wake = threading.Condition(self.lock)
+        self._stop = False
+
+    # -- building ---------------------------------------------------------------------
+
+    def build(self) -> bool:
+        """Build the whole site (at the start, and when mkdocs.yml changes); False if the
+        sources have errors (the problems say which)."""
+        with self.lock, build_lock(self.root / "site", wait=True):
+            self._stamps = self._scan()
+            config = load_site(self.root, self.site)
+            if self.serve_url:
+                config.site_url = self.serve_url
+            session = BuildSession(self.root, self.site, cache=self.live.cache)
+            try:
+                run_mkdocs(config, session)
+                session.finish()
+            except InvalidSources:
+                self.problems = session.problems
+                return False
+            finally:
+                session.close()
+            self.live.adopt(session.plan)
+            self._config, self._plugin = config, plugin_of(config)
+            self.problems = [p for p in session.problems if p.level != "error"]
+            self._stale.clear()
+            self._read.clear()
+            self.rendered = []
+        return True
+
+    def _scan(self) -> dict[str, tuple[int, int, int]]:
+        """mkdocs.yml and every hand-written file under docs/, with their stamps."""
+        stamps = {CONFIG: file_stamp(self.root / CONFIG)}
+        docs = self.root / "docs"
+        for folder, names, files in os.walk(docs):
+            relative = Path(folder).relative_to(docs).as_posix()
+            if relative == ".":
+                names[:] = [name for name in names if name not in OWNED]
+            stamps.update({f"docs/{name}" if relative == "." else f"docs/{relative}/{name}":
+                           file_stamp(Path(folder) / name) for name in files})
+        return stamps
+
+    def update(self) -> None:
+        """A source changed: generate and render again what it changes (the server calls this
+        once the saves have stopped, and reloads the browser when it returns)."""
+        started = time.perf_counter()
+        with self.lock:
+            stamps = self._scan()
+            changed = {name for name in {*stamps, *self._stamps}
+                       if stamps.get(name) != self._stamps.get(name)}
+            if self._config is None or CONFIG in changed:
+                if self.build():
+                    self._report(started, "the whole site was built again")
+                else:
+                    self.report_problems()
+                return
+            with build_lock(self.root / "site", wait=True):
+                refresh = self.live.refresh()
+            self.problems = refresh.problems
+            if not refresh.ok:
+                self._report(started, "")
+                return
+            self._stamps = stamps
+            docs = {name[len("docs/"):] for name in changed if name.startswith("docs/")}
+            present = {name for name in docs if f"docs/{name}" in stamps}
+            self._apply(refresh.written | present, refresh.removed | (docs - present))
+            self._outputs_due = True
+            self._wake.notify_all()
+        self._report(started, f"{len(self._stale)} page{'s' if len(self._stale) != 1 else ''} to render")
+
+    def _apply(self, written: set[str], removed: set[str]) -> None:
+        """Bring MkDocs' files up to date with docs/ (docs-relative paths written, removed)."""
+        from mkdocs.structure.files import File, set_exclusions
+        from mkdocs.structure.pages import Page
+
+        config, files = self._config, self._plugin.files
+        for name in sorted(removed):
+            file = files.get_file_from_path(name)
+            if file is not None:
+                files.remove(file)
+                self._stale.pop(name, None)
+                with contextlib.suppress(FileNotFoundError):
+                    os.remove(file.abs_dest_path)
+        added = [File(name, config.docs_dir, config.site_dir, config.use_directory_urls)
+                 for name in sorted(written) if files.get_file_from_path(name) is None]
+        for file in added:
+            files.append(file)
+        if added:
+            set_exclusions(files, config)
+        nav_titles = {}
+        for name in sorted(written):
+            file = files.get_file_from_path(name)
+            if file is None or file.inclusion.is_excluded():
+                continue
+            if not file.is_documentation_page():
+                file.copy_file()
+                continue
+            if file.page is None:
+                Page(None, file, config)
+            self._stale[name] = file
+            self._read.add(name)
+            if file.page in self._plugin.nav.pages:
+                nav_titles[name] = file.page.title
+        for name, title in nav_titles.items():  # the navigation shows these titles on every page
+            self._render(self._stale.pop(name))
+            if files.get_file_from_path(name).page.title != title:
+                self._stale.update({file.src_uri: file for file in files.documentation_pages()})
+
+    # -- rendering ----------------------------------------------------------------------
+
+    def _render(self, file: Any) -> None:
+        from mkdocs.commands.build import _build_page, _populate_page
+
+        config, files, plugin = self._config, self._plugin.files, self._plugin
+        with _warnings_kept() as warnings:
+            if file.src_uri in self._read:
+                _populate_page(file.page, config, files)
+                self._read.discard(file.src_uri)
+            _build_page(file.page, config, files.documentation_pages(), plugin.nav, plugin.env)
+        self.rendered.append(file.src_uri)
+        here = f"docs/{file.src_uri}"
+        kept = [p for p in self.problems if not (p.code == "site-warning" and p.path == here)]
+        self.problems = kept + [_site_warning(file, message) for message in warnings]
+
+    def render_for(self, url_path: str) -> None:
+        """The page at this address is about to be served: render it first if it is stale."""
+        with self.lock:
+            if not self._stale:
+                return
+            wanted = url_path.strip("/")
+            for name, file in self._stale.items():
+                if file.url.strip("/") == wanted or file.dest_uri == wanted:
+                    self._render(self._stale.pop(name))
+                    return
+
+    def render_all(self) -> None:
+        """Render every stale page now (what the background does, one page at a time)."""
+        while self._render_next():
+            pass
+
+    def _render_next(self) -> bool:
+        with self.lock:
+            if not self._stale:
+                return False
+            name = next(iter(self._stale))
+            self._render(self._stale.pop(name))
+            return True
+
+    def finish_outputs(self) -> None:
+        """The search index, the catalogue's JSON and the outputs, for the newest sources."""
+        with self.lock:
+            if not self._outputs_due or self.live.plan is None:
+                return
+            self._outputs_due = False
+        self.live.site_files(self.site)
+        for name in self.live.outputs():
+            target = self.site / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(self.root / "docs" / name, target)
+
+    def background(self) -> None:
+        """Render the stale pages, then the files beside them, until stopped."""
+        while True:
+            with self.lock:
+                self._wake.wait_for(lambda: self._stop or bool(self._stale) or self._outputs_due)
+                if self._stop:
+                    return
+            try:
+                self.render_all()
+                self.finish_outputs()
+            except Exception as error:  # shown, and the next save tries again
+                log.error(f"goldenthread: the preview could not finish: {error}")
+
+    def stop(self) -> None:
+        with self.lock:
+            self._stop = True
+            self._wake.notify_all()
+
+    # -- reporting ----------------------------------------------------------------------
+
+    def report_problems(self) -> None:
+        """The sources have errors and nothing was built yet: say so, here and in the browser."""
+        self._report(time.perf_counter(), "")
+        (self.site / "index.html").write_text(
+            "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Preview</title></head>"
+            "<body><main><h1>The preview appears here once the sources are valid</h1></main></body></html>",
+            "utf-8")
+
+    def _report(self, started: float, done: str) -> None:
+        seconds = time.perf_counter() - started
+        errors = [p for p in self.problems if p.level == "error"]
+        if errors:
+            sys.stderr.write(as_text(self.problems) + summary(self.problems)
+                             + "The preview still shows the last good version.\n")
+        else:
+            sys.stderr.write(f"goldenthread: updated in {seconds:.2f} s ({done})\n")
+
+    def problems_html(self) -> str:
+        """The problems, for the top of every page (empty when there are none)."""
+        shown = [p for p in self.problems if p.level == "error" or p.code == "site-warning"]
+        if not shown:
+            return ""
+        errors = any(p.level == "error" for p in shown)
+        items = "".join(
+            f"<li><code>{html.escape(p.path)}</code>, line {p.line}: {html.escape(p.message)} "
+            f"<small>({html.escape(p.level)} {html.escape(p.code)})</small></li>" for p in shown)
+        heading = ("The preview shows the last good version: fix these problems and save."
+                   if errors else "Warnings (the site still builds):")
+        return (f'<div id="gt-problems" role="alert" style="background:#fff4e5;color:#1a1a1a;'
+                f'border:3px solid #b35900;padding:1rem;margin:0;font:1rem/1.5 system-ui,sans-serif">'
+                f"<p><strong>{heading}</strong></p><ul>{items}</ul></div>")
+
+
+def _site_warning(file: Any, message: str) -> Problem:
+    """A warning MkDocs logged for a page, at the line of the link or name it quotes."""
+    line = 1
+    quoted = re.findall(r"'([^']+)'", message)
+    source = file.page.markdown or "" if file.page else ""
+    for text in quoted[1:] + quoted[:1]:
+        at = source.find(text)
+        if at >= 0:
+            line = source.count("\n", 0, at) + 1 + _front_matter_lines(file)
+            break
+    return Problem(f"docs/{file.src_uri}", line, 1, "site-warning", message, "warning")
+
+
+def _front_matter_lines(file: Any) -> int:
+    text = Path(file.abs_src_path).read_text("utf-8") if file.abs_src_path else ""
+    match = re.match(r"---\n.*?\n---\n", text, re.DOTALL)
+    return match.group(0).count("\n") if match else 0
+
+
+class _Kept(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _warnings_kept() -> Iterator[list[str]]:
+    handler = _Kept()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+
+
+def _server(preview: Preview, host: str, port: int, mount_path: str) -> Any:
+    import watchdog.events
+    import watchdog.observers
+    from mkdocs.livereload import LiveReloadServer
+
+    class PreviewServer(LiveReloadServer):
+        """MkDocs' live-reload server, told of a save at once (native file events; MkDocs
+        polls every 0.5 s), never woken by the pages generation itself writes, rendering a
+        stale page before serving it, and showing the problems on every page."""
+
+        def watch_sources(self, root: Path) -> None:
+            sources = tuple(str(root / name) + os.sep for name in WATCHED)
+            generated = tuple(str(root / "docs" / folder) + os.sep for folder in OWNED)
+            config = str(root / CONFIG)
+
+            def counts(path: str) -> bool:
+                """A source (not a page generation wrote, nor an editor's hidden file)."""
+                if not path or os.path.basename(path).startswith("."):
+                    return False
+                return path == config or (path.startswith(sources) and not path.startswith(generated))
+
+            def changed(event: Any) -> None:
+                paths = [str(getattr(event, "src_path", "")), str(getattr(event, "dest_path", ""))]
+                if event.event_type not in WRITES or event.is_directory or not any(map(counts, paths)):
+                    return
+                with self._rebuild_cond:
+                    self._want_rebuild = True
+                    self._rebuild_cond.notify_all()
+
+            handler = watchdog.events.FileSystemEventHandler()
+            handler.on_any_event = changed  # type: ignore[method-assign]
+            for name in WATCHED:
+                if (root / name).is_dir():
+                    self._watched_paths[str(root / name)] = 1
+                    self.observer.schedule(handler, str(root / name), recursive=True)
+            self._watched_paths[config] = 1
+            self.observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml
+
+        def _serve_request(self, environ: Any, start_response: Any) -> Any:
+            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
+            if path.startswith(self.mount_path) and (path.endswith("/") or path.endswith(".html")):
+                with self._epoch_cond:  # not while an update is under way
+                    self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
+                preview.render_for(path[len(self.mount_path):].removesuffix("index.html"))
+            return super()._serve_request(environ, start_response)
+
+        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
+            content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+            panel = preview.problems_html()
+            body = re.search(rb"<body[^>]*>", content)
+            if not panel or body is None:
+                return bytes(content)
+            return content[:body.end()] + panel.encode("utf-8") + content[body.end():]
+
+    server = PreviewServer(builder=preview.update, host=host, port=port, root=str(preview.site),
+                           mount_path=mount_path)
+    server.observer = watchdog.observers.Observer()  # type: ignore[assignment]
+    server.build_delay = 0.05  # an editor's save is over within this: then update at once
+
+    def error_page(code: int) -> bytes | None:
+        page = preview.site / "404.html"
+        return page.read_bytes() if code == 404 and page.is_file() else None
+
+    server.error_handler = error_page
+    return server
+
+
+def _remove_stale_previews() -> None:
+    """Folders of previews whose process is gone (killed with kill -9)."""
+    for folder in Path(tempfile.gettempdir()).glob("goldenthread-serve-*"):
+        pid = folder.name.split("-")[2]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def serve(root: Path, address: str) -> None:
-    from mkdocs.commands.serve import serve as mkdocs_serve
-
-    mkdocs_serve(config_file=str(root / "mkdocs.yml"), dev_addr=address, livereload=True)
+    """Serve the preview on address (host:port) until interrupted."""
+    host, _, port = address.rpartition(":")
+    _remove_stale_previews()
+    site = Path(tempfile.mkdtemp(prefix=f"goldenthread-serve-{os.getpid()}-"))
+    preview = Preview(root, site)
+    server = None
+    try:
+        config = load_site(root, site)
+        mount_path = urlsplit(config.site_url or "/").path or "/"
+        preview.serve_url = f"http://{host}:{port}{mount_path}"
+        server = _server(preview, host, int(port), mount_path)
+        if not preview.build():
+            preview.report_problems()
+        server.watch_sources(root)
+        threading.Thread(target=preview.background, daemon=True, name="preview").start()
+        sys.stderr.write(f"goldenthread: serving the preview on {preview.serve_url} (Ctrl-C to stop)\n")
+        server.serve()
+    finally:
+        preview.stop()
+        if server is not None:
+            server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)

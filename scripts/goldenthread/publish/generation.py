@@ -24,7 +24,7 @@ from ..generate.relations import Relations, relate
 from ..generate.writer import copy_files, write_atomically, write_changed, write_pages
 from ..model import KnowledgeBase
 from ..settings import Settings, load_settings
-from ..validation import Validation, validate
+from ..validation import TitleCache, Validation, validate
 from .pdf import build_pdf, pdf_name
 
 TEXTS = "docs/_text"
@@ -73,9 +73,9 @@ def build_timestamp(knowledge: KnowledgeBase) -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH") or source_date(knowledge))
 
 
-def load_knowledge(root: Path) -> tuple[Validation, KnowledgeBase | None]:
+def load_knowledge(root: Path, cache: TitleCache | None = None) -> tuple[Validation, KnowledgeBase | None]:
     """Validate the sources and, if they are valid, assemble them."""
-    validation = validate(root)
+    validation = validate(root, cache=cache)
     return validation, assemble(validation.sources) if validation.ok else None
 
 
@@ -101,10 +101,7 @@ class Plan:
 
     def output_names(self) -> list[str]:
         """The docs-relative files make_outputs makes."""
-        names = [LIBRARY_EXPORT]
-        for year in self.knowledge.years:
-            names += [f"research/{year}/{pdf_name(year)}", f"research/{year}/{references_name(year)}"]
-        return names
+        return list(self.outputs())
 
     def write_pages(self) -> int:
         """Write every page but the titles' own, and the images, into docs/ (only what
@@ -124,14 +121,31 @@ class Plan:
         page links to, which only need to reach the site."""
         return site_files(self.knowledge, self.pages, hand_written_pages(self.root))
 
-    def make_outputs(self, timestamp: int) -> dict[str, bytes]:
-        """Each year's PDF and references (beside its year page) and the library's BibTeX, by
-        docs-relative path."""
-        made = {LIBRARY_EXPORT: library_export(self.knowledge.titles).encode("utf-8")}
-        for year in self.knowledge.years:
-            made[f"research/{year}/{references_name(year)}"] = year_references(self.knowledge, year).encode()
-            made[f"research/{year}/{pdf_name(year)}"] = build_pdf(self.root, self.knowledge, year, timestamp)
+    def outputs(self) -> dict[str, tuple[object, ...]]:
+        """Each output (docs-relative) -> what it is made from: each year's PDF and references
+        (beside its year page) and the library's BibTeX."""
+        kb = self.knowledge
+        made: dict[str, tuple[object, ...]] = {LIBRARY_EXPORT: tuple(kb.titles)}
+        academies = tuple(kb.academies)
+        for year in kb.years:
+            entries = tuple(entry for entry in kb.entries if entry.year == year)
+            images = tuple(sorted(name for name in self.images if name.startswith(f"research/{year}/")))
+            made[f"research/{year}/{references_name(year)}"] = entries
+            made[f"research/{year}/{pdf_name(year)}"] = (year, entries, kb.forewords.get(year, ""),
+                                                         self.settings, academies, images)
         return made
+
+    def make_output(self, name: str, timestamp: int) -> bytes:
+        """One of the outputs, by its docs-relative name."""
+        if name == LIBRARY_EXPORT:
+            return library_export(self.knowledge.titles).encode("utf-8")
+        year = int(name.split("/")[1])
+        if name.endswith(".pdf"):
+            return build_pdf(self.root, self.knowledge, year, timestamp)
+        return year_references(self.knowledge, year).encode("utf-8")
+
+    def make_outputs(self, timestamp: int) -> dict[str, bytes]:
+        return {name: self.make_output(name, timestamp) for name in self.outputs()}
 
     def write_outputs(self, timestamp: int) -> None:
         for name, content in self.make_outputs(timestamp).items():

@@ -26,6 +26,7 @@ from pathlib import Path
 from ..audit.site import SiteAuditor, site_files
 from ..generate.writer import write_atomically
 from ..problems import GoldenThreadError, Problem
+from ..validation import TitleCache
 from .beside import Executor, executor_for, outcome
 from .generation import Plan, build_timestamp, load_knowledge, plan_generated
 
@@ -85,6 +86,7 @@ class BuildSession:
     steps: list[tuple[str, float]] = field(default_factory=list)  # (step, seconds), for --timings
     timestamp: int = 0
     pages: int = 0
+    cache: TitleCache | None = None  # the preview's: validation reads only what changed
     _plan: Plan | None = None
     _executor: Executor[Work] | None = None
     _pending: dict[str, Future[int]] = field(default_factory=dict)  # title's page -> its step
@@ -96,7 +98,7 @@ class BuildSession:
     def generate(self) -> None:
         """Validate the sources and write every page but the titles' own into docs/."""
         started = time.perf_counter()
-        validation, knowledge = load_knowledge(self.root)
+        validation, knowledge = load_knowledge(self.root, self.cache)
         self.problems = list(validation.problems)
         validated = time.perf_counter()
         self.steps.append(("validate", validated - started))
@@ -108,6 +110,10 @@ class BuildSession:
         self.steps.append(("generate the pages", time.perf_counter() - validated))
         auditor = SiteAuditor(self.site, self.label) if self.audit else None
         self._executor = executor_for(Work(plan, self.site, self.timestamp, auditor))
+
+    @property
+    def plan(self) -> Plan:
+        return self._running()[0]
 
     @property
     def how(self) -> str:

@@ -1,0 +1,107 @@
+"""The preview's generation: after a saved change, validate and write again only what the
+change affects.
+
+A catalogue record is read again only if its file changed (validation.TitleCache). Every
+page but the titles' own is made again in memory and written if its text changed; a
+title's page is made again only if what it shows changed (generate/library.py's
+title_page_inputs), so a change to one record costs about one page at any catalogue size.
+What the preview needs to know is which generated pages were written or removed: those,
+and only those, it renders again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..assemble import assemble
+from ..generate.library import title_page_inputs, vocabulary_names
+from ..generate.links import title_page
+from ..generate.pages import OWNED
+from ..generate.pathways import steps_for
+from ..generate.writer import copy_files, write_atomically, write_changed
+from ..model import KnowledgeBase
+from ..problems import Problem
+from ..validation import TitleCache, validate
+from .generation import Plan, build_timestamp, plan_generated
+
+
+@dataclass
+class Refresh:
+    """What one refresh found and did."""
+
+    problems: list[Problem]  # the validation's; with an error nothing was written
+    written: set[str] = field(default_factory=set)  # docs-relative generated files written
+    removed: set[str] = field(default_factory=set)  # docs-relative generated files removed
+
+    @property
+    def ok(self) -> bool:
+        return not any(p.level == "error" for p in self.problems)
+
+
+def title_inputs(plan: Plan) -> dict[str, tuple[object, ...]]:
+    """Each title's page (docs-relative) -> what it shows."""
+    names, steps = vocabulary_names(plan.knowledge), steps_for(plan.knowledge)
+    return {title_page(title): title_page_inputs(title, plan.relations, plan.settings, names, steps)
+            for title in plan.knowledge.titles}
+
+
+@dataclass
+class LiveGeneration:
+    """The generated pages as the preview last wrote them into docs/."""
+
+    root: Path
+    cache: TitleCache = field(default_factory=TitleCache)
+    plan: Plan | None = None  # the last good generation
+    _pages: dict[str, str] = field(default_factory=dict)  # every page but the titles' own
+    _inputs: dict[str, tuple[object, ...]] = field(default_factory=dict)  # title's page -> inputs
+    _outputs: dict[str, tuple[object, ...]] = field(default_factory=dict)  # output -> made from
+
+    def adopt(self, plan: Plan) -> None:
+        """Take over a full build's generation (the preview's first build wrote every page)."""
+        self.plan, self._pages, self._inputs = plan, dict(plan.pages), title_inputs(plan)
+        self._outputs = plan.outputs()
+
+    def refresh(self) -> Refresh:
+        """Validate the sources again; if they are valid, write the pages that changed."""
+        validation = validate(self.root, cache=self.cache)
+        if not validation.ok:
+            return Refresh(validation.problems)
+        plan = plan_generated(self.root, validation, assemble(validation.sources))
+        docs = plan.docs
+        pages = {name for name, text in plan.pages.items() if self._pages.get(name) != text}
+        inputs = title_inputs(plan)
+        titles = [name for name, shown in inputs.items() if self._inputs.get(name) != shown]
+        for name in sorted(pages):
+            write_atomically(docs / name, plan.pages[name].encode("utf-8"))
+        plan.write_titles(titles)
+        removed = {*(set(self._pages) - set(plan.pages)), *(set(self._inputs) - set(inputs))}
+        for name in removed:
+            (docs / name).unlink(missing_ok=True)
+        images = {name for name in plan.images if copy_files(self.root, docs, {name})}
+        self.plan, self._pages, self._inputs = plan, dict(plan.pages), inputs
+        return Refresh(validation.problems, pages | set(titles) | images, removed)
+
+    def knowledge(self) -> KnowledgeBase:
+        assert self.plan is not None
+        return self.plan.knowledge
+
+    def outputs(self) -> set[str]:
+        """Make again the outputs (PDFs, references, library.bib) whose sources changed, and
+        write them; their docs-relative names."""
+        assert self.plan is not None
+        made_from = self.plan.outputs()
+        changed = {name for name, sources in made_from.items() if self._outputs.get(name) != sources}
+        timestamp = build_timestamp(self.plan.knowledge)
+        for name in sorted(changed):
+            write_atomically(self.plan.docs / name, self.plan.make_output(name, timestamp))
+        self._outputs = made_from
+        return changed
+
+    def site_files(self, site: Path) -> set[str]:
+        """Write the search index and the catalogue's JSON into the site where they changed."""
+        assert self.plan is not None
+        return {name for name, text in self.plan.site_files().items() if write_changed(site / name, text)}
+
+
+__all__ = ["OWNED", "LiveGeneration", "Refresh"]
