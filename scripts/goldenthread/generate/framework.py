@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from ..model import Entry, KnowledgeBase, Named, Title
 from .links import entry_page, framework_page, relative, title_page
 from .relations import Relations
 from .text import front_matter, md, plural
 
 INDEX = "framework/index.md"
+CATALOGUE = "library/index.md"
 NFER = ("The seven principles are the Trust's wording of the seven building blocks in "
         "NFER's research for the Department for Education (Macleod et al., 2015).")
 EEF = ("Adapted from the Education Endowment Foundation (2019), *Putting Evidence to Work: "
@@ -33,11 +36,29 @@ def framework_link_lines(page: str, record: Title | Entry, kb: KnowledgeBase) ->
     return lines
 
 
-def _title_list(page: str, titles: list[Title]) -> str:
+LISTED = 20  # titles a framework page lists; the catalogue, filtered, lists them all
+LISTED_BY_STAGE = 10
+
+
+def newest(titles: list[Title], count: int) -> list[Title]:
+    """The most recently added first (then by id): what a reader has not yet seen."""
+    return sorted(titles, key=lambda t: (t.added or "", t.id), reverse=True)[:count]
+
+
+def catalogue_link(page: str, label: str, **chosen: str) -> str:
+    """A link to the catalogue with its filters set (catalogue.js reads them from the address)."""
+    return f"[{label}]({relative(page, CATALOGUE)}?{urlencode(chosen)})"
+
+
+def _title_list(page: str, titles: list[Title], **chosen: str) -> str:
     if not titles:
         return "No library titles are linked to this yet.\n"
-    return "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))}) "
-                   f"({md(', '.join(t.authors))}, {t.year})\n" for t in titles)
+    shown, more = (titles, "") if len(titles) <= LISTED else (
+        newest(titles, LISTED),
+        f"The {LISTED} most recently added: "
+        + catalogue_link(page, f"see all {len(titles)} in the library", **chosen) + ".\n\n")
+    return more + "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))}) "
+                          f"({md(', '.join(t.authors))}, {t.year})\n" for t in shown)
 
 
 def _entry_list(page: str, entries: list[Entry]) -> str:
@@ -47,8 +68,8 @@ def _entry_list(page: str, entries: list[Entry]) -> str:
                    f"{', example' if e.example else ''})\n" for e in entries)
 
 
-def _linked_section(page: str, titles: list[Title], entries: list[Entry]) -> str:
-    return (f"## Library titles ({len(titles)})\n\n{_title_list(page, titles)}\n"
+def _linked_section(page: str, titles: list[Title], entries: list[Entry], **chosen: str) -> str:
+    return (f"## Library titles ({len(titles)})\n\n{_title_list(page, titles, **chosen)}\n"
             f"## Action research ({len(entries)})\n\n{_entry_list(page, entries)}")
 
 
@@ -93,7 +114,13 @@ def _stage_breakdown(page: str, principle: Named, kb: KnowledgeBase, relations: 
         text += (f"### {md(stage.name)} {{#stage-{stage.id}}}\n\n"
                  f"{plural(len(in_titles), 'title')} and "
                  f"{plural(len(in_entries), 'entry', 'entries')}.\n\n")
-        text += "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))})\n" for t in in_titles)
+        if len(in_titles) > LISTED_BY_STAGE:
+            text += (f"The {LISTED_BY_STAGE} most recently added: "
+                     + catalogue_link(page, f"see all {len(in_titles)} in the library",
+                                      principle=principle.id, stage=stage.id) + ".\n\n")
+        text += "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))})\n"
+                        for t in (in_titles if len(in_titles) <= LISTED_BY_STAGE
+                                  else newest(in_titles, LISTED_BY_STAGE)))
         text += "".join(f"- [{md(e.title)}]({relative(page, entry_page(e))}) (action research, "
                         f"{e.year})\n" for e in in_entries)
         text += "\n"
@@ -108,7 +135,7 @@ def principle_page(principle: Named, kb: KnowledgeBase, relations: Relations) ->
             + f"# Principle {principle.number}: {md(principle.name)}\n\n"
             f"One of the seven principles for securing equity for children who are "
             f"disadvantaged. {NFER} [Back to the framework]({relative(page, INDEX)}).\n\n"
-            + _linked_section(page, titles, entries) + "\n"
+            + _linked_section(page, titles, entries, principle=principle.id) + "\n"
             + _stage_breakdown(page, principle, kb, relations))
 
 
@@ -120,7 +147,7 @@ def stage_page(stage: Named, relations: Relations) -> str:
             + f"# {md(stage.name)}\n\nStage {stage.number} of the golden thread, our four step "
             f"improvement model.\n\n> {md(stage.summary)}\n\n{EEF} "
             f"[Back to the framework]({relative(page, INDEX)}).\n\n"
-            + _linked_section(page, titles, entries))
+            + _linked_section(page, titles, entries, stage=stage.id))
 
 
 def aim_page(aim: Named, relations: Relations) -> str:
@@ -128,7 +155,7 @@ def aim_page(aim: Named, relations: Relations) -> str:
     return (front_matter(title=aim.name) + f"# {md(aim.name)}\n\nOne of the Trust's five school "
             f"improvement aims. [Back to the framework]({relative(page, INDEX)}).\n\n"
             + _linked_section(page, relations.titles[("aims", aim.id)],
-                              relations.entries[("aims", aim.id)]))
+                              relations.entries[("aims", aim.id)], aim=aim.id))
 
 
 def framework_pages(kb: KnowledgeBase, relations: Relations, intro: str) -> dict[str, str]:

@@ -84,37 +84,43 @@ def run_mkdocs(config: Any, session: BuildSession) -> None:
 
 def build(root: Path, site: Path | None = None) -> BuildResult:
     site = site or root / "site"
-    clock = _Clock()
     settings = check_settings(root)
     if settings:
         return BuildResult(settings)
     with build_lock(site):
         remove_leftovers(site)
         scratch = new_scratch(site)
-        session = BuildSession(root, scratch, audit=True, label=site.name)
         try:
-            config = load_site(root, scratch)
-            clock.lap("load MkDocs")
-            gc.freeze()  # what is loaded stays for the build: the collector need not walk it again
-            try:
-                run_mkdocs(config, session)
-            except InvalidSources:
-                discard(scratch)
-                return BuildResult(session.problems, steps=clock.steps + session.steps)
-            clock.lap(f"MkDocs, with the titles' pages, PDFs, exports and audit {session.how}")
-            audited = session.finish()
-            clock.lap("finish the audit")
-            if audited:
-                discard(scratch)
-                return BuildResult(audited, steps=clock.steps)
-            swap_in(scratch, site)
-            clock.lap("swap the new site in")
-        except BaseException:
-            session.close()
+            result = _build_into(root, scratch, site)
+        except BaseException:  # an error, or Ctrl-C / SIGTERM: site/ stays as it was
             discard(scratch)
             raise
-        finally:
-            session.close()
-            gc.unfreeze()
+        if result.site is None:
+            discard(scratch)
+        return result
+
+
+def _build_into(root: Path, scratch: Path, site: Path) -> BuildResult:
+    """Build into scratch; swap it in for site only if every step succeeded."""
+    clock = _Clock()
+    session = BuildSession(root, scratch, audit=True, label=site.name)
+    try:
+        config = load_site(root, scratch)
+        clock.lap("load MkDocs")
+        gc.freeze()  # what is loaded stays for the build: the collector need not walk it again
+        try:
+            run_mkdocs(config, session)
+        except InvalidSources:
+            return BuildResult(session.problems, steps=clock.steps + session.steps)
+        clock.lap(f"MkDocs, with the titles' pages, PDFs, exports and audit {session.how}")
+        audited = session.finish()
+        clock.lap("finish the audit")
+        if audited:
+            return BuildResult(audited, steps=clock.steps)
+        swap_in(scratch, site)
+        clock.lap("swap the new site in")
+    finally:
+        session.close()
+        gc.unfreeze()
     steps = [clock.steps[0], *((f"  ({step})", seconds) for step, seconds in session.steps), *clock.steps[1:]]
     return BuildResult(session.problems, site, session.pages, steps)

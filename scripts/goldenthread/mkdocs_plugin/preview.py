@@ -44,6 +44,7 @@ from .build import load_site, plugin_of, run_mkdocs
 log = logging.getLogger("mkdocs.plugins.goldenthread")
 CONFIG = "mkdocs.yml"
 WATCHED = ("docs", "library", "research")
+GRACE = 0.3  # seconds the background waits after an update: the browsers' reloads come first
 WRITES = {"created", "modified", "deleted", "moved", "closed"}  # not "opened": reading is no change
 
 
@@ -224,12 +225,14 @@ class Preview:
             shutil.copyfile(self.root / "docs" / name, target)
 
     def background(self) -> None:
-        """Render the stale pages, then the files beside them, until stopped."""
+        """Render the stale pages, then the files beside them, until stopped. It starts a moment
+        after an update, so that the pages the reloading browsers ask for come first."""
         while True:
             with self.lock:
                 self._wake.wait_for(lambda: self._stop or bool(self._stale) or self._outputs_due)
                 if self._stop:
                     return
+            time.sleep(GRACE)
             try:
                 self.render_all()
                 self.finish_outputs()

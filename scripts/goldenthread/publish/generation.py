@@ -152,8 +152,9 @@ class Plan:
             write_atomically(self.docs / name, content)
 
 
-def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase) -> Plan:
-    relations, settings = relate(knowledge), load_settings(root)
+def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
+                   relations: Relations | None = None) -> Plan:
+    relations, settings = relations or relate(knowledge), load_settings(root)
     pages = site_pages(knowledge, settings, hand_written_texts(root), set(knowledge.years), relations,
                        with_titles=False)
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()

@@ -19,6 +19,7 @@ from ..generate.library import title_page_inputs, vocabulary_names
 from ..generate.links import title_page
 from ..generate.pages import OWNED
 from ..generate.pathways import steps_for
+from ..generate.relations import relate
 from ..generate.writer import copy_files, write_atomically, write_changed
 from ..model import KnowledgeBase
 from ..problems import Problem
@@ -67,7 +68,11 @@ class LiveGeneration:
         validation = validate(self.root, cache=self.cache)
         if not validation.ok:
             return Refresh(validation.problems)
-        plan = plan_generated(self.root, validation, assemble(validation.sources))
+        knowledge = assemble(validation.sources)
+        relations = relate(knowledge)
+        if self.plan is not None and relations.signature() == self.plan.relations.signature():
+            relations.memo = self.plan.relations.memo  # no title's features moved: the same related titles
+        plan = plan_generated(self.root, validation, knowledge, relations)
         docs = plan.docs
         pages = {name for name, text in plan.pages.items() if self._pages.get(name) != text}
         inputs = title_inputs(plan)

@@ -85,9 +85,13 @@ def remove_leftovers(site: Path) -> None:
 def new_scratch(site: Path) -> Path:
     """A fresh folder beside site/, readable as site/ will be."""
     scratch = Path(tempfile.mkdtemp(prefix=f".{site.name}.build-", dir=site.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    scratch.chmod(0o777 & ~umask)  # mkdtemp makes 0700; site/ must be readable by a web server
+    try:
+        umask = os.umask(0)
+        os.umask(umask)
+        scratch.chmod(0o777 & ~umask)  # mkdtemp makes 0700; site/ must be readable by a web server
+    except BaseException:
+        scratch.rmdir()
+        raise
     return scratch
 
 
