@@ -2,38 +2,81 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+PIP    := $(BIN)/python -m pip
 STAMP  := $(VENV)/.installed
 TESTSTAMP := $(VENV)/.installed-test
+PROJECT   := $(VENV)/.installed-project
 
-.PHONY: site serve test validate lint bench bench-all clean
+# Every version installed comes from a lock in requirements/ (README, "Dependencies"):
+# pip checks each file against its hashes and takes wheels only, so nothing is chosen,
+# fetched unpinned or built here. pip.txt goes first, so the lock decides pip too.
+LOCKED  := $(PIP) install --quiet --require-hashes --only-binary :all:
+# What `make lock` and `make upgrade` run (uv is in the test lock); the flags are
+# written into each lock's header.
+COMPILE := $(BIN)/uv pip compile --quiet --universal --generate-hashes --only-binary :all:
 
-$(STAMP): pyproject.toml
+.PHONY: site serve test validate lint install install-test lock upgrade bench bench-all clean
+
+# Removes what an earlier install left that the given locks no longer list (pip-sync's
+# job), so the environment is the lock and nothing more.
+define remove-unlisted
+unlisted="$$($(BIN)/python .ci/lock-check --unlisted $(1))"; \
+if [ -n "$$unlisted" ]; then $(PIP) uninstall --quiet --yes $$unlisted; fi
+endef
+
+$(STAMP): requirements/pip.txt requirements/site.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e .
+	$(LOCKED) --no-deps -r requirements/pip.txt
+	$(LOCKED) -r requirements/site.txt
+	$(call remove-unlisted,requirements/pip.txt requirements/site.txt requirements/test.txt)
 	touch $@
 
-$(TESTSTAMP): pyproject.toml $(STAMP)
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+$(TESTSTAMP): requirements/pip.txt requirements/test.txt $(STAMP)
+	$(LOCKED) -r requirements/test.txt
+	$(call remove-unlisted,requirements/pip.txt requirements/test.txt)
 	touch $@
 
-site: $(STAMP)            ## validate, generate and build site/
+# The project itself, editable, built by the locked setuptools ([build-system]) already
+# in .venv, so pip neither resolves its dependencies nor fetches a build backend.
+$(PROJECT): pyproject.toml $(STAMP)
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+install: $(STAMP) $(PROJECT)            ## .venv with the site's locked dependencies
+install-test: $(TESTSTAMP) $(PROJECT)   ## and the test extras' (what make test uses)
+
+site: install             ## validate, generate and build site/
 	$(BIN)/goldenthread build
 
-serve: $(STAMP)           ## live preview on http://127.0.0.1:8000
+serve: install            ## live preview on http://127.0.0.1:8000
 	$(BIN)/goldenthread serve
 
-validate: $(STAMP)
+validate: install
 	$(BIN)/goldenthread validate
 
-test: $(TESTSTAMP)        ## the whole test suite
+test: install-test        ## the whole test suite
 	$(BIN)/python -m pytest
 
-lint: $(TESTSTAMP)
-	$(BIN)/ruff check scripts tests bench
+lint: install-test
+	$(BIN)/ruff check scripts tests bench .ci/lock-check
 	$(BIN)/mypy
+	$(BIN)/mypy --strict .ci/lock-check
 
-bench: $(TESTSTAMP)       ## the pipeline at 150, 1,000 and 10,000 titles: one table (about 15 minutes)
+# The locks: test.txt (pyproject.toml's dependencies and test extras, and the build
+# backend), site.txt (the same versions, without the test extras) and pip.txt.
+define relock
+$(COMPILE) $(1) requirements/pip.in -o requirements/pip.txt
+$(COMPILE) $(1) pyproject.toml --extra test requirements/build.in -o requirements/test.txt
+$(COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/site.txt
+endef
+
+lock: install-test        ## re-lock after changing pyproject.toml's ranges; every other pin stays
+	$(call relock,)
+
+upgrade: install-test     ## re-lock at the newest versions the ranges allow
+	$(call relock,--upgrade)
+
+bench: install-test       ## the pipeline at 150, 1,000 and 10,000 titles: one table (about 15 minutes)
 	$(BIN)/python bench/pipeline_bench.py
 
 bench-all: bench          ## and the detailed benchmarks: validate, PDF, search, catalogue
