@@ -65,16 +65,30 @@ lint: install-test
 # The locks: test.txt (pyproject.toml's dependencies and test extras, and the build
 # backend), site.txt (the same versions, without the test extras) and pip.txt.
 define relock
-$(COMPILE) $(1) requirements/pip.in -o requirements/pip.txt
-$(COMPILE) $(1) pyproject.toml --extra test requirements/build.in -o requirements/test.txt
+$(COMPILE) requirements/pip.in -o requirements/pip.txt $(1)
+$(COMPILE) pyproject.toml --extra test requirements/build.in -o requirements/test.txt $(1)
 $(COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/site.txt
 endef
 
-lock: install-test        ## re-lock after changing pyproject.toml's ranges; every other pin stays
-	$(call relock,)
+# Where the locks must install, from wheels alone: uv resolves them for each in turn,
+# from the cache the re-lock just filled.
+PLATFORMS := x86_64-manylinux_2_28 aarch64-manylinux_2_28 x86_64-apple-darwin aarch64-apple-darwin \
+             x86_64-pc-windows-msvc
+PYTHONS   := 3.11 3.12 3.13 3.14
+define check-platforms
+for platform in $(PLATFORMS); do for version in $(PYTHONS); do \
+  $(BIN)/uv pip compile --offline --quiet --no-header --only-binary :all: --python-platform $$platform \
+    --python-version $$version requirements/pip.txt requirements/test.txt >/dev/null || exit 1; \
+done; done; echo "the locks install from wheels on $(PLATFORMS), Python $(PYTHONS)"
+endef
 
-upgrade: install-test     ## re-lock at the newest versions the ranges allow
+lock: $(TESTSTAMP)        ## re-lock after changing pyproject.toml's ranges; every other pin stays
+	$(call relock,)
+	@$(check-platforms)
+
+upgrade: $(TESTSTAMP)     ## re-lock at the newest versions the ranges allow
 	$(call relock,--upgrade)
+	@$(check-platforms)
 
 bench: install-test       ## the pipeline at 150, 1,000 and 10,000 titles: one table (about 15 minutes)
 	$(BIN)/python bench/pipeline_bench.py
