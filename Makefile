@@ -12,8 +12,10 @@ PROJECT   := $(VENV)/.installed-project
 # fetched unpinned or built here. pip.txt goes first, so the lock decides pip too.
 LOCKED  := $(PIP) install --quiet --require-hashes --only-binary :all:
 # What `make lock` and `make upgrade` run (uv is in the test lock); the flags are
-# written into each lock's header.
-COMPILE := $(BIN)/uv pip compile --quiet --universal --generate-hashes --only-binary :all:
+# written into each lock's header. uv only reads the package index: it never downloads
+# a Python of its own, even for a --python-version it does not find here.
+UV      := $(BIN)/uv pip compile --quiet --no-python-downloads
+COMPILE := $(UV) --universal --generate-hashes --only-binary :all:
 
 .PHONY: site serve test validate lint install install-test lock upgrade bench bench-all clean
 
@@ -70,16 +72,16 @@ $(COMPILE) pyproject.toml --extra test requirements/build.in -o requirements/tes
 $(COMPILE) pyproject.toml requirements/build.in -c requirements/test.txt -o requirements/site.txt
 endef
 
-# Where the locks must install, from wheels alone: uv resolves them for each in turn,
-# from the cache the re-lock just filled.
+# Where the locks must install, from wheels alone: uv resolves them for each, 8 at a time.
 PLATFORMS := x86_64-manylinux_2_28 aarch64-manylinux_2_28 x86_64-apple-darwin aarch64-apple-darwin \
              x86_64-pc-windows-msvc
 PYTHONS   := 3.11 3.12 3.13 3.14
 define check-platforms
-for platform in $(PLATFORMS); do for version in $(PYTHONS); do \
-  $(BIN)/uv pip compile --offline --quiet --no-header --only-binary :all: --python-platform $$platform \
-    --python-version $$version requirements/pip.txt requirements/test.txt >/dev/null || exit 1; \
-done; done; echo "the locks install from wheels on $(PLATFORMS), Python $(PYTHONS)"
+printf '%s\n' $(foreach platform,$(PLATFORMS),$(foreach version,$(PYTHONS),$(platform)/$(version))) \
+| xargs -P 8 -n 1 sh -c '$(UV) --no-header --only-binary :all: \
+    --python-platform "$${1%/*}" --python-version "$${1#*/}" requirements/pip.txt requirements/test.txt \
+    >/dev/null || { echo "make: the locks do not install from wheels on $$1" >&2; exit 1; }' check \
+&& echo "the locks install from wheels on $(PLATFORMS), Python $(PYTHONS)"
 endef
 
 lock: $(TESTSTAMP)        ## re-lock after changing pyproject.toml's ranges; every other pin stays
