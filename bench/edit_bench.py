@@ -119,8 +119,8 @@ def shipped_copy(target: Path) -> Path:
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(
-                "__pycache__", "framework", "library", "research", "search-index") if name == "docs" else None)
+            generated = ("framework", "library", "research", "search-index") if name == "docs" else ()
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", *generated))
         else:
             shutil.copy(source, target / name)
     return target

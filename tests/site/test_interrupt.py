@@ -131,7 +131,8 @@ def _previews() -> set[Path]:
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
-def test_a_stopped_preview_leaves_nothing_running(built: tuple[Path, dict[str, str]], stop: signal.Signals) -> None:
+def test_a_stopped_preview_leaves_nothing_running(built: tuple[Path, dict[str, str]],
+                                                  stop: signal.Signals) -> None:
     import socket
 
     root, _ = built

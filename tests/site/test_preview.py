@@ -169,7 +169,8 @@ def test_serve_shows_a_save_its_problems_and_the_mend(tmp_path: Path) -> None:
     root = copy_repository(tmp_path / "repo")
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "goldenthread", "--root", str(root), "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "goldenthread", "--root", str(root), "serve",
+         "--dev-addr", f"127.0.0.1:{port}"],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         page = f"http://127.0.0.1:{port}/library/make-it-stick/"

@@ -375,6 +375,7 @@ def _server(preview: Preview, host: str, port: int, mount_path: str) -> Any:
     server = PreviewServer(builder=preview.update, host=host, port=port, root=str(preview.site),
                            mount_path=mount_path)
     server.observer = watchdog.observers.Observer()  # type: ignore[assignment]
+    server.serve_thread.daemon = True  # however the preview stops, nothing waits for it
     server.build_delay = 0.05  # an editor's save is over within this: then update at once
 
     def error_page(code: int) -> bytes | None:
@@ -422,7 +423,9 @@ def serve(root: Path, address: str) -> None:
         sys.stderr.write(f"goldenthread: serving the preview on {preview.serve_url} (Ctrl-C to stop)\n")
         server.serve()
     finally:
-        preview.stop()
-        if server is not None:
-            server.shutdown()
-        shutil.rmtree(site, ignore_errors=True)
+        try:
+            if server is not None:
+                server.shutdown()
+            preview.stop()
+        finally:
+            shutil.rmtree(site, ignore_errors=True)
