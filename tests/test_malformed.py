@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from goldenthread.cli import main
+from goldenthread.codes import BY_CODE
 
 from .conftest import VALID_BIB, VALID_TITLE, Write
 
@@ -216,6 +217,7 @@ def test_malformed_input(case: Case, repo: Path, write: Write,
     assert {(p["path"], p["line"], p["code"]) for p in problems} == case.expected
     for problem in problems:
         assert problem["col"] >= 1 and problem["message"]
+        assert problem["level"] == BY_CODE[str(problem["code"])].level_in("validate"), problem
 
 
 def test_all_cases_at_once_in_a_real_process(tmp_path: Path) -> None:

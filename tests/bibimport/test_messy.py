@@ -248,3 +248,12 @@ def test_nothing_else_was_written(imported: tuple[Path, ImportReport]) -> None:
     root, report = imported
     titles = sorted(path.name for path in (root / "library" / "titles").iterdir())
     assert titles == sorted([*(f"{c.id}.yaml" for c in report.created), "make-it-stick.yaml"])
+
+
+def test_every_problem_is_at_its_registered_level(imported: tuple[Path, ImportReport]) -> None:
+    """The contributing page's import table gives each code's level from the registry."""
+    from goldenthread.codes import BY_CODE
+
+    _, report = imported
+    assert {(p.code, p.level) for p in report.problems} == {
+        (p.code, BY_CODE[p.code].level_in("library import")) for p in report.problems}
