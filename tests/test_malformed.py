@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from goldenthread.cli import main
+from goldenthread.codes import BY_CODE
 
 from .conftest import VALID_BIB, VALID_TITLE, Write
 
@@ -72,6 +73,12 @@ CASES = [
     Case("custom tag", {T: title(publisher="!include other.yaml")}, {(T, 9, "yaml-tag")}),
     Case("billion laughs", {T: BOMB}, {(T, 5, "yaml-alias-limit")}),
     Case("deep nesting", {T: "title: " + "[" * 50_000 + "\n"}, {(T, 1, "yaml-too-deep")}),
+    Case("deep block nesting", {T: "".join("  " * depth + f"k{depth}:\n" for depth in range(100))},
+         {(T, 66, "yaml-too-deep")}),
+    Case("deep block list on one line", {T: "title: X\nauthors:\n  " + "- " * 1_200 + "A\n"},
+         {(T, 3, "yaml-too-deep")}),
+    Case("deep nesting in front matter", {E: "---\ntitle: " + "[" * 50_000 + "\n---\n"},
+         {(E, 2, "yaml-too-deep")}),
     Case("not UTF-8", {T: VALID_TITLE.replace("Belknap", "B\xe9lknap").encode("latin-1")},
          {(T, 9, "not-utf8")}),
     Case("NUL character", {T: VALID_TITLE.replace("Make It", "Make\0It")},
@@ -99,6 +106,11 @@ CASES = [
     Case("isbn check digit", {T: title(isbn='"9780674729019"')}, {(T, 10, "isbn-checksum")}),
     Case("isbn-10 check digit", {T: title(isbn='"0-19-852663-7"')}, {(T, 10, "isbn-checksum")}),
     Case("isbn length", {T: title(isbn='"97806747290"')}, {(T, 10, "isbn-format")}),
+    Case("isbn all zeros", {T: title(isbn='"0000000000000"')}, {(T, 10, "isbn-placeholder")}),
+    Case("isbn-10 all zeros", {T: title(isbn='"0-00-000000-0"')}, {(T, 10, "isbn-placeholder")}),
+    Case("isbn zeros after 978", {T: title(isbn='"978-0-00-000000-2"')},
+         {(T, 10, "isbn-placeholder")}),
+    Case("isbn prefix not 978 or 979", {T: title(isbn='"5012345678900"')}, {(T, 10, "isbn-prefix")}),
     Case("isbn as number", {T: title(isbn="9780674729018")}, {(T, 10, "wrong-type")}),
     Case("bad file name", {"library/titles/Make_It.yaml": title(isbn=None)},
          {("library/titles/Make_It.yaml", 1, "bad-id")}),
@@ -205,6 +217,7 @@ def test_malformed_input(case: Case, repo: Path, write: Write,
     assert {(p["path"], p["line"], p["code"]) for p in problems} == case.expected
     for problem in problems:
         assert problem["col"] >= 1 and problem["message"]
+        assert problem["level"] == BY_CODE[str(problem["code"])].level_in("validate"), problem
 
 
 def test_all_cases_at_once_in_a_real_process(tmp_path: Path) -> None:

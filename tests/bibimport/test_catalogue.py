@@ -30,6 +30,11 @@ def test_an_invalid_isbn_identifies_nothing() -> None:
     assert isbn_identity("") == ""
 
 
+def test_a_placeholder_isbn_identifies_nothing() -> None:
+    """Otherwise every book exported with 0000000000 would be taken for one book."""
+    assert [isbn_identity(isbn) for isbn in ("0000000000", "000-0000000000", "9780000000002")] == [""] * 3
+
+
 def test_unreadable_records_still_reserve_their_id(repo: Path) -> None:
     (repo / "library" / "titles" / "broken.yaml").write_text("title: [unclosed\n", "utf-8")
     assert load_catalogue(repo).ids == {"make-it-stick", "broken"}

@@ -32,6 +32,11 @@ def test_edition(value: str, edition: str) -> None:
     ("9780674729019", "", ["isbn-checksum"]),
     ("12345", "", ["isbn-format"]),
     ("9780674729019; 9780674729018", "9780674729018", ["isbn-checksum"]),
+    ("000-0000000000", "", ["isbn-placeholder"]),
+    ("0000000000", "", ["isbn-placeholder"]),
+    ("978-0-00-000000-0", "", ["isbn-placeholder"]),
+    ("0000000000; 9780674729018", "9780674729018", ["isbn-placeholder"]),
+    ("5012345678900", "", ["isbn-prefix"]),
     ("", "", []),
 ])
 def test_isbn_is_kept_only_when_its_check_digit_passes(value: str, isbn: str, codes: list[str]) -> None:

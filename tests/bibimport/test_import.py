@@ -81,3 +81,16 @@ def test_a_file_that_is_not_utf8_is_a_problem_and_imports_nothing(repo: Path, tm
 def test_a_missing_file_is_a_usage_error(repo: Path, tmp_path: Path) -> None:
     with pytest.raises(GoldenThreadError, match="cannot read"):
         import_bibtex(repo, tmp_path / "missing.bib", dry_run=False)
+
+
+def test_books_exported_with_a_placeholder_isbn_are_imported_without_it(repo: Path) -> None:
+    bib = repo / "placeholders.bib"
+    bib.write_text("".join(
+        f"@book{{test-{n},\n  author = {{Tester, Tina}},\n  title = {{A Test Book {n}}},\n"
+        f"  year = {{2020}},\n  isbn = {{000-0000000000}}\n}}\n\n" for n in (1, 2)), "utf-8")
+    report = import_bibtex(repo, bib, dry_run=False)
+    assert [c.id for c in report.created] == ["test-1", "test-2"], "not taken for one book"
+    assert [(p.line, p.level, p.code) for p in report.problems] == [
+        (5, "warning", "isbn-placeholder"), (12, "warning", "isbn-placeholder")]
+    written = (repo / "library" / "titles" / "test-1.yaml").read_text("utf-8")
+    assert "isbn" not in written and "0000000000" not in written

@@ -66,8 +66,8 @@ EXPECTED: dict[str, Outcome] = {
         "A Test Book of Importing Cases", ["Tina Tester"], 2020, publisher="Example Press"),
         "isbn-checksum"),
     "TestBookB": created("a-test-book-of-importing-cases-2", book(
-        "A Test Book of Importing Cases", ["Sam Sample"], 2021, publisher="Example Press",
-        isbn="9780000000002")),
+        "A Test Book of Importing Cases", ["Sam Sample"], 2021, publisher="Example Press"),
+        "isbn-placeholder"),
     "responsive-teaching": created("responsive-teaching", book(
         "Responsive Teaching", ["Harry Fletcher-Wood"], 2018,
         subtitle="Cognitive Science and Formative Assessment in Practice", publisher="Routledge",
@@ -154,6 +154,16 @@ EXPECTED: dict[str, Outcome] = {
         "A Test Collection in Biblatex", ["Ann Example"], 2021, publisher="Example Press")),
     "test-first-edition": created("test-first-edition", book(
         "A Test Book in Its First Edition", ["Tina Tester"], 2019, publisher="Example Press")),
+    # Placeholders are dropped, so books that share one are not taken for the same book.
+    "test-placeholder-isbn": created("test-placeholder-isbn", book(
+        "A Test Book With a Placeholder ISBN", ["Tina Tester"], 2022, publisher="Example Press"),
+        "isbn-placeholder"),
+    "test-zero-isbn-10": created("test-zero-isbn-10", book(
+        "A Test Book With an All-Zero ISBN-10", ["Sam Sample"], 2022, publisher="Example Press"),
+        "isbn-placeholder"),
+    "test-zero-isbn-13": created("test-zero-isbn-13", book(
+        "A Test Book With an All-Zero ISBN-13", ["Sam Sample"], 2022, publisher="Example Press"),
+        "isbn-placeholder"),
     "Myatt2018": created("the-curriculum", book(
         "The Curriculum", ["Mary Myatt"], 2018, subtitle="Gallimaufry to coherence",
         publisher="John Catt", topics=["curriculum"])),
@@ -165,7 +175,7 @@ BETWEEN_ENTRIES = [
     ("@comment{jabref-meta", "bib-comment"),
     ("@preamble", "bib-preamble"),
     ("% synthetic ISBN for tests, with", "bib-comment"),
-    ("% synthetic ISBN for tests", "bib-comment"),
+    ("% a placeholder ISBN", "bib-comment"),
     ("% synthetic ISBN for tests", "bib-comment"),
     ("% Exported by a library system", "bib-comment"),
     ("Trailing text", "bib-comment"),
@@ -238,3 +248,12 @@ def test_nothing_else_was_written(imported: tuple[Path, ImportReport]) -> None:
     root, report = imported
     titles = sorted(path.name for path in (root / "library" / "titles").iterdir())
     assert titles == sorted([*(f"{c.id}.yaml" for c in report.created), "make-it-stick.yaml"])
+
+
+def test_every_problem_is_at_its_registered_level(imported: tuple[Path, ImportReport]) -> None:
+    """The contributing page's import table gives each code's level from the registry."""
+    from goldenthread.codes import BY_CODE
+
+    _, report = imported
+    assert {(p.code, p.level) for p in report.problems} == {
+        (p.code, BY_CODE[p.code].level_in("library import")) for p in report.problems}

@@ -27,8 +27,8 @@ def test_otherwise_the_id_comes_from_the_title() -> None:
 
 def test_known_books_and_repeats_are_left_alone() -> None:
     catalogue = Catalogue(ids={"a-test-book"})
-    catalogue.add("library/titles/a-test-book.yaml", "9780000000002", set())
-    records = [record("one", isbn="978-0-00-000000-2"), record("two", title="Another Test Book"),
+    catalogue.add("library/titles/a-test-book.yaml", "9780000000019", set())
+    records = [record("one", isbn="978-0-00-000001-9"), record("two", title="Another Test Book"),
                record("three", title="Another test book"), record("four", title="Another Test Book",
                                                                     year=2021)]
     planned, problems = plan(records, catalogue, "refs.bib")

@@ -52,3 +52,15 @@ def test_a_chapter_whose_book_has_a_bad_year_is_skipped_with_only_that_reason() 
     assert record is None
     assert [p.code for p in problems] == ["import-skipped"]
     assert "'2019a'" in problems[0].message
+
+
+@pytest.mark.parametrize("isbn", ["000-0000000000", "0000000000", "978-0-00-000000-0"])
+def test_a_placeholder_isbn_is_dropped_with_a_warning_at_its_line(isbn: str) -> None:
+    text = ("@book{k,\n  author = {Tester, Tina},\n  title = {A Test},\n  year = 2020,\n"
+            f"  isbn = {{{isbn}}}\n}}")
+    [entry] = read_bib(text, "r.bib").entries
+    record, problems = entry_record(entry, TopicIndex(), "r.bib")
+    assert record is not None and record.title == "A Test" and record.isbn == ""
+    assert [(p.line, p.level, p.code) for p in problems] == [(5, "warning", "isbn-placeholder")]
+    message = problems[0].message
+    assert isbn.replace("-", "") in message and message.endswith("(imported without the ISBN)")

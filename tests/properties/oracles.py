@@ -140,13 +140,16 @@ def schema_validator(kind: str) -> Any:
 
 
 def isbn_ok(isbn: str) -> bool:
+    """Check digit right; an ISBN-13 begins 978 or 979; no placeholder of zeros where the
+    publisher's and the book's numbers go (0-00-000000-0, 978-0-00-000000-2)."""
     digits = isbn.replace("-", "").replace(" ", "").upper()
     if len(digits) == 10 and digits[:9].isascii() and digits[:9].isdigit() and (
             digits[9] == "X" or digits[9].isdigit()):
         values = [int(c) for c in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
-        return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
+        return digits[:9] != "0" * 9 and sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
     if len(digits) == 13 and digits.isascii() and digits.isdigit():
-        return sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits)) % 10 == 0
+        return (digits[:3] in ("978", "979") and digits[3:12] != "0" * 9
+                and sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits)) % 10 == 0)
     return False
 
 
@@ -235,7 +238,7 @@ def title_problems(text: str, root: Path) -> list[str]:
         return problems or ["not a mapping"]
     problems += _unknown_ids(data)
     if "isbn" in data and not isbn_ok(data["isbn"]):
-        problems.append(f"isbn {data['isbn']!r} fails its check digit")
+        problems.append(f"isbn {data['isbn']!r} is not a book's ISBN")
     cover = data.get("cover")
     if cover is not None and (".." in cover.split("/") or not (root / "library" / cover).is_file()):
         problems.append(f"cover {cover!r} is not an image under library/")

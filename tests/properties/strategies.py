@@ -284,13 +284,15 @@ def isbn10_check(first9: str) -> str:
 
 @st.composite
 def isbns(draw: st.DrawFn) -> str:
-    """A synthetic ISBN with a correct check digit, written as people write them."""
+    """A synthetic ISBN with a correct check digit, written as people write them (never a
+    placeholder of zeros, which is not an ISBN)."""
+    numbers = st.text(string.digits, min_size=9, max_size=9).filter(lambda text: text != "0" * 9)
     if draw(st.booleans()):
-        body = draw(st.sampled_from(["978", "979"])) + draw(st.text(string.digits, min_size=9, max_size=9))
+        body = draw(st.sampled_from(["978", "979"])) + draw(numbers)
         digits = body + isbn13_check(body)
         parts = [digits[:3], digits[3], digits[4:8], digits[8:12], digits[12]]
     else:
-        body = draw(st.text(string.digits, min_size=9, max_size=9))
+        body = draw(numbers)
         digits = body + isbn10_check(body)
         parts = [digits[0], digits[1:4], digits[4:9], digits[9]]
     separator = draw(st.sampled_from(["", "-", " "]))

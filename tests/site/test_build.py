@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from goldenthread.generate.links import entry_page, title_page, url_of
+from goldenthread.generate.pages import OWNED
 from goldenthread.generate.search_index import AUTHOR, SUMMARY, indexed_urls, tokens
 from goldenthread.mkdocs_plugin.build import SiteBuildError, build
 
@@ -28,8 +29,7 @@ def copy_repository(target: Path) -> Path:
         source = REPO / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns(
-                "__pycache__", "framework", "library", "research", "search-index") if name == "docs" else
-                shutil.ignore_patterns("__pycache__"))
+                "__pycache__", *OWNED) if name == "docs" else shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy(source, target / name)
     return target

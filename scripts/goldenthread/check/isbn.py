@@ -1,6 +1,10 @@
-"""ISBN-10 and ISBN-13 check digits."""
+"""ISBN-10 and ISBN-13: length, prefix, placeholders and check digits."""
 
 from __future__ import annotations
+
+# Every ISBN-13 begins with one of these (GS1's prefixes for books); other 13-digit
+# numbers, such as a magazine's barcode, are not ISBNs.
+PREFIXES = ("978", "979")
 
 
 def normalise(isbn: str) -> str:
@@ -21,18 +25,33 @@ def _isbn13_ok(digits: str) -> bool:
     return sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits)) % 10 == 0
 
 
+def is_placeholder(digits: str) -> bool:
+    """All zeros but the prefix and the check digit: 0000000000, 000-0000000000,
+    978-0-00-000000-0. Exporters and library systems write these for 'no ISBN'; the
+    all-zero ones pass their check digit, so only this test tells them from a book's."""
+    body = digits[3:-1] if len(digits) == 13 and digits[:3] in PREFIXES else digits[:-1]
+    return set(body) == {"0"}
+
+
 def isbn_problem(isbn: str) -> tuple[str, str] | None:
-    """(code, message) when the ISBN is malformed or fails its check digit, else None."""
+    """(code, message) when the ISBN is malformed, a placeholder or fails its check digit,
+    else None."""
     digits = normalise(isbn)
-    if len(digits) == 10:
-        ok = _isbn10_ok(digits)
-    elif len(digits) == 13:
-        ok = _isbn13_ok(digits)
-    else:
+    if len(digits) not in (10, 13):
         return ("isbn-format",
                 f"ISBN {isbn} has {len(digits)} digits; an ISBN has 10 or 13: copy it again "
                 "from the back cover or the copyright page, or leave it out")
-    if ok:
+    if is_placeholder(digits):
+        return ("isbn-placeholder",
+                f"ISBN {isbn} is a placeholder for 'no ISBN' (zeros where a book's number "
+                "goes), not a book's ISBN: copy the real one from the back cover or the "
+                "copyright page, or leave it out")
+    if len(digits) == 13 and digits[:3] not in PREFIXES:
+        return ("isbn-prefix",
+                f"ISBN {digits} begins {digits[:3]}, but a 13-digit ISBN begins 978 or 979 "
+                "(another number may have been copied): copy it again from the copyright page, "
+                "or leave it out")
+    if (_isbn10_ok if len(digits) == 10 else _isbn13_ok)(digits):
         return None
     return ("isbn-checksum",
             f"ISBN {digits} fails its check digit: a digit was probably mistyped; copy it "

@@ -55,7 +55,7 @@ def check_title(loaded: YamlFile, vocabularies: Vocabularies, images: set[str]) 
     if document.data is None:
         return [*problems, Problem(loaded.path, 1, 1, "empty-file",
                                    "the file is empty: a catalogue record needs at least title, "
-                                   "authors, year and topics (see docs/contributing)")]
+                                   "authors, year and topics (see How to contribute on the site)")]
     problems += check_document(document, "title")
     if not isinstance(document.data, dict):
         return problems

@@ -12,6 +12,14 @@ from ..problems import Problem
 from .schema import check_document
 
 # Which kind of id each record field names, and the problem code for an unknown one.
+UNKNOWN = {
+    "topic": "unknown-topic",
+    "aim": "unknown-aim",
+    "building block": "unknown-building-block",
+    "career stage": "unknown-career-stage",
+    "academy": "unknown-academy",
+    "title": "unknown-title",
+}
 FIELD_KINDS = {
     "topics": "topic",
     "aims": "aim",
@@ -103,7 +111,7 @@ def unknown_ids(document: Document, data: dict[str, Any], vocabularies: Vocabula
             if ident not in known:
                 line, col = document.where_key(at) if isinstance(value, dict) else document.where(at)
                 problems.append(Problem(
-                    document.path, line, col, f"unknown-{kind.replace(' ', '-')}",
+                    document.path, line, col, UNKNOWN[kind],
                     f"there is no {kind} {ident!r}: use an id from {WHERE_DEFINED[kind]}"
                     f"{_suggest(ident, known)}"))
     return problems

@@ -6,6 +6,9 @@ from __future__ import annotations
 from ..model import KnowledgeBase
 from ..settings import Settings
 from .catalogue import catalogue_files
+from .contributing import FOLDER as CONTRIBUTING
+from .contributing import PAGE as CONTRIBUTING_PAGE
+from .contributing import contributing_page
 from .evidence_map import PAGE as EVIDENCE_MAP
 from .evidence_map import evidence_map_page
 from .framework import framework_pages
@@ -16,7 +19,7 @@ from .search_index import FOLDER as SEARCH_INDEX
 from .search_index import search_files
 
 # The folders under docs/ that generation owns: git-ignored, rewritten on every build.
-OWNED = ("framework", "library", "research", SEARCH_INDEX)
+OWNED = ("framework", "library", "research", CONTRIBUTING, SEARCH_INDEX)
 
 
 def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
@@ -31,6 +34,7 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages[EVIDENCE_MAP] = evidence_map_page(kb, relations)
     pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years)))
+    pages[CONTRIBUTING_PAGE] = contributing_page(texts.get("contributing", ""))
     return pages
 
 

@@ -28,6 +28,11 @@ Path_ = tuple[str | int, ...]
 MAX_NODES = 50_000
 MAX_DEPTH = 64
 MAX_SCALAR = 100_000
+TOO_DEEP = (f"values are nested more than {MAX_DEPTH} deep: check the brackets and the "
+            "indentation up to here")
+# libyaml's own bound on nesting (from PyYAML 6.0.4's wheels: 1,000 levels): its scanner reads
+# ahead of the parser, so on `[[[[...` it can stop before our MAX_DEPTH is reached.
+_LIBYAML_TOO_DEEP = "exceeded maximum nesting depth"
 
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
@@ -174,7 +179,7 @@ class _Builder:
             self.grow(size, mark)
             return value, size
         if depth > MAX_DEPTH:
-            raise _Refusal(mark, "yaml-too-deep", f"values are nested more than {MAX_DEPTH} deep")
+            raise _Refusal(mark, "yaml-too-deep", TOO_DEEP)
         self.grow(1, mark)
         tag = event.tag if event.tag != "!" else None
         if kind is yaml.ScalarEvent:
@@ -288,6 +293,8 @@ def _syntax_problem(error: yaml.YAMLError, source: str, path: str, line_offset: 
     index = _error_index(error, source)
     line, col = lines.at(min(index, len(source))) if index is not None else (1, 1)
     detail = getattr(error, "problem", None) or str(error)
+    if _LIBYAML_TOO_DEEP in str(detail):
+        return Problem(path, line + line_offset, col, "yaml-too-deep", TOO_DEEP)
     context = getattr(error, "context", None)
     text = f"{context}, {detail}" if context else str(detail)
     if "\t" in (lines.line(line) or "")[: col + 1]:
