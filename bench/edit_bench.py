@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from search_bench import prepare
 from synthetic import write_repository
 
+from goldenthread.generate.pages import OWNED
+
 REPO = Path(__file__).resolve().parents[1]
 COPIED = ("docs", "library", "research", "mkdocs.yml")
 
@@ -119,7 +121,7 @@ def shipped_copy(target: Path) -> Path:
     for name in COPIED:
         source = REPO / name
         if source.is_dir():
-            generated = ("framework", "library", "research", "search-index") if name == "docs" else ()
+            generated = OWNED if name == "docs" else ()
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__", *generated))
         else:
             shutil.copy(source, target / name)

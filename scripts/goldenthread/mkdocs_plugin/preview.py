@@ -129,7 +129,7 @@ class Preview:
             self._stamps = stamps
             docs = {name[len("docs/"):] for name in changed if name.startswith("docs/")}
             present = {name for name in docs if f"docs/{name}" in stamps}
-            self._apply(refresh.written | present, refresh.removed | (docs - present))
+            self._apply(refresh.written | refresh.due | present, refresh.removed | (docs - present))
             self._outputs_due = True
             self._wake.notify_all()
         self._report(started, f"{len(self._stale)} page{'s' if len(self._stale) != 1 else ''} to render")
@@ -179,6 +179,7 @@ class Preview:
 
         config, files, plugin = self._config, self._plugin.files, self._plugin
         with _warnings_kept() as warnings:
+            self.live.write_due({file.src_uri})
             if file.src_uri in self._read:
                 _populate_page(file.page, config, files)
                 self._read.discard(file.src_uri)

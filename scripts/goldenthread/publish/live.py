@@ -2,11 +2,13 @@
 change affects.
 
 A catalogue record is read again only if its file changed (validation.TitleCache). Every
-page but the titles' own is made again in memory and written if its text changed; a
+page but the titles' own is made again in memory and written if its text changed. A
 title's page is made again only if what it shows changed (generate/library.py's
-title_page_inputs), so a change to one record costs about one page at any catalogue size.
-What the preview needs to know is which generated pages were written or removed: those,
-and only those, it renders again.
+title_page_inputs), and only when the preview asks for it (`due`): a change to one record
+costs about one page at any catalogue size, and a change to a vocabulary that thousands of
+titles show costs their pages one at a time, the one a reader has open first. What the
+preview needs to know is which generated pages changed: those, and only those, it renders
+again.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ class Refresh:
     problems: list[Problem]  # the validation's; with an error nothing was written
     written: set[str] = field(default_factory=set)  # docs-relative generated files written
     removed: set[str] = field(default_factory=set)  # docs-relative generated files removed
+    due: set[str] = field(default_factory=set)  # titles' pages that changed, written when wanted
 
     @property
     def ok(self) -> bool:
@@ -57,11 +60,12 @@ class LiveGeneration:
     _pages: dict[str, str] = field(default_factory=dict)  # every page but the titles' own
     _inputs: dict[str, tuple[object, ...]] = field(default_factory=dict)  # title's page -> inputs
     _outputs: dict[str, tuple[object, ...]] = field(default_factory=dict)  # output -> made from
+    due: set[str] = field(default_factory=set)  # titles' pages changed but not yet written
 
     def adopt(self, plan: Plan) -> None:
         """Take over a full build's generation (the preview's first build wrote every page)."""
         self.plan, self._pages, self._inputs = plan, dict(plan.pages), title_inputs(plan)
-        self._outputs = plan.outputs()
+        self._outputs, self.due = plan.outputs(), set()
 
     def refresh(self) -> Refresh:
         """Validate the sources again; if they are valid, write the pages that changed."""
@@ -76,16 +80,24 @@ class LiveGeneration:
         docs = plan.docs
         pages = {name for name, text in plan.pages.items() if self._pages.get(name) != text}
         inputs = title_inputs(plan)
-        titles = [name for name, shown in inputs.items() if self._inputs.get(name) != shown]
+        titles = {name for name, shown in inputs.items() if self._inputs.get(name) != shown}
         for name in sorted(pages):
             write_atomically(docs / name, plan.pages[name].encode("utf-8"))
-        plan.write_titles(titles)
         removed = {*(set(self._pages) - set(plan.pages)), *(set(self._inputs) - set(inputs))}
         for name in removed:
             (docs / name).unlink(missing_ok=True)
         images = {name for name in plan.images if copy_files(self.root, docs, {name})}
         self.plan, self._pages, self._inputs = plan, dict(plan.pages), inputs
-        return Refresh(validation.problems, pages | set(titles) | images, removed)
+        self.due = (self.due | titles) - removed
+        return Refresh(validation.problems, pages | images, removed, titles)
+
+    def write_due(self, pages: set[str] | None = None) -> None:
+        """Write these titles' pages (all that are due, by default) if they are due: a change to
+        a vocabulary can change thousands, which the preview renders one at a time."""
+        assert self.plan is not None
+        wanted = sorted(self.due if pages is None else pages & self.due)
+        self.plan.write_titles(wanted)
+        self.due -= set(wanted)
 
     def knowledge(self) -> KnowledgeBase:
         assert self.plan is not None
