@@ -64,7 +64,7 @@ def _free_port() -> int:
 
 def _fetch(url: str) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=30) as response:
+        with urllib.request.urlopen(url, timeout=60) as response:
             return str(response.read().decode("utf-8"))
     except OSError:
         return ""
@@ -85,7 +85,7 @@ def measure(root: Path, edits: dict[str, tuple[str, str, str, str]], runs: int) 
                                   stderr=errors)
     try:
         started = time.perf_counter()
-        while "serving the preview" not in log.read_text():
+        while not _fetch(base):
             if server.poll() is not None or time.perf_counter() - started > 900:
                 raise SystemExit(f"the preview did not start:\n{log.read_text()[-3000:]}")
             time.sleep(0.5)

@@ -17,6 +17,7 @@ from .check.vocabulary import Vocabularies, gather_vocabularies
 from .load.repository import RESEARCH, Sources, YamlFile, load_sources, load_title
 from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
+from .settings import check_settings
 from .workers import worker_pool
 
 # Worker processes pay for themselves only past this many records (measured: bench/).
@@ -138,6 +139,7 @@ def validate(root: Path, keep_data: bool = True, cache: TitleCache | None = None
         sources.titles.append(loaded)
         problems += read + found
     problems += check_across(sources, vocabularies)
+    problems += check_settings(root)
     problems += check_image_files(root, images | {f"{RESEARCH}/{folder}/{name}"
                                                   for folder, names in sources.images.items()
                                                   for name in names})

@@ -1,0 +1,85 @@
+"""The goldenthread plugin's options in mkdocs.yml: one set of rules for `validate`, for the
+MkDocs plugin and for `goldenthread build`, which refuse an unknown or mistyped option at
+its line with the fix; the core reads the options without importing MkDocs."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from goldenthread.cli import main
+from goldenthread.settings import OPTIONS, Settings, load_settings
+
+from .conftest import REPO
+from .site.test_build import copy_repository
+
+OPTIONS_BLOCK = """  - goldenthread:        # generates the pages from library/, research/ and docs/framework.yaml
+      trust_name: The Trust
+"""
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    return copy_repository(tmp_path / "repo")
+
+
+def _with_options(root: Path, block: str) -> int:
+    """Replace the plugin's first option line by block; the line it starts on."""
+    config = root / "mkdocs.yml"
+    text = config.read_text("utf-8")
+    assert OPTIONS_BLOCK in text
+    config.write_text(text.replace(OPTIONS_BLOCK, OPTIONS_BLOCK.splitlines()[0] + "\n" + block), "utf-8")
+    return text[: text.index(OPTIONS_BLOCK)].count("\n") + 2
+
+
+def test_the_shipped_settings_are_read_from_the_plugins_options() -> None:
+    settings = load_settings(REPO)
+    assert settings == Settings("The Trust", "mailto:library@trust.example", "Golden Thread")
+
+
+def test_the_plugin_declares_every_option_and_no_other() -> None:
+    from goldenthread.mkdocs_plugin.config import GoldenThreadConfig
+
+    declared = {name: option.default for name, option in GoldenThreadConfig._schema}
+    assert declared == OPTIONS
+
+
+@pytest.mark.parametrize(("block", "message"), [
+    ("      trust_nme: The Trust\n", "the goldenthread plugin has no option 'trust_nme': did you mean 'trust_name'?"),
+    ("      trust_name: 2026\n", "the goldenthread plugin's option 'trust_name' must be text, not 2026"),
+])
+def test_an_unknown_or_mistyped_option_is_an_error_at_its_line(
+        repository: Path, block: str, message: str, capsys: pytest.CaptureFixture[str]) -> None:
+    line = _with_options(repository, block)
+    assert main(["--root", str(repository), "validate", "--format", "json"]) == 1
+    found = [p for p in json.loads(capsys.readouterr().out) if p["path"] == "mkdocs.yml"]
+    assert [(p["line"], p["code"]) for p in found] == [(line, "plugin-option")]
+    assert message in found[0]["message"]
+    assert main(["--root", str(repository), "build"]) == 1  # before MkDocs starts: nothing built
+    assert f"mkdocs.yml:{line}:7: error[plugin-option]: {message}" in capsys.readouterr().out
+    assert not (repository / "site").exists()
+
+
+def test_mkdocs_itself_refuses_an_unknown_option(repository: Path) -> None:
+    """A plain `mkdocs build` says the same, where MkDocs alone would only warn."""
+    _with_options(repository, "      trust_nme: The Trust\n")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(repository / "mkdocs.yml")],
+                          capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "the goldenthread plugin has no option 'trust_nme': did you mean 'trust_name'?" in done.stderr
+
+
+def test_the_core_never_imports_mkdocs() -> None:
+    """Validate, generate, the preview's generation, the PDF: the core runs without MkDocs."""
+    code = ("import sys\n"
+            "import goldenthread.cli, goldenthread.validation, goldenthread.publish.session\n"
+            "import goldenthread.publish.live, goldenthread.publish.pdf, goldenthread.settings\n"
+            f"goldenthread.validation.validate(__import__('pathlib').Path({str(REPO)!r}))\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('mkdocs', 'material')))\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
