@@ -17,9 +17,8 @@ from goldenthread.settings import OPTIONS, Settings, load_settings
 from .conftest import REPO
 from .site.test_build import copy_repository
 
-OPTIONS_BLOCK = """  - goldenthread:        # generates the pages from library/, research/ and docs/framework.yaml
-      trust_name: The Trust
-"""
+OPTIONS_BLOCK = ("  - goldenthread:        # generates the pages from library/, research/ and docs/framework.yaml\n"
+                 "      trust_name: The Trust\n")
 
 
 @pytest.fixture
@@ -49,7 +48,8 @@ def test_the_plugin_declares_every_option_and_no_other() -> None:
 
 
 @pytest.mark.parametrize(("block", "message"), [
-    ("      trust_nme: The Trust\n", "the goldenthread plugin has no option 'trust_nme': did you mean 'trust_name'?"),
+    ("      trust_nme: The Trust\n",
+     "the goldenthread plugin has no option 'trust_nme': did you mean 'trust_name'?"),
     ("      trust_name: 2026\n", "the goldenthread plugin's option 'trust_name' must be text, not 2026"),
 ])
 def test_an_unknown_or_mistyped_option_is_an_error_at_its_line(
@@ -67,8 +67,8 @@ def test_an_unknown_or_mistyped_option_is_an_error_at_its_line(
 def test_mkdocs_itself_refuses_an_unknown_option(repository: Path) -> None:
     """A plain `mkdocs build` says the same, where MkDocs alone would only warn."""
     _with_options(repository, "      trust_nme: The Trust\n")
-    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(repository / "mkdocs.yml")],
-                          capture_output=True, text=True)
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(repository / "mkdocs.yml")]
+    done = subprocess.run(command, capture_output=True, text=True)
     assert done.returncode != 0
     assert "the goldenthread plugin has no option 'trust_nme': did you mean 'trust_name'?" in done.stderr
 
