@@ -17,8 +17,8 @@ from goldenthread.settings import OPTIONS, Settings, load_settings
 from .conftest import REPO
 from .site.test_build import copy_repository
 
-OPTIONS_BLOCK = ("  - goldenthread:        # generates the pages from library/, research/ and docs/framework.yaml\n"
-                 "      trust_name: The Trust\n")
+OPTIONS_BLOCK = ("  - goldenthread:        # generates the pages from library/, research/ and "
+                 "docs/framework.yaml\n      trust_name: The Trust\n")
 
 
 @pytest.fixture
