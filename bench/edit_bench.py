@@ -50,8 +50,8 @@ SYNTHETIC = {
                  "title: Synthetic entry 0 edited\n", "research/2024/entry-0/"),
     "its .bib": ("research/2024/entry-0.bib", "title = {A Book}", "title = {A Better Book}",
                  "research/2024/entry-0/"),
-    "a vocabulary": ("library/topics.yaml", "name: Cognitive science\n", "name: Cognitive sciences\n",
-                     "library/synthetic-5000/"),
+    "a vocabulary": ("library/topics.yaml", "name: Leadership\n", "name: Leadership and management\n",
+                     "library/synthetic-5000/"),  # one of the topics of about 2,900 titles, this one's
     "a hand-written page": ("docs/support.md", "\n", "\nA sentence added in the preview.\n", "support/"),
 }
 
@@ -113,7 +113,11 @@ def measure(root: Path, edits: dict[str, tuple[str, str, str, str]], runs: int) 
         return times
     finally:
         server.terminate()
-        server.wait(30)
+        try:
+            server.wait(30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            raise SystemExit("the preview did not stop within 30 s of SIGTERM") from None
 
 
 def shipped_copy(target: Path) -> Path:

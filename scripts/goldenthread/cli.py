@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -294,6 +295,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.USAGE
     except KeyboardInterrupt:
         sys.stderr.write("goldenthread: stopped\n")
+        if argv is None and args.command in ("build", "serve"):
+            # What was started is undone; freeing what is left (at 10,000 titles, every page of
+            # the site in memory) would take seconds more, so the process ends now.
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(ExitCode.USAGE)
         return ExitCode.USAGE
     finally:
         if main_thread:

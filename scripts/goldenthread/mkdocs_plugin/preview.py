@@ -36,7 +36,7 @@ from ..generate.pages import OWNED
 from ..problems import Problem
 from ..publish.live import LiveGeneration
 from ..publish.session import BuildSession, InvalidSources
-from ..publish.site_folder import build_lock
+from ..publish.site_folder import build_lock, discard
 from ..report import as_text, summary
 from ..validation import file_stamp
 from .build import load_site, plugin_of, run_mkdocs
@@ -66,13 +66,28 @@ class Preview:
         self._outputs_due = False
         self._wake = threading.Condition(self.lock)
         self._stop = False
+        self._waiting = 0  # updates and readers' pages waiting for the lock, ahead of the background
+        self._counting = threading.Lock()
+
+    @contextlib.contextmanager
+    def _first(self) -> Iterator[None]:
+        """Hold the lock ahead of the background, which renders one page at a time and lets
+        anyone waiting go first (a lock alone would let it take the lock back at once)."""
+        with self._counting:
+            self._waiting += 1
+        try:
+            with self.lock:
+                yield
+        finally:
+            with self._counting:
+                self._waiting -= 1
 
     # -- building ---------------------------------------------------------------------
 
     def build(self) -> bool:
         """Build the whole site (at the start, and when mkdocs.yml changes); False if the
         sources have errors (the problems say which)."""
-        with self.lock, build_lock(self.root / "site", wait=True):
+        with self._first(), build_lock(self.root / "site", wait=True):
             self._stamps = self._scan()
             config = load_site(self.root, self.site)
             if self.serve_url:
@@ -110,7 +125,7 @@ class Preview:
         """A source changed: generate and render again what it changes (the server calls this
         once the saves have stopped, and reloads the browser when it returns)."""
         started = time.perf_counter()
-        with self.lock:
+        with self._first():
             stamps = self._scan()
             changed = {name for name in {*stamps, *self._stamps}
                        if stamps.get(name) != self._stamps.get(name)}
@@ -191,7 +206,7 @@ class Preview:
 
     def render_for(self, url_path: str) -> None:
         """The page at this address is about to be served: render it first if it is stale."""
-        with self.lock:
+        with self._first():
             if not self._stale:
                 return
             wanted = url_path.strip("/")
@@ -206,8 +221,10 @@ class Preview:
             pass
 
     def _render_next(self) -> bool:
+        while self._waiting and not self._stop:  # an update or a reader's page goes first
+            time.sleep(0.005)
         with self.lock:
-            if not self._stale:
+            if not self._stale or self._stop:
                 return False
             name = next(iter(self._stale))
             self._render(self._stale.pop(name))
@@ -241,9 +258,13 @@ class Preview:
                 log.error(f"goldenthread: the preview could not finish: {error}")
 
     def stop(self) -> None:
-        with self.lock:
-            self._stop = True
-            self._wake.notify_all()
+        """Stop the background after the page in hand (not waiting for it: it is a daemon)."""
+        self._stop = True
+        if self.lock.acquire(timeout=0.2):
+            try:
+                self._wake.notify_all()
+            finally:
+                self.lock.release()
 
     # -- reporting ----------------------------------------------------------------------
 
@@ -429,4 +450,4 @@ def serve(root: Path, address: str) -> None:
                 server.shutdown()
             preview.stop()
         finally:
-            shutil.rmtree(site, ignore_errors=True)
+            discard(site)  # for at most a second: the next preview removes what is left
