@@ -45,6 +45,7 @@ log = logging.getLogger("mkdocs.plugins.goldenthread")
 CONFIG = "mkdocs.yml"
 WATCHED = ("docs", "library", "research")
 GRACE = 0.3  # seconds the background waits after an update: the browsers' reloads come first
+QUIET = 2.0  # seconds without a save before the search index, PDFs and exports are made again
 WRITES = {"created", "modified", "deleted", "moved", "closed"}  # not "opened": reading is no change
 
 
@@ -64,6 +65,7 @@ class Preview:
         self._stale: dict[str, Any] = {}  # docs-relative page -> its File, to render again
         self._read: set[str] = set()  # of those, the pages whose Markdown changed
         self._outputs_due = False
+        self._updated = 0.0  # time.monotonic() of the last update
         self._wake = threading.Condition(self.lock)
         self._stop = False
         self._waiting = 0  # updates and readers' pages waiting for the lock, ahead of the background
@@ -146,6 +148,7 @@ class Preview:
             present = {name for name in docs if f"docs/{name}" in stamps}
             self._apply(refresh.written | refresh.due | present, refresh.removed | (docs - present))
             self._outputs_due = True
+            self._updated = time.monotonic()
             self._wake.notify_all()
         self._report(started, f"{len(self._stale)} page{'s' if len(self._stale) != 1 else ''} to render")
 
@@ -253,7 +256,10 @@ class Preview:
             time.sleep(GRACE)
             try:
                 self.render_all()
-                self.finish_outputs()
+                if time.monotonic() - self._updated >= QUIET:  # an editor still saving: later
+                    self.finish_outputs()
+                else:
+                    time.sleep(0.2)
             except Exception as error:  # shown, and the next save tries again
                 log.error(f"goldenthread: the preview could not finish: {error}")
 
