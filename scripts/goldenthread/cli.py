@@ -57,7 +57,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .mkdocs_plugin.preview import serve
+    from .mkdocs_plugin.server import serve
 
     serve(_root(args.root), args.dev_addr)
     return ExitCode.OK

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from html import escape
 
 from .problems import Problem
 
@@ -31,6 +32,21 @@ def as_github(problems: Sequence[Problem]) -> str:
 
 def as_json(problems: Sequence[Problem]) -> str:
     return json.dumps([p.as_dict() for p in problems], indent=2, ensure_ascii=False) + "\n"
+
+
+def as_html(problems: Sequence[Problem]) -> str:
+    """A notice for the top of a page of the preview (nothing when there is no problem)."""
+    if not problems:
+        return ""
+    errors = any(p.level == "error" for p in problems)
+    items = "".join(
+        f"<li><code>{escape(p.path)}</code>, line {p.line}: {escape(p.message)} "
+        f"<small>({escape(p.level)} {escape(p.code)})</small></li>" for p in problems)
+    heading = ("The preview shows the last good version: fix these problems and save."
+               if errors else "Warnings (the site still builds):")
+    return (f'<div id="gt-problems" role="alert" style="background:#fff4e5;color:#1a1a1a;'
+            f'border:3px solid #b35900;padding:1rem;margin:0;font:1rem/1.5 system-ui,sans-serif">'
+            f"<p><strong>{heading}</strong></p><ul>{items}</ul></div>")
 
 
 FORMATS: dict[str, Callable[[Sequence[Problem]], str]] = {

@@ -155,7 +155,7 @@ def test_a_stopped_preview_leaves_nothing_running(built: tuple[Path, dict[str, s
     if stop != signal.SIGKILL:
         assert not (mine & _previews()), "a stopped preview removes its folder"
     else:  # the next preview removes what a killed one left
-        from goldenthread.mkdocs_plugin.preview import _remove_stale_previews
+        from goldenthread.mkdocs_plugin.server import _remove_stale_previews
 
         _remove_stale_previews()
         assert not (mine & _previews())

@@ -11,42 +11,37 @@ A save that breaks a source leaves the last good site served: its problems are p
 the terminal and shown at the top of every page until a save mends them. A change to
 mkdocs.yml, or to the title of a page in the navigation, is rendered again in full.
 
-This uses MkDocs' build steps one page at a time (`_populate_page`, `_build_page`) and
-its live-reload server; MkDocs 1.6 is its last release, so these no longer move.
+This uses MkDocs' build steps one page at a time (`_populate_page`, `_build_page`), and
+server.py its live-reload server; MkDocs 1.6 is its last release, so these no longer move.
 """
 
 from __future__ import annotations
 
 import contextlib
-import html
 import logging
 import os
 import re
 import shutil
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..generate.pages import OWNED
 from ..problems import Problem
 from ..publish.live import LiveGeneration
 from ..publish.session import BuildSession, InvalidSources
-from ..publish.site_folder import build_lock, discard
-from ..report import as_text, summary
+from ..publish.site_folder import build_lock
+from ..report import as_html, as_text, summary
 from ..validation import file_stamp
 from .build import load_site, plugin_of, run_mkdocs
 
 log = logging.getLogger("mkdocs.plugins.goldenthread")
 CONFIG = "mkdocs.yml"
-WATCHED = ("docs", "library", "research")
 GRACE = 0.3  # seconds the background waits after an update: the browsers' reloads come first
 QUIET = 2.0  # seconds without a save before the search index, PDFs and exports are made again
-WRITES = {"created", "modified", "deleted", "moved", "closed"}  # not "opened": reading is no change
 
 
 class Preview:
@@ -293,18 +288,7 @@ class Preview:
 
     def problems_html(self) -> str:
         """The problems, for the top of every page (empty when there are none)."""
-        shown = [p for p in self.problems if p.level == "error" or p.code == "site-warning"]
-        if not shown:
-            return ""
-        errors = any(p.level == "error" for p in shown)
-        items = "".join(
-            f"<li><code>{html.escape(p.path)}</code>, line {p.line}: {html.escape(p.message)} "
-            f"<small>({html.escape(p.level)} {html.escape(p.code)})</small></li>" for p in shown)
-        heading = ("The preview shows the last good version: fix these problems and save."
-                   if errors else "Warnings (the site still builds):")
-        return (f'<div id="gt-problems" role="alert" style="background:#fff4e5;color:#1a1a1a;'
-                f'border:3px solid #b35900;padding:1rem;margin:0;font:1rem/1.5 system-ui,sans-serif">'
-                f"<p><strong>{heading}</strong></p><ul>{items}</ul></div>")
+        return as_html([p for p in self.problems if p.level == "error" or p.code == "site-warning"])
 
 
 def _site_warning(file: Any, message: str) -> Problem:
@@ -344,116 +328,3 @@ def _warnings_kept() -> Iterator[list[str]]:
         yield handler.messages
     finally:
         logger.removeHandler(handler)
-
-
-def _server(preview: Preview, host: str, port: int, mount_path: str) -> Any:
-    import watchdog.events
-    import watchdog.observers
-    from mkdocs.livereload import LiveReloadServer
-
-    class PreviewServer(LiveReloadServer):
-        """MkDocs' live-reload server, told of a save at once (native file events; MkDocs
-        polls every 0.5 s), never woken by the pages generation itself writes, rendering a
-        stale page before serving it, and showing the problems on every page."""
-
-        def watch_sources(self, root: Path) -> None:
-            sources = tuple(str(root / name) + os.sep for name in WATCHED)
-            generated = tuple(str(root / "docs" / folder) + os.sep for folder in OWNED)
-            config = str(root / CONFIG)
-
-            def counts(path: str) -> bool:
-                """A source (not a page generation wrote, nor an editor's hidden file)."""
-                if not path or os.path.basename(path).startswith("."):
-                    return False
-                return path == config or (path.startswith(sources) and not path.startswith(generated))
-
-            def changed(event: Any) -> None:
-                paths = [str(getattr(event, "src_path", "")), str(getattr(event, "dest_path", ""))]
-                if event.event_type not in WRITES or event.is_directory or not any(map(counts, paths)):
-                    return
-                with self._rebuild_cond:
-                    self._want_rebuild = True
-                    self._rebuild_cond.notify_all()
-
-            handler = watchdog.events.FileSystemEventHandler()
-            handler.on_any_event = changed  # type: ignore[method-assign]
-            for name in WATCHED:
-                if (root / name).is_dir():
-                    self._watched_paths[str(root / name)] = 1
-                    self.observer.schedule(handler, str(root / name), recursive=True)
-            self._watched_paths[config] = 1
-            self.observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml
-
-        def _serve_request(self, environ: Any, start_response: Any) -> Any:
-            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-            if path.startswith(self.mount_path) and (path.endswith("/") or path.endswith(".html")):
-                with self._epoch_cond:  # not while an update is under way
-                    self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
-                preview.render_for(path[len(self.mount_path):].removesuffix("index.html"))
-            return super()._serve_request(environ, start_response)
-
-        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-            content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
-            panel = preview.problems_html()
-            body = re.search(rb"<body[^>]*>", content)
-            if not panel or body is None:
-                return bytes(content)
-            return content[:body.end()] + panel.encode("utf-8") + content[body.end():]
-
-    server = PreviewServer(builder=preview.update, host=host, port=port, root=str(preview.site),
-                           mount_path=mount_path)
-    server.observer = watchdog.observers.Observer()  # type: ignore[assignment]
-    server.serve_thread.daemon = True  # however the preview stops, nothing waits for it
-    server.build_delay = 0.05  # an editor's save is over within this: then update at once
-
-    def error_page(code: int) -> bytes | None:
-        page = preview.site / "404.html"
-        return page.read_bytes() if code == 404 and page.is_file() else None
-
-    server.error_handler = error_page
-    return server
-
-
-def _remove_stale_previews() -> None:
-    """Folders of previews whose process is gone (killed with kill -9)."""
-    for folder in Path(tempfile.gettempdir()).glob("goldenthread-serve-*"):
-        pid = folder.name.split("-")[2]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def serve(root: Path, address: str) -> None:
-    """Serve the preview on address (host:port) until interrupted."""
-    host, _, port = address.rpartition(":")
-    _remove_stale_previews()
-    site = Path(tempfile.mkdtemp(prefix=f"goldenthread-serve-{os.getpid()}-"))
-    preview = Preview(root, site)
-    server = None
-    try:
-        config = load_site(root, site)
-        mount_path = urlsplit(config.site_url or "/").path or "/"
-        preview.serve_url = f"http://{host}:{port}{mount_path}"
-        server = _server(preview, host, int(port), mount_path)
-        if not preview.build():
-            preview.report_problems()
-        server.watch_sources(root)
-        threading.Thread(target=preview.background, daemon=True, name="preview").start()
-        sys.stderr.write(f"goldenthread: serving the preview on {preview.serve_url} (Ctrl-C to stop)\n")
-        server.serve()
-    finally:
-        try:
-            if server is not None:
-                server.shutdown()
-            preview.stop()
-        finally:
-            discard(site)  # for at most a second: the next preview removes what is left
