@@ -172,10 +172,10 @@ BROKEN_PDF = """
     from goldenthread.publish import generation
     from goldenthread.publish.pdf import PdfError
 
-    def broken(root, knowledge, year, timestamp):
+    def broken(root, knowledge, years, timestamp):
         raise PdfError("the 2025 PDF could not be made: a test")
 
-    generation.build_pdf = broken
+    generation.build_pdfs = broken
 """
 
 BROKEN_TITLES = """

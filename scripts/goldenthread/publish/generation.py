@@ -25,7 +25,7 @@ from ..generate.writer import copy_files, write_atomically, write_changed, write
 from ..model import KnowledgeBase
 from ..settings import Settings, load_settings
 from ..validation import TitleCache, Validation, validate
-from .pdf import build_pdf, pdf_name
+from .pdf import build_pdf, build_pdfs, pdf_name
 
 TEXTS = "docs/_text"
 
@@ -145,7 +145,14 @@ class Plan:
         return year_references(self.knowledge, year).encode("utf-8")
 
     def make_outputs(self, timestamp: int) -> dict[str, bytes]:
-        return {name: self.make_output(name, timestamp) for name in self.outputs()}
+        """Every output; the years' PDFs made together (Typst starts once)."""
+        years = self.knowledge.years
+        pdfs = build_pdfs(self.root, self.knowledge, years, timestamp) if years else {}
+        made = {}
+        for name in self.outputs():
+            year = name.split("/")[1] if name.endswith(".pdf") else ""
+            made[name] = pdfs[int(year)] if year else self.make_output(name, timestamp)
+        return made
 
     def write_outputs(self, timestamp: int) -> None:
         for name, content in self.make_outputs(timestamp).items():

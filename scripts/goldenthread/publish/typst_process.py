@@ -1,10 +1,10 @@
-"""Typst, run in a process of its own: `python -m goldenthread.publish.typst_process DIR EPOCH`.
+"""Typst, run in a process of its own: `python -m goldenthread.publish.typst_process PARENT EPOCH DIR...`.
 
 Typst keeps a pool of threads once it has compiled, and a forked copy of a process that
 holds them waits for them for ever. Compiling in a short-lived process of its own keeps
 every other process free to fork (the build's worker, validation's workers) whatever ran
-before. It reads DIR/publication.typ and writes the PDF's bytes to stdout; a Typst error
-goes to stderr as its message and diagnostic, with exit code 1.
+before. For each DIR it reads DIR/publication.typ and writes DIR/publication.pdf; a Typst
+error goes to stderr (which DIR, its message and diagnostic), with exit code 1.
 """
 
 from __future__ import annotations
@@ -19,21 +19,26 @@ from ..problems import GoldenThreadError
 from ..workers import end_with_parent
 
 TEMPLATE = "publication.typ"
+OUTPUT = "publication.pdf"
+FAILED = "failed: "  # the first line on stderr when a PDF fails: which one (its number)
 
 
 class PdfError(GoldenThreadError):
     """Typst could not make the PDF."""
 
 
-def compile_pdf(work: Path, timestamp: int, what: str) -> bytes:
-    """The PDF of work/publication.typ (a PDF/UA-1 file), made in a process of its own."""
-    command = [sys.executable, "-m", "goldenthread.publish.typst_process", str(work), str(timestamp),
-               str(os.getpid())]
+def compile_pdfs(works: list[Path], timestamp: int, names: list[str]) -> list[bytes]:
+    """The PDFs of each work/publication.typ (PDF/UA-1), made in one process of its own
+    (Python and Typst start once however many there are). names: what each one is, for an error."""
+    command = [sys.executable, "-m", "goldenthread.publish.typst_process", str(os.getpid()), str(timestamp),
+               *map(str, works)]
     done = subprocess.run(command, capture_output=True, check=False)
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip() or f"exit code {done.returncode}"
-        raise PdfError(f"{what} could not be made: {detail}")
-    return done.stdout
+        failed, _, detail = detail.partition("\n") if detail.startswith(FAILED) else ("", "", detail)
+        which = names[int(failed[len(FAILED):])] if failed else " and ".join(names)
+        raise PdfError(f"{which} could not be made: {detail}")
+    return [(work / OUTPUT).read_bytes() for work in works]
 
 
 def _compile(work: Path, timestamp: int) -> bytes:
@@ -48,16 +53,16 @@ def _compile(work: Path, timestamp: int) -> bytes:
 
 
 def main(arguments: list[str]) -> int:
-    work, timestamp, parent = Path(arguments[0]), int(arguments[1]), int(arguments[2])
+    parent, timestamp, works = int(arguments[0]), int(arguments[1]), [Path(a) for a in arguments[2:]]
     end_with_parent(parent)
     import typst
 
-    try:
-        pdf = _compile(work, timestamp)
-    except typst.TypstError as error:
-        sys.stderr.write(f"{error.message}\n{error.diagnostic}\n")
-        return 1
-    sys.stdout.buffer.write(pdf)
+    for number, work in enumerate(works):
+        try:
+            (work / OUTPUT).write_bytes(_compile(work, timestamp))
+        except typst.TypstError as error:
+            sys.stderr.write(f"{FAILED}{number}\n{error.message}\n{error.diagnostic}\n")
+            return 1
     return 0
 
 
