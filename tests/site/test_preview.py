@@ -187,3 +187,17 @@ def test_serve_shows_a_save_its_problems_and_the_mend(tmp_path: Path) -> None:
         server.terminate()
         _, errors = server.communicate(timeout=20)
     assert "library/titles/make-it-stick.yaml:" in errors  # the terminal named it too
+
+
+def test_a_taken_address_is_said_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from goldenthread.cli import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        started = time.monotonic()
+        assert main(["--root", str(copy_repository(tmp_path / "repo")), "serve",
+                     "--dev-addr", f"127.0.0.1:{port}"]) == 2
+    assert time.monotonic() - started < 5  # before building anything
+    assert f"cannot serve on 127.0.0.1:{port}" in capsys.readouterr().err

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import socket
 import sys
 import tempfile
 import threading
@@ -13,6 +14,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..generate.pages import OWNED
+from ..problems import GoldenThreadError
 from ..publish.site_folder import discard
 from .build import load_site
 from .preview import CONFIG, Preview
@@ -89,6 +91,18 @@ def _server(preview: Preview, host: str, port: int, mount_path: str) -> Any:
     return server
 
 
+def _check_free(host: str, port: int) -> None:
+    """Say now, not after the first build, that the address is taken."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise GoldenThreadError(
+                f"cannot serve on {host}:{port} ({error.strerror}): another preview may be running; "
+                f"stop it, or pass --dev-addr {host}:{port + 1}") from None
+
+
 def _remove_stale_previews() -> None:
     """Folders of previews whose process is gone (killed with kill -9)."""
     for folder in Path(tempfile.gettempdir()).glob("goldenthread-serve-*"):
@@ -110,6 +124,9 @@ def _alive(pid: int) -> bool:
 def serve(root: Path, address: str) -> None:
     """Serve the preview on address (host:port) until interrupted."""
     host, _, port = address.rpartition(":")
+    if not port.isdigit():
+        raise GoldenThreadError(f"--dev-addr takes HOST:PORT, like 127.0.0.1:8000, not {address!r}")
+    _check_free(host, int(port))
     _remove_stale_previews()
     site = Path(tempfile.mkdtemp(prefix=f"goldenthread-serve-{os.getpid()}-"))
     preview = Preview(root, site)
