@@ -18,21 +18,12 @@ from pathlib import Path
 
 import pytest
 
-from goldenthread.generate.library import title_pages
 from goldenthread.mkdocs_plugin.preview import Preview
-from goldenthread.publish.generation import load_knowledge, plan_generated
 
+from ..generate.test_live import from_scratch
 from .test_build import copy_repository
 
 TITLE = "library/titles/make-it-stick.yaml"
-
-
-def every_page(root: Path) -> dict[str, str]:
-    """Every generated page, made from scratch (docs-relative path -> Markdown)."""
-    validation, knowledge = load_knowledge(root)
-    assert knowledge is not None, validation.problems
-    plan = plan_generated(root, validation, knowledge)
-    return {**plan.pages, **dict(title_pages(knowledge, plan.relations, plan.settings, knowledge.titles))}
 
 
 def replace(root: Path, path: str, old: str, new: str) -> None:
@@ -78,10 +69,10 @@ EDITS: dict[str, tuple[str, str, str, str]] = {  # source, old text, new text, a
 def test_a_save_renders_again_only_the_pages_it_changes(preview: Preview, kind: str) -> None:
     source, old, new, shown = EDITS[kind]
     root = preview.root
-    before = every_page(root)
+    before = from_scratch(root)
     replace(root, source, old, new)
     try:
-        after = every_page(root)
+        after = from_scratch(root)
         changed = {page for page in {*before, *after} if before.get(page) != after.get(page)}
         if source.startswith("docs/") and not source.startswith("docs/_text/"):
             changed.add(source.removeprefix("docs/"))
