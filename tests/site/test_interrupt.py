@@ -44,6 +44,19 @@ def start(root: Path, *command: str) -> subprocess.Popen[str]:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
 
 
+def stop_and_wait(command: subprocess.Popen[str], stop: signal.Signals) -> None:
+    """Send the signal to the command alone; within 2 s no process of its session is left."""
+    command.send_signal(stop)
+    assert until(2, lambda: not in_session(command.pid)), f"left running: {in_session(command.pid)}"
+
+
+def kill_session(command: subprocess.Popen[str]) -> None:
+    """Whatever of the command's session is still running (only when a test failed)."""
+    for pid in in_session(command.pid):
+        os.kill(pid, signal.SIGKILL)
+    command.communicate()
+
+
 def until(seconds: float, ready: Callable[[], bool], every: float = 0.01) -> bool:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -84,12 +97,9 @@ def test_a_stopped_build_leaves_nothing_running_and_site_as_it_was(
     try:
         assert until(120, lambda: MOMENTS[moment](root) or build.poll() is not None)
         assert build.poll() is None, "the build finished before it could be stopped"
-        build.send_signal(stop)
-        assert until(2, lambda: not in_session(build.pid)), f"left running: {in_session(build.pid)}"
+        stop_and_wait(build, stop)
     finally:
-        for pid in in_session(build.pid):
-            os.kill(pid, signal.SIGKILL)
-        build.communicate()
+        kill_session(build)
     assert build.returncode != 0
     assert digest(root / "site") == before
     if stop != signal.SIGKILL:
@@ -146,12 +156,9 @@ def test_a_stopped_preview_leaves_nothing_running(built: tuple[Path, dict[str, s
         assert preview.poll() is None
         mine = _previews() - earlier
         assert len(mine) == 1
-        preview.send_signal(stop)
-        assert until(2, lambda: not in_session(preview.pid)), f"left running: {in_session(preview.pid)}"
+        stop_and_wait(preview, stop)
     finally:
-        for pid in in_session(preview.pid):
-            os.kill(pid, signal.SIGKILL)
-        preview.communicate()
+        kill_session(preview)
     if stop != signal.SIGKILL:
         assert not (mine & _previews()), "a stopped preview removes its folder"
     else:  # the next preview removes what a killed one left
