@@ -134,10 +134,11 @@ def _serving(port: int) -> bool:
         return False
 
 
-def _previews() -> set[Path]:
+def _previews(pid: int) -> set[Path]:
+    """The folders of the preview run by process pid."""
     import tempfile
 
-    return set(Path(tempfile.gettempdir()).glob("goldenthread-serve-*"))
+    return set(Path(tempfile.gettempdir()).glob(f"goldenthread-serve-{pid}-*"))
 
 
 @pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=lambda s: s.name)
@@ -149,20 +150,19 @@ def test_a_stopped_preview_leaves_nothing_running(built: tuple[Path, dict[str, s
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    earlier = _previews()
     preview = start(root, "serve", "--dev-addr", f"127.0.0.1:{port}")
     try:
         assert until(120, lambda: _serving(port) or preview.poll() is not None, every=0.1)
         assert preview.poll() is None
-        mine = _previews() - earlier
+        mine = _previews(preview.pid)
         assert len(mine) == 1
         stop_and_wait(preview, stop)
     finally:
         kill_session(preview)
     if stop != signal.SIGKILL:
-        assert not (mine & _previews()), "a stopped preview removes its folder"
+        assert not _previews(preview.pid), "a stopped preview removes its folder"
     else:  # the next preview removes what a killed one left
         from goldenthread.mkdocs_plugin.server import _remove_stale_previews
 
         _remove_stale_previews()
-        assert not (mine & _previews())
+        assert not _previews(preview.pid)
