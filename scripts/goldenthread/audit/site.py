@@ -12,6 +12,7 @@ is audited is always the whole site. Paths are site-relative POSIX strings throu
 
 from __future__ import annotations
 
+import json
 import os
 import posixpath
 import re
@@ -19,6 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from ..export.files import LIBRARY
 from ..export.references import references_name
 from ..generate.links import entry_page, title_page, url_of
 from ..generate.search_index import indexed_urls
@@ -29,6 +31,7 @@ from .page import Found, Page, position, read_page
 _RELATIVE_ROOT = re.compile(r'"(?:\.\.(?:/\.\.)*|/|\.)"')
 EXTERNAL = "\0external"  # the target of a link that leaves the site
 _BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.MULTILINE)  # an entry in library.bib
+_RIS_ID = re.compile(r"^ID  - (.+)$", re.MULTILINE)  # a work in a RIS export
 _REFERENCES_OF = re.compile(r"^% ([^:\s]+):", re.MULTILINE)  # an entry's heading in a year's export
 
 
@@ -152,10 +155,16 @@ class SiteAuditor:
     def _record_problems(self, knowledge: KnowledgeBase, files: set[str]) -> list[Problem]:
         problems = []
         searched = _search_locations(self.site)
-        exported = set(_BIB_KEY.findall(self._read("library/library.bib", files)))
+        exported = set(_BIB_KEY.findall(self._read(LIBRARY["bib"], files)))
+        in_ris = set(_RIS_ID.findall(self._read(LIBRARY["ris"], files)))
+        in_csl = _csl_ids(self._read(LIBRARY["json"], files))
         for title in knowledge.titles:
             problems += self._present(url_of(title_page(title)), files, searched, title.id in exported,
-                                      title.id, "library/library.bib")
+                                      title.id, LIBRARY["bib"])
+            for name, ids in ((LIBRARY["ris"], in_ris), (LIBRARY["json"], in_csl)):
+                if title.id not in ids:
+                    problems.append(Problem(f"{self.label}/{name}", 1, 1, "missing-export",
+                                            f"{title.id!r} is not in {name}"))
         references: dict[int, set[str]] = {}
         for entry in knowledge.entries:
             name = f"research/{entry.year}/{references_name(entry.year)}"
@@ -182,6 +191,13 @@ class SiteAuditor:
             problems.append(Problem(f"{self.label}/{export_name}", 1, 1, "missing-export",
                                     f"{ident!r} is not in {export_name}"))
         return problems
+
+
+def _csl_ids(text: str) -> set[str]:
+    try:
+        return {str(item["id"]) for item in json.loads(text or "[]")}
+    except (ValueError, KeyError, TypeError):
+        return set()  # an unreadable export holds nothing: every title is reported missing
 
 
 def _search_locations(site: Path) -> set[str]:

@@ -19,18 +19,38 @@ def references_name(year: int) -> str:
     return f"references-{year}.bib"
 
 
-def year_references(kb: KnowledgeBase, year: int) -> str:
-    """The year's references. A key two entries use for different works gets the entry's id."""
+def year_works(kb: KnowledgeBase, year: int) -> list[tuple[str, list[tuple[str, BibEntry | None]]]]:
+    """Each of the year's entries (its id and title) and its references, each under the key
+    it is exported with: a key two entries use for different works gets the entry's id; a
+    work an earlier entry also cites is None (it is exported once, above)."""
     seen: dict[str, BibEntry] = {}
-    parts = [f"% References of the action research published in {year}, exported by goldenthread.\n"]
+    found = []
     for entry in (e for e in kb.entries if e.year == year):
-        parts.append(f"\n% {entry.id}: {' '.join(entry.title.split())}\n")
+        cited: list[tuple[str, BibEntry | None]] = []
         for reference in entry.references:
             earlier = seen.get(reference.key)
             if earlier is not None and (earlier.type, earlier.fields) == (reference.type, reference.fields):
-                parts.append(f"% (also cites {reference.key}, above)\n")
+                cited.append((reference.key, None))
                 continue
             key = reference.key if earlier is None else f"{entry.id}-{reference.key}"
             seen.setdefault(key, reference)
-            parts.append(bib_entry_text(reference, key=key))
+            cited.append((key, reference))
+        found.append((f"{entry.id}: {' '.join(entry.title.split())}", cited))
+    return found
+
+
+def year_references(kb: KnowledgeBase, year: int) -> str:
+    """The year's references as BibTeX, each entry's under a comment naming it."""
+    parts = [f"% References of the action research published in {year}, exported by goldenthread.\n"]
+    for heading, cited in year_works(kb, year):
+        parts.append(f"\n% {heading}\n")
+        for key, reference in cited:
+            parts.append(f"% (also cites {key}, above)\n" if reference is None
+                         else bib_entry_text(reference, key=key))
     return "".join(parts)
+
+
+def year_bib_entries(kb: KnowledgeBase, year: int) -> list[BibEntry]:
+    """The year's references once each, under their exported keys (for RIS and CSL-JSON)."""
+    return [BibEntry(key, reference.type, reference.fields, reference.line)
+            for _, cited in year_works(kb, year) for key, reference in cited if reference is not None]

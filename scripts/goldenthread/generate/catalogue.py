@@ -41,6 +41,8 @@ import hashlib
 import json
 import re
 
+from ..export.files import FORMATS as EXPORT_FORMATS
+from ..export.files import LIBRARY
 from ..model import KnowledgeBase, Title
 from .links import href, title_page
 from .search_index import fold
@@ -206,7 +208,11 @@ def first_page(kb: KnowledgeBase, intro: str, titles: list[Title], pages: int, d
             + _list(INDEX, titles[:PAGE_SIZE]) + "\n\n"
             '<p id="gt-none" class="gt-none" hidden>No titles match these filters. '
             "Clear a filter to see more.</p>\n\n"
-            f'<div id="gt-pager">{pagination(INDEX, 1, pages)}</div>\n')
+            f'<div id="gt-pager">{pagination(INDEX, 1, pages)}</div>\n\n'
+            "The whole catalogue, for a reference manager (Zotero, EndNote, Mendeley): "
+            + " · ".join(f"[{EXPORT_FORMATS[suffix]}]({name.rsplit('/', 1)[1]})"
+                         for suffix, name in LIBRARY.items())
+            + ".\n")
 
 
 def later_page(number: int, titles: list[Title], pages: int) -> str:

@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from ..check.citations import citation_groups
 from ..cite.apa import Reference, citation, reference_list
+from ..export.files import FORMATS, year_files
 from ..model import Entry, KnowledgeBase
 from .framework import framework_link_lines
 from .links import entry_page, relative, title_page, year_page
@@ -91,7 +92,10 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
     if has_pdf:
         text += (f"[Download the {year} publication (PDF)]({pdf_name(year)})"
                  "{ .md-button .md-button--primary } "
-                 f"[This year's references (BibTeX)](references-{year}.bib){{ .md-button }}\n\n")
+                 "\n\nThis year's references, for a reference manager: "
+                 + " · ".join(f"[{label}]({name.rsplit('/', 1)[1]})" for label, name in
+                              ((FORMATS[suffix], name) for suffix, name in year_files(year).items()))
+                 + ".\n\n")
     if foreword:
         text += "## Foreword\n\n" + foreword.strip() + "\n\n"
     grouped: dict[str, list[Entry]] = defaultdict(list)

@@ -15,8 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..assemble import assemble
-from ..export.bibtex import LIBRARY_EXPORT, library_export
-from ..export.references import references_name, year_references
+from ..export.files import LIBRARY, library_text, year_files, year_text
 from ..generate.library import title_pages
 from ..generate.links import title_page
 from ..generate.pages import OWNED, site_files, site_pages
@@ -122,27 +121,28 @@ class Plan:
         return site_files(self.knowledge, self.pages, hand_written_pages(self.root))
 
     def outputs(self) -> dict[str, tuple[object, ...]]:
-        """Each output (docs-relative) -> what it is made from: each year's PDF and references
-        (beside its year page) and the library's BibTeX."""
+        """Each output (docs-relative) -> what it is made from: the catalogue's exports, and
+        each year's PDF and references (beside its year page)."""
         kb = self.knowledge
-        made: dict[str, tuple[object, ...]] = {LIBRARY_EXPORT: tuple(kb.titles)}
+        made: dict[str, tuple[object, ...]] = {name: tuple(kb.titles) for name in LIBRARY.values()}
         academies = tuple(kb.academies)
         for year in kb.years:
             entries = tuple(entry for entry in kb.entries if entry.year == year)
             images = tuple(sorted(name for name in self.images if name.startswith(f"research/{year}/")))
-            made[f"research/{year}/{references_name(year)}"] = entries
+            made.update(dict.fromkeys(year_files(year).values(), entries))
             made[f"research/{year}/{pdf_name(year)}"] = (year, entries, kb.forewords.get(year, ""),
                                                          self.settings, academies, images)
         return made
 
     def make_output(self, name: str, timestamp: int) -> bytes:
         """One of the outputs, by its docs-relative name."""
-        if name == LIBRARY_EXPORT:
-            return library_export(self.knowledge.titles).encode("utf-8")
+        suffix = name.rsplit(".", 1)[1]
+        if name in LIBRARY.values():
+            return library_text(self.knowledge, suffix).encode("utf-8")
         year = int(name.split("/")[1])
-        if name.endswith(".pdf"):
+        if suffix == "pdf":
             return build_pdf(self.root, self.knowledge, year, timestamp)
-        return year_references(self.knowledge, year).encode("utf-8")
+        return year_text(self.knowledge, year, suffix).encode("utf-8")
 
     def make_outputs(self, timestamp: int) -> dict[str, bytes]:
         """Every output; the years' PDFs made together (Typst starts once)."""
