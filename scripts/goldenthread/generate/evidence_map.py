@@ -101,9 +101,12 @@ def table(kb: KnowledgeBase, grid: dict[tuple[str, str], Cell]) -> str:
 
 def evidence_map_page(kb: KnowledgeBase, relations: Relations) -> str:
     grid = cells(kb, relations)
-    thin = sorted((p.number, p.name, s.name) for p in kb.building_blocks for s in kb.stages
-                   if grid[(p.id, s.id)].thin)
-    thin_text = ("".join(f"- {number}. {md(name)}: {md(stage)}\n" for number, name, stage in thin)
+    thin = sorted(((p, s) for p in kb.building_blocks for s in kb.stages if grid[(p.id, s.id)].thin),
+                  key=lambda pair: (pair[0].number, pair[1].number))
+    # "Principle 5", not "5.": a number and a full stop would start a numbered list inside the bullet
+    thin_text = ("".join(f"- [Principle {p.number}, {md(p.name)}]"
+                         f"({relative(PAGE, framework_page('building_blocks', p.id))}#stage-{s.id}): "
+                         f"{md(s.name)}\n" for p, s in thin)
                  if thin else "None: every principle has evidence at every stage.\n")
     back = href(PAGE, "framework/index.md")
     return (front_matter(title="Evidence map")
