@@ -1,7 +1,8 @@
 /* Golden Thread catalogue filters.
 
    Without this script the catalogue is complete: static pages of titles, A to Z by
-   title, with page links. With it, the first page shows a filter form; when a reader
+   title, with page links. With it, the first page's "Filter and sort" opens on a form (and
+   says how many filters are set); when a reader
    first uses the form (or opens a URL that carries filters), the script fetches
    catalogue.json (every title, compact: scripts/goldenthread/generate/catalogue.py
    describes it), filters and sorts it in memory and renders one page of results at a
@@ -9,8 +10,6 @@
    measured as the User Timing entry "gt-catalogue". */
 (function () {
   "use strict";
-  var filterLink = document.getElementById("gt-filter-link");  // the catalogue's later pages
-  if (filterLink) { filterLink.hidden = false; }
   var list = document.getElementById("gt-catalogue");
   var form = document.getElementById("gt-filters");
   if (!list || !form || !form.getAttribute("data-src") || !window.fetch || !window.Promise ||
@@ -18,6 +17,9 @@
   var count = document.getElementById("gt-count");
   var none = document.getElementById("gt-none");
   var pager = document.getElementById("gt-pager");
+  var setCount = document.getElementById("gt-filter-set");
+  var off = document.getElementById("gt-filter-off");
+  var panel = document.getElementById("gt-filter-panel");
   var FIELDS = ["topic", "principle", "aim", "stage", "career", "format", "year"];
   var DEBOUNCE = 120;  // ms after the last keystroke in the text filter
   var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i" };
@@ -233,6 +235,7 @@
       renderList(found, (page - 1) * size, Math.min(found.length, page * size));
       renderPager(s, page, pages);
       count.textContent = countText(found.length, data.id.length, page, pages);
+      showSet(s);
       none.hidden = found.length !== 0;
       list.removeAttribute("aria-busy");
       list.setAttribute("data-source", "json");
@@ -277,9 +280,16 @@
       failed = true;
       list.removeAttribute("aria-busy");
       form.hidden = true;
+      off.hidden = false;
       count.textContent = "The filters could not be loaded. The titles below are A to Z by title; " +
         "the page links go through them all.";
     });
+  }
+
+  /* "Filter and sort (2 set)": how many filters are set, on the control that shows them. */
+  function showSet(s) {
+    var set = FIELDS.filter(function (name) { return s[name]; }).length + (s.q ? 1 : 0);
+    setCount.textContent = set ? " (" + set + (set === 1 ? " filter" : " filters") + " set)" : "";
   }
 
   function changed(history) {
@@ -288,6 +298,7 @@
   }
 
   form.hidden = false;
+  off.hidden = true;
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
@@ -307,10 +318,11 @@
     setTimeout(function () { changed("replace"); }, 0);
   });
   /* Fetch the titles as soon as the reader reaches for the form, not for every visit. */
+  function prefetch() { load().catch(function () { /* shown when used */ }); }
   ["focusin", "pointerover", "touchstart"].forEach(function (name) {
-    form.addEventListener(name, function () { load().catch(function () { /* shown when used */ }); },
-                          { passive: true });
+    panel.addEventListener(name, prefetch, { passive: true });
   });
+  panel.addEventListener("toggle", prefetch);
   pager.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a[data-page]") : null;
     if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) {
@@ -328,8 +340,12 @@
   });
 
   restore();
+  showSet(state());
   var params = new URLSearchParams(location.search);
   if (FIELDS.concat(["q", "sort", "page"]).some(function (name) { return params.has(name); })) {
+    if (FIELDS.concat(["q", "sort"]).some(function (name) { return params.has(name); })) {
+      panel.open = true;  // a shared view shows what is chosen
+    }
     apply("replace");
   }
 })();

@@ -83,6 +83,12 @@ def shown_ids(page: Any) -> list[str]:
     return list(page.eval_on_selector_all("#gt-catalogue li", "items => items.map(i => i.dataset.id)"))
 
 
+def open_filters(page: Any) -> None:
+    """Open "Filter and sort", as a reader does, if it is closed."""
+    if not page.evaluate("document.getElementById('gt-filter-panel').open"):
+        page.click("#gt-filter-panel > summary")
+
+
 def wait_ready(page: Any) -> None:
     """Wait until the script has fetched catalogue.json and shows what the form chooses."""
     page.wait_for_selector("#gt-catalogue[data-source=json]:not([aria-busy])", timeout=10_000)
@@ -133,6 +139,7 @@ def test_each_filter_narrows_and_its_url_restores_the_view(
     page = visit.page
     order = [t.id for t in catalogue_order(built.knowledge)]
     assert shown_ids(page) == order[:PAGE_SIZE]  # the static first page, A to Z
+    open_filters(page)
     page.select_option(f"#gt-{field}", value)
     wait_ready(page)
     assert f"{field}={value}" in page.url
@@ -161,6 +168,7 @@ def test_text_filter_and_sort_are_kept_in_the_url(built: BuiltSite, open_page: A
 def test_text_filter_reads_titles_and_authors_not_summaries(built: BuiltSite, open_page: Any) -> None:
     title = next(t for t in built.knowledge.titles if t.id == "make-it-stick")
     page = open_page("library/").page
+    open_filters(page)
     page.fill("#gt-q", "roediger stick")  # an author and a word of the title, any case
     wait_ready(page)
     page.wait_for_function("() => location.search === '?q=roediger+stick'")
@@ -208,6 +216,7 @@ def test_page_links_keep_the_filters_and_the_back_button_works(built: BuiltSite,
     page.go_forward()
     page.wait_for_function("() => location.search.includes('page=2')")
     assert shown_ids(page) == second
+    open_filters(page)
     page.select_option("#gt-year", str(built.knowledge.titles[0].year))  # a new filter: page 1 again
     assert "page=" not in page.url
 
@@ -221,13 +230,6 @@ def test_a_page_beyond_the_last_shows_the_last(built: BuiltSite, open_page: Any)
 
 def test_keyboard_alone_filters_pages_and_clears(built: BuiltSite, open_page: Any) -> None:
     page = open_page("library/").page
-    page.focus("#gt-sort")
-    page.keyboard.press("ArrowDown")  # Author (A to Z)
-    wait_ready(page)
-    assert page.input_value("#gt-sort") == "author" and "sort=author" in page.url
-    order = catalogue_order(built.knowledge)
-    by_author = [order[n].id for n in sorted(range(len(order)), key=lambda n: (author_key(order[n]), n))]
-    assert shown_ids(page) == by_author[:PAGE_SIZE]
 
     def tab_to(selector: str, key: str = "Tab") -> None:
         for _ in range(300):
@@ -235,6 +237,17 @@ def test_keyboard_alone_filters_pages_and_clears(built: BuiltSite, open_page: An
             if page.evaluate("s => document.activeElement.matches(s)", selector):
                 return
         raise AssertionError(f"{key} never reached {selector}")
+
+    tab_to("#gt-filter-panel > summary")
+    page.keyboard.press("Enter")  # opens "Filter and sort"
+    tab_to("#gt-sort")
+    page.keyboard.press("ArrowDown")  # Author (A to Z)
+    wait_ready(page)
+    assert page.input_value("#gt-sort") == "author" and "sort=author" in page.url
+    assert page.locator("#gt-filter-set").text_content() == ""  # a sort is not a filter
+    order = catalogue_order(built.knowledge)
+    by_author = [order[n].id for n in sorted(range(len(order)), key=lambda n: (author_key(order[n]), n))]
+    assert shown_ids(page) == by_author[:PAGE_SIZE]
 
     tab_to("#gt-pager a[rel=next]")
     page.keyboard.press("Enter")
@@ -257,7 +270,7 @@ def test_catalogue_json_is_fetched_only_when_the_filters_are_used(built: BuiltSi
         page = open_page(path).page
         page.wait_for_timeout(200)
         assert fetched(page) == [], path
-    page.focus("#gt-q")  # reaching for the form fetches it once
+    open_filters(page)  # reaching for the form fetches it once
     page.wait_for_function(
         "() => performance.getEntriesByType('resource').some(e => e.name.includes('catalogue.json'))")
     page.select_option("#gt-topic", "mathematics")
@@ -313,6 +326,8 @@ def test_catalogue_lists_every_title_without_javascript(built: BuiltSite, browse
     page = context.new_page()
     page.goto(served + "library/")
     assert page.locator("#gt-filters").is_hidden()
+    page.click("#gt-filter-panel > summary")  # says why there is nothing to choose
+    assert page.locator("#gt-filter-off").is_visible() and page.locator("#gt-filters").is_hidden()
     pages = page_count(len(built.knowledge.titles))
     ids: list[str] = []
     for number in range(1, pages + 1):
@@ -324,7 +339,7 @@ def test_catalogue_lists_every_title_without_javascript(built: BuiltSite, browse
             assert page.locator("#gt-count").inner_text() == f"{len(built.knowledge.titles)} titles, {where}"
         else:
             assert page.title().startswith(f"Staff Professional Development Library: {where}")
-        assert page.locator("#gt-filter-link").is_hidden()
+        assert number == 1 or page.locator("#gt-filter-link").is_visible()  # to the first page
         ids += shown_ids(page)
         following = nav.get_by_role("link", name="Next page")
         if number == pages:
@@ -346,4 +361,5 @@ def test_later_pages_lead_readers_with_javascript_to_the_filters(open_page: Any)
     assert link.is_visible()
     link.click()
     page.wait_for_load_state()
-    assert page.locator("#gt-filters").is_visible()
+    open_filters(page)
+    assert page.locator("#gt-filters").is_visible() and page.locator("#gt-filter-off").is_hidden()

@@ -119,8 +119,10 @@ def test_paging_through_results(visit: Callable[[str], Visit], large_site: Large
     titles = large_site.knowledge.titles
     expected = {t.id for t in titles if "curriculum" in t.topics and t.year == 2010}
     assert PAGE_SIZE < len(expected) < 2 * PAGE_SIZE
+    page.click("#gt-filter-panel > summary")
     page.select_option("#gt-topic", "curriculum")
     page.select_option("#gt-year", "2010")
+    assert page.locator("#gt-filter-set").text_content() == " (2 filters set)"
     assert page.url.endswith("library/?topic=curriculum&year=2010")  # a new filter: page 1
     assert page.locator("#gt-count").inner_text() == f"{len(expected)} of 10,000 titles, page 1 of 2"
     found = all_result_ids(page)
