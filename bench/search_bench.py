@@ -50,7 +50,7 @@ SURNAMES = ("Surname17", "Surname42", "Surname63")  # each the first author of ~
 def prepare(root: Path) -> Path:
     """A synthetic repository also needs the site's own files: mkdocs.yml, pages, assets."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("index.md", "support.md", "accessibility.md"):
+    for name in ("support.md", "accessibility.md"):  # the home page is made from docs/_text/
         shutil.copy(REPO / "docs" / name, root / "docs" / name)
     for folder in ("_text", "assets"):
         shutil.copytree(REPO / "docs" / folder, root / "docs" / folder, dirs_exist_ok=True)

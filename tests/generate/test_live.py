@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from goldenthread.generate.library import title_pages
-from goldenthread.generate.pages import OWNED
+from goldenthread.generate.pages import GENERATED_PAGES, OWNED
 from goldenthread.publish.generation import generate_pages, load_knowledge, plan_generated
 from goldenthread.publish.live import LiveGeneration
 
@@ -28,8 +28,9 @@ def from_scratch(root: Path) -> dict[str, str]:
 
 def on_disk(root: Path) -> dict[str, str]:
     docs = root / "docs"
-    return {path.relative_to(docs).as_posix(): path.read_text("utf-8")
-            for folder in OWNED for path in (docs / folder).rglob("*.md")}
+    pages = [*(docs / page for page in GENERATED_PAGES),
+             *(path for folder in OWNED for path in (docs / folder).rglob("*.md"))]
+    return {path.relative_to(docs).as_posix(): path.read_text("utf-8") for path in pages}
 
 
 def edit(root: Path, path: str, old: str, new: str) -> None:

@@ -24,7 +24,7 @@ from goldenthread.audit.site import audit_site
 from goldenthread.export.references import references_name
 from goldenthread.generate.catalogue import catalogue_order, page_count
 from goldenthread.generate.links import url_of
-from goldenthread.generate.pages import OWNED, site_pages
+from goldenthread.generate.pages import GENERATED_PAGES, OWNED, site_pages
 from goldenthread.generate.research import pdf_name
 from goldenthread.generate.search_index import opted_out
 from goldenthread.model import KnowledgeBase
@@ -76,7 +76,7 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> ZensicalSite:
     knowledge = generated.knowledge
     assert knowledge is not None, generated.validation.problems
     keys = set(site_pages(knowledge, load_settings(root), hand_written_texts(root), set(knowledge.years)))
-    written = {p.relative_to(root / "docs").as_posix() for folder in OWNED
+    written = {*GENERATED_PAGES} | {p.relative_to(root / "docs").as_posix() for folder in OWNED
                for p in (root / "docs" / folder).rglob("*.md")}
     assert keys == written and len(keys) == generated.pages
     hand_written = {p.name for p in (root / "docs").glob("*.md")}

@@ -12,6 +12,8 @@ from .contributing import contributing_page
 from .evidence_map import PAGE as EVIDENCE_MAP
 from .evidence_map import evidence_map_page
 from .framework import framework_pages
+from .home import PAGE as HOME
+from .home import home_page
 from .library import library_pages
 from .relations import Relations, relate
 from .research import research_pages
@@ -20,6 +22,8 @@ from .search_index import search_files
 
 # The folders under docs/ that generation owns: git-ignored, rewritten on every build.
 OWNED = ("framework", "library", "research", CONTRIBUTING, SEARCH_INDEX)
+# The pages at the top of docs/ that generation writes (also git-ignored).
+GENERATED_PAGES = (HOME,)
 
 
 def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
@@ -35,6 +39,8 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years)))
     pages[CONTRIBUTING_PAGE] = contributing_page(texts.get("contributing", ""))
+    if "index" in texts:
+        pages[HOME] = home_page(kb, texts["index"])
     return pages
 
 

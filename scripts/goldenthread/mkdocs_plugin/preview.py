@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..generate.pages import OWNED
+from ..generate.pages import GENERATED_PAGES, OWNED
 from ..problems import Problem
 from ..publish.live import LiveGeneration
 from ..publish.session import BuildSession, InvalidSources
@@ -114,6 +114,7 @@ class Preview:
             relative = Path(folder).relative_to(docs).as_posix()
             if relative == ".":
                 names[:] = [name for name in names if name not in OWNED]
+                files = [name for name in files if name not in GENERATED_PAGES]
             stamps.update({f"docs/{name}" if relative == "." else f"docs/{relative}/{name}":
                            file_stamp(Path(folder) / name) for name in files})
         return stamps

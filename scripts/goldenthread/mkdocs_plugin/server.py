@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..generate.pages import OWNED
+from ..generate.pages import GENERATED_PAGES, OWNED
 from ..problems import GoldenThreadError
 from ..publish.site_folder import discard
 from .build import load_site
@@ -36,13 +36,15 @@ def _server(preview: Preview, host: str, port: int, mount_path: str) -> Any:
         def watch_sources(self, root: Path) -> None:
             sources = tuple(str(root / name) + os.sep for name in WATCHED)
             generated = tuple(str(root / "docs" / folder) + os.sep for folder in OWNED)
+            pages = {str(root / "docs" / page) for page in GENERATED_PAGES}
             config = str(root / CONFIG)
 
             def counts(path: str) -> bool:
                 """A source (not a page generation wrote, nor an editor's hidden file)."""
                 if not path or os.path.basename(path).startswith("."):
                     return False
-                return path == config or (path.startswith(sources) and not path.startswith(generated))
+                return path == config or (path.startswith(sources) and not path.startswith(generated)
+                                          and path not in pages)
 
             def changed(event: Any) -> None:
                 paths = [str(getattr(event, "src_path", "")), str(getattr(event, "dest_path", ""))]

@@ -18,7 +18,7 @@ from ..assemble import assemble
 from ..export.files import LIBRARY, library_text, year_files, year_text
 from ..generate.library import title_pages
 from ..generate.links import title_page
-from ..generate.pages import OWNED, site_files, site_pages
+from ..generate.pages import GENERATED_PAGES, OWNED, site_files, site_pages
 from ..generate.relations import Relations, relate
 from ..generate.writer import copy_files, write_atomically, write_changed, write_pages
 from ..model import KnowledgeBase
@@ -50,7 +50,7 @@ def hand_written_pages(root: Path) -> dict[str, str]:
     pages = {}
     for path in sorted(docs.rglob("*.md")):
         relative = path.relative_to(docs)
-        if relative.parts[0] in (*OWNED, "_text") or relative.parts[0].startswith("."):
+        if relative.parts[0] in (*OWNED, *GENERATED_PAGES, "_text") or relative.parts[0].startswith("."):
             continue
         pages[relative.as_posix()] = path.read_text("utf-8")
     return pages
