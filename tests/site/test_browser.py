@@ -36,6 +36,7 @@ def page_types(built: BuiltSite) -> dict[str, str]:
         "support": "support/",
         "contributing": "contributing/",
         "accessibility": "accessibility/",
+        "my list": "my-list/",
         "not found": "404.html",
     }
 

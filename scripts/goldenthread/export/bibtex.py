@@ -72,11 +72,19 @@ def title_fields(title: Title) -> list[tuple[str, str]]:
 
 
 def title_entry(title: Title) -> str:
-    kind = "techreport" if title.type == "report" else "book"
-    fields = title_fields(title)
+    return entry("techreport" if title.type == "report" else "book", title.id, title_fields(title))
+
+
+def entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """One BibTeX entry; the values already escaped (title_fields, field_value)."""
     width = max(len(name) for name, _ in fields)
     body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)
-    return f"@{kind}{{{title.id},\n{body}\n}}\n"
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def field_value(text: str) -> str:
+    """A field value with BibTeX's special characters escaped."""
+    return _value(text)
 
 
 def catalogue(titles: Iterable[Title], heading: str = "") -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from ..cite.latex import plain
 from ..cite.names import Name, parse_names
 from ..load.bib import BibEntry
-from ..model import Named, Title
+from ..model import Entry, Named, Title
 from .bibtex import bib_name
 
 # Kinds: book, report, chapter, article, webpage, thesis, paper (in proceedings), other.
@@ -60,6 +60,14 @@ def from_title(title: Title, topics: dict[str, Named] | None = None) -> Referenc
         year=str(title.year), publisher=title.publisher, edition=title.edition, isbn=title.isbn,
         url=title.url, abstract=" ".join(title.summary.split()),
         keywords=tuple(topics[t].name if topics and t in topics else t for t in title.topics))
+
+
+def from_entry(entry: Entry, trust: str, url: str = "") -> Reference:
+    """An action-research entry, as the Trust publishes it: a report, numbered by its id."""
+    return Reference(
+        key=entry.id, kind="report", title=" ".join(entry.title.split()),
+        authors=tuple(name for author in entry.authors for name in parse_names(bib_name(author.name))),
+        year=str(entry.year), publisher=trust, url=url, abstract=" ".join(entry.abstract.split()))
 
 
 def from_bib(entry: BibEntry) -> Reference:

@@ -13,6 +13,7 @@ from . import catalogue
 from .catalogue import INDEX
 from .framework import framework_link_lines
 from .links import entry_page, relative, title_page
+from .my_list import title_button
 from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
@@ -82,6 +83,7 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     if title.subtitle:
         text += f"*{md(title.subtitle)}*\n{{ .gt-subtitle }}\n\n"
     text += f"By {md(join_words(title.authors))} ({title.year})\n{{ .gt-byline }}\n\n"
+    text += title_button(title, topics)
     if title.summary:
         text += title.summary.strip() + "\n\n"
     text += _request_link(title, settings)

@@ -11,6 +11,7 @@ from ..export.files import FORMATS, year_files
 from ..model import Entry, KnowledgeBase
 from .framework import framework_link_lines
 from .links import entry_page, relative, title_page, year_page
+from .my_list import entry_button
 from .text import attr, front_matter, join_words, md, plural
 
 INDEX = "research/index.md"
@@ -62,7 +63,7 @@ def _framework_links(page: str, entry: Entry, kb: KnowledgeBase) -> str:
     return "\n".join(lines) + "\n"
 
 
-def entry_page_text(entry: Entry, kb: KnowledgeBase) -> str:
+def entry_page_text(entry: Entry, kb: KnowledgeBase, trust: str) -> str:
     page = entry_page(entry)
     academy = kb.named("academies")[entry.academy]
     references = reference_list(entry.references)
@@ -76,6 +77,7 @@ def entry_page_text(entry: Entry, kb: KnowledgeBase) -> str:
         text += EXAMPLE_NOTE
     text += (f"**Authors:** {authors}  \n**Academy:** {md(academy.name)}  \n"
              f"**Published:** [{entry.year}]({relative(page, year_page(entry.year))})\n\n"
+             + entry_button(entry, trust) +
              f"## Research question\n\n{entry.research_question.strip()}\n\n"
              f"## Abstract\n\n{entry.abstract.strip()}\n\n")
     text += with_citations(entry.body, by_key).strip() + "\n\n"
@@ -121,7 +123,7 @@ def index_page(kb: KnowledgeBase, intro: str, by_year: dict[int, list[Entry]]) -
     return text
 
 
-def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int]) -> dict[str, str]:
+def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int], trust: str) -> dict[str, str]:
     by_year: dict[int, list[Entry]] = defaultdict(list)
     for entry in kb.entries:
         by_year[entry.year].append(entry)
@@ -130,5 +132,5 @@ def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int]) -> dict[s
         pages[year_page(year)] = year_page_text(year, by_year.get(year, []), kb,
                                                 kb.forewords.get(year, ""), year in pdf_years)
     for entry in kb.entries:
-        pages[entry_page(entry)] = entry_page_text(entry, kb)
+        pages[entry_page(entry)] = entry_page_text(entry, kb, trust)
     return pages

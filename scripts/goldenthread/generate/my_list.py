@@ -1,0 +1,55 @@
+"""My list: the "Add to my list" button on each title's and entry's page, and what it keeps.
+
+The button carries everything the reader's list needs of the page (docs/assets/mylist.js
+keeps it in the browser): where the page is, what to show, and the work as BibTeX, RIS and
+CSL-JSON, made from the one model of a reference (export/reference.py). So the "My list"
+page exports any list without a file of the whole catalogue, and a shared list fetches
+only the pages it names.
+"""
+
+from __future__ import annotations
+
+import json
+
+from ..cite.names import Name
+from ..export.bibtex import entry, field_value, title_entry
+from ..export.csl import item
+from ..export.reference import Reference, from_entry, from_title
+from ..export.ris import entry as ris_entry
+from ..model import Entry, Named, Title
+from .links import entry_page, title_page, url_of
+from .text import attr, join_words
+
+PAGE = "my-list.md"  # hand-written: docs/my-list.md holds the list's place
+
+
+def _byline(names: tuple[Name, ...], year: str) -> str:
+    return f"{join_words(n.literal or f'{n.given} {n.family}'.strip() for n in names)} ({year})"
+
+
+def _entry_bibtex(reference: Reference) -> str:
+    names = " and ".join("{" + field_value(name.literal) + "}" if name.literal
+                         else field_value(f"{name.family}, {name.given}") for name in reference.authors)
+    fields = [("author", names), ("title", field_value(reference.title)), ("year", reference.year),
+              ("institution", field_value(reference.publisher)), ("type", "Action research report"),
+              ("number", reference.key)]
+    return entry("techreport", reference.key, fields)
+
+
+def _button(page: str, reference: Reference, bibtex: str) -> str:
+    data = {"url": url_of(page), "title": reference.title,
+            "byline": _byline(reference.authors, reference.year),
+            "bib": bibtex, "ris": ris_entry(reference), "csl": item(reference)}
+    # Hidden (keeping its place, so nothing moves) until the script can keep a list.
+    return (f'<button type="button" class="md-button gt-mylist-add" aria-pressed="false" '
+            f"data-gt-item='{attr(json.dumps(data, ensure_ascii=False, sort_keys=True))}'>"
+            "Add to my list</button>\n\n")
+
+
+def title_button(title: Title, topics: dict[str, Named]) -> str:
+    return _button(title_page(title), from_title(title, topics), title_entry(title))
+
+
+def entry_button(entry_: Entry, trust: str) -> str:
+    reference = from_entry(entry_, trust)
+    return _button(entry_page(entry_), reference, _entry_bibtex(reference))
