@@ -34,7 +34,8 @@ def _shown(page: Any) -> list[str]:
     return page.eval_on_selector_all(".gt-mylist-items li a", "links => links.map(a => a.textContent)")
 
 
-def test_my_list_keeps_shares_and_exports(built: BuiltSite, browser: Any, served: str, tmp_path: Path) -> None:
+def test_my_list_keeps_shares_and_exports(built: BuiltSite, browser: Any, served: str,
+                                          tmp_path: Path) -> None:
     title = next(t for t in built.knowledge.titles if t.id == "make-it-stick")
     entry = next(e for e in built.knowledge.entries if e.references)
     context = browser.new_context(accept_downloads=True)
@@ -100,7 +101,8 @@ def test_the_button_moves_nothing(built: BuiltSite, browser: Any, served: str) -
     page.add_init_script("""
         window.__shift = 0;
         new PerformanceObserver(list => list.getEntries().forEach(e => {
-          if (!e.hadRecentInput) { window.__shift += e.value; } })).observe({type: 'layout-shift', buffered: true});
+          if (!e.hadRecentInput) { window.__shift += e.value; } }))
+          .observe({type: 'layout-shift', buffered: true});
     """)
     page.goto(served + url_of(title_page(built.knowledge.titles[0])), wait_until="load")
     page.wait_for_timeout(300)
