@@ -100,9 +100,14 @@ def write(repo: Path) -> Write:
 
 
 def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
-    """Say loudly when the browser tests could not run."""
-    from .site.conftest import SKIPPED
+    """Lighthouse's scores; and say loudly when the browser tests could not run."""
+    from .site.conftest import LIGHTHOUSE_SCORES, SKIPPED
 
+    if LIGHTHOUSE_SCORES:
+        terminalreporter.write_sep("-", "Lighthouse, mobile preset (best of the runs)")
+        for kind, found, runs in LIGHTHOUSE_SCORES:
+            terminalreporter.write_line(f"  {kind:16} " + "  ".join(f"{k} {v}" for k, v in found.items())
+                                        + f"  ({runs} run{'s' if runs > 1 else ''})")
     if SKIPPED:
         terminalreporter.write_sep("!", "BROWSER TESTS WERE SKIPPED", red=True, bold=True)
         for reason in sorted(set(SKIPPED)):

@@ -30,6 +30,7 @@ from ..conftest import REPO
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 HAVE_CHROMIUM = Path(CHROMIUM).is_file()
 SKIPPED: list[str] = []
+LIGHTHOUSE_SCORES: list[tuple[str, dict[str, float], int]] = []  # kind of page, best scores, runs
 
 
 @dataclass
