@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..messages import say
+
 # Every ISBN-13 begins with one of these (GS1's prefixes for books); other 13-digit
 # numbers, such as a magazine's barcode, are not ISBNs.
 PREFIXES = ("978", "979")
@@ -38,21 +40,11 @@ def isbn_problem(isbn: str) -> tuple[str, str] | None:
     else None."""
     digits = normalise(isbn)
     if len(digits) not in (10, 13):
-        return ("isbn-format",
-                f"ISBN {isbn} has {len(digits)} digits; an ISBN has 10 or 13: copy it again "
-                "from the back cover or the copyright page, or leave it out")
+        return ("isbn-format", say("isbn-format", isbn=isbn, count=len(digits)))
     if is_placeholder(digits):
-        return ("isbn-placeholder",
-                f"ISBN {isbn} is a placeholder for 'no ISBN' (zeros where a book's number "
-                "goes), not a book's ISBN: copy the real one from the back cover or the "
-                "copyright page, or leave it out")
+        return ("isbn-placeholder", say("isbn-placeholder", isbn=isbn))
     if len(digits) == 13 and digits[:3] not in PREFIXES:
-        return ("isbn-prefix",
-                f"ISBN {digits} begins {digits[:3]}, but a 13-digit ISBN begins 978 or 979 "
-                "(another number may have been copied): copy it again from the copyright page, "
-                "or leave it out")
+        return ("isbn-prefix", say("isbn-prefix", digits=digits, prefix=digits[:3]))
     if (_isbn10_ok if len(digits) == 10 else _isbn13_ok)(digits):
         return None
-    return ("isbn-checksum",
-            f"ISBN {digits} fails its check digit: a digit was probably mistyped; copy it "
-            "again from the book, or leave it out")
+    return ("isbn-checksum", say("isbn-checksum", digits=digits))
