@@ -34,19 +34,24 @@ def escape(text: str) -> str:
     return " ".join(text.split())
 
 
-def bib_name(name: str) -> str:
-    """'Tom Sherrington' -> 'Sherrington, Tom'; organisations kept whole in braces."""
-    if is_organisation(name):
-        return "{" + escape(name) + "}"
+def inverted(name: str) -> str:
+    """'Tom Sherrington' -> 'Sherrington, Tom', not yet escaped; a one-word name as it is."""
     words = name.split()
     if len(words) == 1:
-        return escape(name)
+        return name
     suffix = ""
     if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
         suffix = ", " + words[-1]
         words = words[:-1]
     words[-1] = words[-1].rstrip(",")  # "E. D. Hirsch, Jr.": the comma belongs to the suffix
-    return escape(f"{words[-1]}{suffix}, {' '.join(words[:-1])}")
+    return f"{words[-1]}{suffix}, {' '.join(words[:-1])}"
+
+
+def bib_name(name: str) -> str:
+    """'Tom Sherrington' -> 'Sherrington, Tom'; organisations kept whole in braces."""
+    if is_organisation(name):
+        return "{" + escape(name) + "}"
+    return escape(inverted(name))
 
 
 def title_fields(title: Title) -> list[tuple[str, str]]:
