@@ -44,7 +44,10 @@
 
   // -- State ---------------------------------------------------------------------------------
 
-  function years() { return Array.from(byId("gt-year") ? byId("gt-year").options : [], function (o) { return o.value; }); }
+  function years() {
+    const select = byId("gt-year");
+    return select && select.options ? Array.from(select.options, function (o) { return o.value; }) : [];
+  }
 
   function emptyState() {
     if (KIND === "entry") {
@@ -308,12 +311,12 @@
   function recheck() {
     lastProblems = problems();
     showErrors(lastProblems);
-    if (checkedOnce && !byId("gt-summary").hidden) { summary(lastProblems, false); }
+    if (checkedOnce && !byId("gt-problems").hidden) { summary(lastProblems, false); }
   }
 
   function summary(all, focus) {
-    const box = byId("gt-summary");
-    const list = byId("gt-summary-list");
+    const box = byId("gt-problems");
+    const list = byId("gt-problems-list");
     list.replaceChildren();
     const shown = new Set();
     all.forEach(function (problem) {
@@ -326,7 +329,7 @@
       item.append(control ? element("a", { href: "#" + control.id, "data-focus": control.id, text: words }) : words);
       list.append(item);
     });
-    byId("gt-summary-heading").textContent = shown.size === 1 ? "There is a problem" : "There are " + shown.size + " problems";
+    byId("gt-problems-heading").textContent = shown.size === 1 ? "There is a problem" : "There are " + shown.size + " problems";
     box.hidden = all.length === 0;
     if (focus && all.length) { box.focus(); }
   }
@@ -397,7 +400,8 @@
       const status = element("span", { class: "gt-status", role: "status" });
       const copy = element("button", { type: "button", class: "md-button", text: "Copy " + file.path.split("/").pop() });
       copy.addEventListener("click", function () { copyText(file.text, status); });
-      const save = element("button", { type: "button", class: "md-button", text: "Download " + file.path.split("/").pop() });
+      const save = element("button", { type: "button", class: "md-button", "data-download": file.path,
+        text: "Download " + file.path.split("/").pop() });
       save.addEventListener("click", function () { download(file); });
       holder.append(element("div", { class: "gt-file-box", "data-file": file.path }, [
         element("h4", { id: "gt-file-" + n + "-name", text: file.path }), area,
@@ -782,7 +786,7 @@
       touched.clear();
       checkedOnce = false;
       byId("gt-restart-confirm").hidden = true;
-      byId("gt-summary").hidden = true;
+      byId("gt-problems").hidden = true;
       byId("gt-output").hidden = true;
       byId("gt-draft-note").hidden = true;
       drawAll();
@@ -793,7 +797,7 @@
 
   function addYears() {
     const select = byId("gt-year");
-    if (!select) { return; }
+    if (!select || select.tagName !== "SELECT") { return; }
     const now = new Date().getFullYear();
     [now + 1, now].forEach(function (year) {
       if (!years().includes(String(year))) {

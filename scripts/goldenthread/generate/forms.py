@@ -142,8 +142,8 @@ def finish(kind: str, settings: Settings, what: str) -> str:
             "check lists each problem, with a link to the field.</p>"
             f'<button type="button" class="md-button md-button--primary" id="gt-check">Check my '
             f"{what} and make the files</button>"
-            '<div class="gt-summary" id="gt-summary" tabindex="-1" hidden>'
-            '<h3 id="gt-summary-heading">There is a problem</h3><ul id="gt-summary-list"></ul></div>'
+            '<div class="gt-summary" id="gt-problems" tabindex="-1" hidden>'
+            '<h3 id="gt-problems-heading">There is a problem</h3><ul id="gt-problems-list"></ul></div>'
             '<div class="gt-output" id="gt-output" tabindex="-1" hidden>'
             '<h3 id="gt-output-heading">Your files are ready</h3>'
             '<p id="gt-output-intro"></p><div id="gt-output-files"></div>'
