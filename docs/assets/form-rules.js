@@ -455,7 +455,7 @@
 
     function names(text) {
       return clean(text).split("\n").map(oneLine).filter(Boolean).map(function (name) {
-        return name.includes(",") ? bibEscape(name) : "{" + bibEscape(name) + "}";
+        return name.includes(",") || !name.includes(" ") ? bibEscape(name) : "{" + bibEscape(name) + "}";
       }).join(" and ");
     }
     function asWritten(text) {

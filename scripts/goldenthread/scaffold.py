@@ -223,10 +223,10 @@ def _one_line(text: str) -> str:
 
 
 def _names(text: str) -> str:
-    """A name a line: 'Surname, First' is a person's; a line without a comma is an
+    """A name a line: 'Surname, First' is a person's; a line of words without a comma is an
     organisation's, kept whole in braces ({Education Endowment Foundation})."""
     names = [_one_line(line) for line in clean(text).split("\n")]
-    return " and ".join(bib_escape(name) if "," in name else "{" + bib_escape(name) + "}"
+    return " and ".join(bib_escape(name) if "," in name or " " not in name else "{" + bib_escape(name) + "}"
                         for name in names if name)
 
 

@@ -44,7 +44,8 @@ def _citation_problems(entry: EntryFile, body: str, body_line: int) -> list[Prob
     for cited in citations(body, body_line):
         if cited.key in known:
             continue
-        where = say("unknown-citation.bib" if entry.bib else "unknown-citation.no-bib", id=entry.id)
+        where = (say("unknown-citation.bib", id=entry.id) if entry.bib
+                 else say("unknown-citation.no-bib", id=entry.id))
         problems.append(Problem(entry.path, cited.line, cited.col, "unknown-citation",
                                 say("unknown-citation", key=cited.key, where=where)))
     return problems
