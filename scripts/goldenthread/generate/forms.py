@@ -113,9 +113,14 @@ def section(number: int, heading: str, inner: str, ident: str) -> str:
             f'<h2 id="gt-{ident}-heading">{number}. {attr(heading)}</h2>{inner}</section>')
 
 
-def _attributes(page: str, settings: Settings, kb: KnowledgeBase, kind: str) -> str:
-    rules = f"{file_href(page, RULES)}?v={version(rules_data(kb))}"
-    titles = f"{file_href(page, TITLES)}?v={version(titles_data(kb))}"
+def versions(kb: KnowledgeBase) -> tuple[str, str]:
+    """The versions of the rules' and the catalogue's files, which the pages name."""
+    return version(rules_data(kb)), version(titles_data(kb))
+
+
+def _attributes(page: str, settings: Settings, data: tuple[str, str], kind: str) -> str:
+    rules = f"{file_href(page, RULES)}?v={data[0]}"
+    titles = f"{file_href(page, TITLES)}?v={data[1]}"
     github = settings.github
     repo = f' data-repo="{attr(github)}" data-branch="{attr(settings.branch)}"' if github else ""
     return (f'data-form="{kind}" data-rules="{attr(rules)}" data-titles="{attr(titles)}"'
@@ -129,7 +134,7 @@ def needs_script(page: str) -> str:
             "step by step.</p></div>")
 
 
-def finish(kind: str, settings: Settings, what: str) -> str:
+def finish(settings: Settings, what: str) -> str:
     """The last section: the check, the problems' summary, and the files three ways."""
     github = ('<div class="gt-propose" id="gt-propose"><h3>Propose on GitHub</h3>'
               '<div id="gt-propose-steps"></div></div>' if settings.github else
@@ -164,7 +169,7 @@ def _page(page: str, heading: str, guide: str, form: str) -> str:
             + form + "\n\n" + scripts + "\n")
 
 
-def entry_form(kb: KnowledgeBase, settings: Settings) -> str:
+def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> str:
     years = [(str(year), str(year)) for year in sorted(set(kb.years), reverse=True)]
     about = "".join([
         text_field("title", "Title", "Your title as a question."),
@@ -215,12 +220,12 @@ def entry_form(kb: KnowledgeBase, settings: Settings) -> str:
         section(4, "Where it fits", where, "where"),
         section(5, "References", references, "references"),
         section(6, "Your text", text, "text"),
-        section(7, "Check and finish", finish("entry", settings, "entry"), "finish")])
-    return (f'<form class="gt-form" id="gt-form" {_attributes(ENTRY_FORM, settings, kb, "entry")}>'
+        section(7, "Check and finish", finish(settings, "entry"), "finish")])
+    return (f'<form class="gt-form" id="gt-form" {_attributes(ENTRY_FORM, settings, data, "entry")}>'
             f"{sections}</form>")
 
 
-def title_form(kb: KnowledgeBase, settings: Settings) -> str:
+def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> str:
     formats = [("print", "Print"), ("ebook", "Ebook"), ("audiobook", "Audiobook")]
     about = "".join([
         text_field("title", "Title", "As printed on the book, without its subtitle."),
@@ -256,17 +261,18 @@ def title_form(kb: KnowledgeBase, settings: Settings) -> str:
         section(1, "The title", about, "about"),
         section(2, "Where it fits", where, "where"),
         section(3, "Summary", summary, "summary"),
-        section(4, "Check and finish", finish("title", settings, "title"), "finish")])
-    return (f'<form class="gt-form" id="gt-form" {_attributes(TITLE_FORM, settings, kb, "title")}>'
+        section(4, "Check and finish", finish(settings, "title"), "finish")])
+    return (f'<form class="gt-form" id="gt-form" {_attributes(TITLE_FORM, settings, data, "title")}>'
             f"{sections}</form>")
 
 
 def form_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str]) -> dict[str, str]:
     """Both forms' pages: docs-relative path -> Markdown. texts holds the guides by name
     (docs/_text/write-your-entry.md and propose-a-title.md)."""
+    data = versions(kb)
     return {
         ENTRY_FORM: _page(ENTRY_FORM, ENTRY_HEADING, texts.get("write-your-entry", ""),
-                          entry_form(kb, settings)),
+                          entry_form(kb, settings, data)),
         TITLE_FORM: _page(TITLE_FORM, TITLE_HEADING, texts.get("propose-a-title", ""),
-                          title_form(kb, settings)),
+                          title_form(kb, settings, data)),
     }
