@@ -14,15 +14,20 @@ def normalise(isbn: str) -> str:
     return isbn.replace("-", "").replace(" ", "").upper()
 
 
+def _digits(text: str) -> bool:
+    """0 to 9 only: str.isdigit also takes '²' and '٣', which int() then refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def _isbn10_ok(digits: str) -> bool:
-    if not (digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X")):
+    if not (_digits(digits[:9]) and (_digits(digits[9]) or digits[9] == "X")):
         return False
     values = [int(c) for c in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
     return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
 
 
 def _isbn13_ok(digits: str) -> bool:
-    if not digits.isdigit():
+    if not _digits(digits):
         return False
     return sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits)) % 10 == 0
 
