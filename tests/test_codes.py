@@ -90,8 +90,10 @@ def _arguments(call: ast.Call, positions: set[int]) -> Iterator[ast.expr]:
 
 
 def _is_message(node: ast.expr) -> bool:
+    """Text, or a message made from one of messages.py's templates: say("isbn-format", ...)."""
     return isinstance(node, ast.JoinedStr | ast.BinOp) or (
-        isinstance(node, ast.Constant) and isinstance(node.value, str) and " " in node.value)
+        isinstance(node, ast.Constant) and isinstance(node.value, str) and " " in node.value) or (
+        isinstance(node, ast.Call) and _callee(node) == "say")
 
 
 def _paired(node: ast.Tuple) -> Iterator[ast.expr]:
@@ -142,6 +144,7 @@ def check(value, kind):
     yield _helper("p", "new-one" if value else "new-other", "m")
     yield Problem("p", 1, 1, f"unknown-{kind}", "m")
     yield ("new-in-pair", f"{value} is not right: fix it")
+    yield ("new-in-said-pair", say("isbn-format", isbn=value, count=1))
     yield ("not-a-code", "Label")
 """
 
@@ -150,7 +153,7 @@ def test_the_scan_sees_a_new_code_however_it_is_written() -> None:
     trees = {**_trees(), "new.py": ast.parse(NEW_MODULE)}
     new = {code for code, modules in scan(trees).items() if modules == {"new.py"}}
     assert new == {"new-in-problem", "new-by-keyword", "new-in-helper", "new-one", "new-other",
-                   "new-in-pair", "dynamic: new.py:10"}
+                   "new-in-pair", "new-in-said-pair", "dynamic: new.py:10"}
 
 
 def test_the_scan_finds_the_kinds_of_place_a_code_is_written() -> None:

@@ -91,7 +91,8 @@ def test_pr_workflow_runs_pr_check_and_nothing_it_does() -> None:
     runs = [step for step in steps(workflow) if "run" in step]
     checks = [step for step in runs if ".ci/pr-check" in step["run"]]
     assert len(checks) == 1, "the pull-request workflow must run .ci/pr-check once"
-    assert checks[0]["env"] == {"GT_FORMAT": "github", "BASE": "origin/${{ github.base_ref }}"}
+    assert checks[0]["env"] == {"GT_FORMAT": "github", "BASE": "origin/${{ github.base_ref }}",
+                                "GT_RESULTS": "${{ runner.temp }}/pr-results"}
     for step in runs:
         for command in PR_CHECK_COMMANDS:
             assert command not in step["run"], f"{command!r} belongs in .ci/pr-check, not the workflow"
@@ -103,8 +104,84 @@ def test_deploy_builds_with_pr_check() -> None:
     runs = [step["run"] for step in steps(workflow) if "run" in step]
     assert sum(".ci/pr-check" in run for run in runs) == 1
     assert not [run for run in runs for command in PR_CHECK_COMMANDS if command in run]
-    uses = {step["uses"].split("@")[0] for step in steps(workflow) if "uses" in step}
-    assert uses >= {"actions/configure-pages", "actions/upload-pages-artifact", "actions/deploy-pages"}
+    [deploy] = [step for step in steps(workflow) if step.get("uses", "").startswith("JamesIves/")]
+    # to the root of gh-pages, beside the pull requests' previews, which it neither deletes
+    # nor overwrites with a force-push
+    assert deploy["with"] == {"folder": "site", "branch": "gh-pages", "clean": True,
+                              "clean-exclude": "pr-preview/", "force": False}
+    jobs = load(workflow)["jobs"]
+    assert load(workflow)["permissions"] == {"contents": "read"}
+    assert jobs["deploy"]["permissions"] == {"contents": "write"} and "permissions" not in jobs["build"]
+
+
+# -- the fork-safe split: untrusted code never runs with write permissions ------------------------
+
+PR_CHECK_WORKFLOW = REPO / ".github" / "workflows" / "pr-check.yml"
+PR_COMMENT_WORKFLOW = REPO / ".github" / "workflows" / "pr-comment.yml"
+PR_PREVIEW_REMOVE = REPO / ".github" / "workflows" / "pr-preview-remove.yml"
+WRITERS = {"write"}
+
+
+def triggers(workflow: Path) -> dict[str, Any]:
+    data = load(workflow)
+    on = data.get("on", data.get(True))  # YAML 1.1 reads the key `on` as true
+    return on if isinstance(on, dict) else {name: None for name in ([on] if isinstance(on, str) else on)}
+
+
+def granted(workflow: Path) -> list[dict[str, str]]:
+    data = load(workflow)
+    return [data.get("permissions") or {}, *(job.get("permissions") or {} for job in data["jobs"].values())]
+
+
+def test_the_check_that_runs_the_pull_requests_code_can_only_read() -> None:
+    assert set(triggers(PR_CHECK_WORKFLOW)) == {"pull_request"}
+    assert [p for p in granted(PR_CHECK_WORKFLOW) if set(p.values()) & WRITERS] == []
+    assert load(PR_CHECK_WORKFLOW)["permissions"] == {"contents": "read"}
+    assert "${{ secrets." not in PR_CHECK_WORKFLOW.read_text("utf-8")
+    names = {step.get("with", {}).get("name") for step in steps(PR_CHECK_WORKFLOW)
+             if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert names == {"pr-results", "site-preview-pr-${{ github.event.pull_request.number }}"}
+
+
+@pytest.mark.parametrize("workflow", [PR_COMMENT_WORKFLOW, PR_PREVIEW_REMOVE], ids=lambda p: p.name)
+def test_the_workflows_that_can_write_run_no_code_from_the_pull_request(workflow: Path) -> None:
+    assert load(workflow)["permissions"] == {}  # each job asks for what it needs
+    text = workflow.read_text("utf-8")
+    for step in steps(workflow):
+        if step.get("uses", "").startswith("actions/checkout@"):
+            # the default branch: no ref, no repository, no credentials left behind
+            assert step["with"] == {"persist-credentials": False}, step
+        # what comes from the event reaches a script through env, never pasted into it
+        assert "${{" not in step.get("run", ""), step
+        assert "${{" not in step.get("with", {}).get("script", ""), step
+    for action in re.findall(r"uses: ([\w.-]+/[\w.-]+)@(\S+)", text):
+        if not action[0].startswith("actions/"):
+            assert re.fullmatch(r"[0-9a-f]{40}", action[1]), f"pin {action[0]} to a commit"
+    assert "head_sha }}" not in text.replace("HEAD_SHA: ${{ github.event.workflow_run.head_sha }}", "")
+
+
+def test_the_comment_follows_the_check() -> None:
+    check = load(PR_CHECK_WORKFLOW)["name"]
+    assert triggers(PR_COMMENT_WORKFLOW) == {"workflow_run": {"workflows": [check], "types": ["completed"]}}
+    jobs = load(PR_COMMENT_WORKFLOW)["jobs"]
+    assert jobs["identify"]["permissions"] == {"actions": "read", "pull-requests": "read"}
+    assert jobs["preview"]["permissions"] == {"actions": "read", "contents": "write"}
+    assert jobs["comment"]["permissions"] == {"actions": "read", "pull-requests": "write"}
+    [write] = [step for step in jobs["comment"]["steps"] if "pr_comment" in step.get("run", "")]
+    assert write["run"].startswith("PYTHONPATH=scripts python -S -m goldenthread.pr_comment")
+    [deploy] = [step for step in jobs["preview"]["steps"] if "pr-preview-action" in step.get("uses", "")]
+    assert deploy["with"]["action"] == "deploy" and deploy["with"]["comment"] is False
+    assert deploy["with"]["qr-code"] is False  # an image from another host
+    script = next(step["with"]["script"] for step in jobs["comment"]["steps"]
+                  if "script" in step.get("with", {}))
+    assert "updateComment" in script and "createComment" in script and 'github-actions[bot]' in script
+
+
+def test_a_closed_pull_requests_preview_is_removed() -> None:
+    assert triggers(PR_PREVIEW_REMOVE) == {"pull_request_target": {"types": ["closed"]}}
+    [remove] = [step for step in steps(PR_PREVIEW_REMOVE) if "pr-preview-action" in step.get("uses", "")]
+    assert remove["with"]["action"] == "remove"
+    assert remove["with"]["pr-number"] == "${{ github.event.pull_request.number }}"
 
 
 def test_pr_check_is_an_executable_bash_script() -> None:

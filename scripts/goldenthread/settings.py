@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -42,9 +43,25 @@ class Settings:
     trust_name: str = "The Trust"
     library_requests: str = ""  # where "Request this title" goes: mailto:... or a form's address
     site_name: str = "Golden Thread"  # MkDocs' own site_name, not an option of ours
+    repo_url: str = ""  # MkDocs' own: where the forms' "Propose on GitHub" opens a new file
+    edit_uri: str = ""  # MkDocs' own: "edit/main/docs/" names the branch new files go to
+
+    @property
+    def branch(self) -> str:
+        """The branch of repo_url that proposed files are for: edit_uri's, else main."""
+        match = re.match(r"^/?(?:edit|blob|tree)/([^/]+)/", self.edit_uri)
+        return match.group(1) if match else "main"
+
+    @property
+    def github(self) -> str:
+        """repo_url when it is a GitHub repository's address (https://github.com/owner/name)."""
+        url = self.repo_url.rstrip("/").removesuffix(".git")
+        return url if re.match(r"^https://github\.com/[\w.-]+/[\w.-]+$", url) else ""
 
 
-OPTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings) if f.name != "site_name"}
+MKDOCS_OWN = ("site_name", "repo_url", "edit_uri")
+OPTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings)
+                           if f.name not in MKDOCS_OWN}
 
 
 def option_problems(options: object) -> list[tuple[str, str]]:
@@ -104,7 +121,8 @@ def load_settings(root: Path) -> Settings:
     options = _plugin_options(config.get("plugins"))
     ours = {key: value for key, value in (options.items() if isinstance(options, dict) else ())
             if key in OPTIONS and isinstance(value, str)}
-    return Settings(**ours, site_name=str(config.get("site_name", "Golden Thread")))
+    own = {name: config[name] for name in MKDOCS_OWN if isinstance(config.get(name), str)}
+    return Settings(**ours, **own)
 
 
 def check_settings(root: Path) -> list[Problem]:

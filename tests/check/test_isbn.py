@@ -54,3 +54,9 @@ def test_each_message_ends_with_the_fix() -> None:
     for isbn in ("9780674729019", "97806747290", "0000000000", "5012345678900"):
         found = isbn_problem(isbn)
         assert found is not None and "leave it out" in found[1].rsplit(":", 1)[1]
+
+
+@pytest.mark.parametrize("isbn", ["978191290620\u00b2", "97819129062\u0663\u0663", "19129062\u00b2X"])
+def test_digits_that_are_not_0_to_9_fail_the_check_and_do_not_crash(isbn: str) -> None:
+    problem = isbn_problem(isbn)
+    assert problem is not None and problem[0] == "isbn-checksum"

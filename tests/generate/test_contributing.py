@@ -7,6 +7,7 @@ from html.parser import HTMLParser
 
 import markdown
 import pytest
+import yaml
 
 from goldenthread.codes import BY_CODE, CODES, COMMANDS, reported_by
 from goldenthread.generate.contributing import MARKER, PAGE, code_table, contributing_page
@@ -124,4 +125,8 @@ def test_the_page_is_generated_into_a_folder_that_generation_owns() -> None:
     assert not (REPO / "docs" / "contributing.md").exists(), "the hand-written page moved to docs/_text/"
     ignored = (REPO / ".gitignore").read_text("utf-8").splitlines()
     assert "docs/contributing/" in ignored
-    assert "Contribute: contributing/index.md" in (REPO / "mkdocs.yml").read_text("utf-8")
+    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text("utf-8"))["nav"]
+    [contribute] = [item["Contribute"] for item in nav if "Contribute" in item]
+    assert contribute[0] == "contributing/index.md"  # the section's own page, then the forms'
+    assert contribute[1:] == [{"Write your entry": "contributing/write/index.md"},
+                              {"Propose a title": "contributing/propose-a-title/index.md"}]

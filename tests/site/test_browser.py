@@ -35,6 +35,8 @@ def page_types(built: BuiltSite) -> dict[str, str]:
         "entry": url_of(entry_page(entry)),
         "support": "support/",
         "contributing": "contributing/",
+        "entry form": "contributing/write/",
+        "title form": "contributing/propose-a-title/",
         "accessibility": "accessibility/",
         "my list": "my-list/",
         "not found": "404.html",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ..load.bib import BibEntry, BibSource
+from ..messages import say
 from ..problems import Problem
 
 # Fields each reference type needs; a tuple means any one of them will do.
@@ -44,10 +45,7 @@ def _web_date(path: str, entry: BibEntry) -> Problem | None:
     dated = fields.get("date") or (fields.get("year") and fields.get("month"))
     if dated or (not fields.get("year") and fields.get("urldate")):
         return None
-    return Problem(path, entry.line, 1, "bib-web-date",
-                   f"the web page {entry.key!r} needs its date: year = {{2024}} with month = {{5}} if "
-                   "it shows when it was published, or else no year and urldate = {2025-09-15}, "
-                   "the day you read it")
+    return Problem(path, entry.line, 1, "bib-web-date", say("bib-web-date", key=entry.key))
 
 
 def _doi_problem(path: str, entry: BibEntry) -> Problem | None:
@@ -57,12 +55,9 @@ def _doi_problem(path: str, entry: BibEntry) -> Problem | None:
     line = entry.field_lines.get("doi", entry.line)
     bare = DOI_PREFIX.sub("", doi.strip())
     if bare != doi.strip():
-        return Problem(path, line, 1, "doi-prefix",
-                       f"write the DOI without its prefix: doi = {{{bare}}}")
+        return Problem(path, line, 1, "doi-prefix", say("doi-prefix", bare=bare))
     if not DOI.match(bare):
-        return Problem(path, line, 1, "doi-format",
-                       f"{doi!r} is not a DOI: a DOI looks like 10.1000/xyz123 "
-                       "(copy it from the article's page)")
+        return Problem(path, line, 1, "doi-format", say("doi-format", doi=doi))
     return None
 
 
@@ -70,13 +65,12 @@ def check_bib(source: BibSource) -> list[Problem]:
     problems = []
     for entry in source.entries.values():
         if entry.type not in REQUIRED:
-            problems.append(Problem(source.path, entry.line, 1, "bib-type",
-                                    f"@{entry.type} is not a reference type we can print: use "
-                                    f"one of {', '.join('@' + t for t in REQUIRED)}"))
+            problems.append(Problem(source.path, entry.line, 1, "bib-type", say(
+                "bib-type", type=entry.type, types=", ".join("@" + t for t in REQUIRED))))
         for field in _missing(entry):
             problems.append(Problem(source.path, entry.line, 1, "bib-missing-field",
-                                    f"the reference {entry.key!r} (@{entry.type}) needs a "
-                                    f"{field} field: add it"))
+                                    say("bib-missing-field", key=entry.key, type=entry.type,
+                                        field=field)))
         web = _web_date(source.path, entry)
         if web:
             problems.append(web)
@@ -86,6 +80,5 @@ def check_bib(source: BibSource) -> list[Problem]:
         url = entry.fields.get("url", "").strip()
         if url and not WEB_ADDRESS.match(url):
             problems.append(Problem(source.path, entry.field_lines.get("url", entry.line), 1,
-                                    "bib-url", f"url = {{{url}}} is not a web address: use one "
-                                    "starting https://"))
+                                    "bib-url", say("bib-url", url=url)))
     return problems

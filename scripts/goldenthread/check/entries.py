@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..load.repository import EntryFile
 from ..load.yamldoc import Document
+from ..messages import say
 from ..problems import Problem
 from ..scaffold import PLACEHOLDER
 from .bib import check_bib
@@ -43,10 +44,10 @@ def _citation_problems(entry: EntryFile, body: str, body_line: int) -> list[Prob
     for cited in citations(body, body_line):
         if cited.key in known:
             continue
-        where = f"{entry.id}.bib" if entry.bib else f"a file {entry.id}.bib beside the entry"
+        where = (say("unknown-citation.bib", id=entry.id) if entry.bib
+                 else say("unknown-citation.no-bib", id=entry.id))
         problems.append(Problem(entry.path, cited.line, cited.col, "unknown-citation",
-                                f"[@{cited.key}] is cited but there is no reference with key "
-                                f"{cited.key!r}: add it to {where}, or fix the key"))
+                                say("unknown-citation", key=cited.key, where=where)))
     return problems
 
 
@@ -56,9 +57,7 @@ def _placeholder_problems(entry: EntryFile, document: Document, body: str, body_
         value = document.data.get(name)
         if isinstance(value, str) and value.startswith(PLACEHOLDER):
             lines.append(document.where((name,))[0])
-    return [Problem(entry.path, line, 1, "placeholder",
-                    "this is still the placeholder from `goldenthread new` (TODO: ...): "
-                    "replace it with your own text") for line in lines]
+    return [Problem(entry.path, line, 1, "placeholder", say("placeholder")) for line in lines]
 
 
 def _image_problems(entry: EntryFile, body: str, body_line: int, existing: set[str]) -> list[Problem]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..messages import say
 from ..problems import Problem
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")  # \Z: `$` would allow a final newline
@@ -16,6 +17,5 @@ def suggested_id(text: str) -> str:
 def id_problem(path: str, ident: str, extension: str) -> Problem | None:
     if ID.match(ident):
         return None
-    return Problem(path, 1, 1, "bad-id",
-                   f"the file name {ident + extension!r} is not a valid id: use lowercase "
-                   f"letters, digits and hyphens, e.g. {suggested_id(ident) + extension!r}")
+    return Problem(path, 1, 1, "bad-id", say("bad-id", name=ident + extension,
+                                             suggestion=suggested_id(ident) + extension))

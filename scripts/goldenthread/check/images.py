@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from ..load.text import LineIndex
+from ..messages import say
 from .markdown_safety import without_code
 
 IMAGES = "images"
@@ -43,16 +44,12 @@ def images(body: str, first_line: int = 1) -> Iterator[Image]:
 def image_problem(image: Image, existing: set[str]) -> tuple[str, str] | None:
     """(code, message) for an image that cannot be published, else None."""
     if not image.alt:
-        return ("image-alt", "this image has no alt text: describe it in the square brackets, "
-                             "e.g. ![Bar chart of quiz scores by week](images/chart.png)")
+        return ("image-alt", say("image-alt"))
     if re.match(r"^[a-z][a-z0-9+.-]*:", image.src, re.IGNORECASE) or image.src.startswith("/"):
-        return ("image-outside", f"{image.src!r} is not in this year's images/ folder: put the "
-                                 "image there and write images/<file>")
+        return ("image-outside", say("image-outside", src=image.src))
     parts = PurePosixPath(image.src).parts
     if ".." in parts or not parts or parts[0] != IMAGES:
-        return ("image-outside", f"{image.src!r} is not in this year's images/ folder: put the "
-                                 "image there and write images/<file>")
+        return ("image-outside", say("image-outside", src=image.src))
     if image.src not in existing:
-        return ("image-missing", f"there is no file {image.src} in this year's folder: add it, "
-                                 "or fix the name")
+        return ("image-missing", say("image-missing", src=image.src))
     return None

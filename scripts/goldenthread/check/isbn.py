@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ..messages import say
+
 # Every ISBN-13 begins with one of these (GS1's prefixes for books); other 13-digit
 # numbers, such as a magazine's barcode, are not ISBNs.
 PREFIXES = ("978", "979")
@@ -12,15 +14,20 @@ def normalise(isbn: str) -> str:
     return isbn.replace("-", "").replace(" ", "").upper()
 
 
+def _digits(text: str) -> bool:
+    """0 to 9 only: str.isdigit also takes '²' and '٣', which int() then refuses."""
+    return text.isascii() and text.isdigit()
+
+
 def _isbn10_ok(digits: str) -> bool:
-    if not (digits[:9].isdigit() and (digits[9].isdigit() or digits[9] == "X")):
+    if not (_digits(digits[:9]) and (_digits(digits[9]) or digits[9] == "X")):
         return False
     values = [int(c) for c in digits[:9]] + [10 if digits[9] == "X" else int(digits[9])]
     return sum((10 - i) * v for i, v in enumerate(values)) % 11 == 0
 
 
 def _isbn13_ok(digits: str) -> bool:
-    if not digits.isdigit():
+    if not _digits(digits):
         return False
     return sum((1 if i % 2 == 0 else 3) * int(c) for i, c in enumerate(digits)) % 10 == 0
 
@@ -38,21 +45,11 @@ def isbn_problem(isbn: str) -> tuple[str, str] | None:
     else None."""
     digits = normalise(isbn)
     if len(digits) not in (10, 13):
-        return ("isbn-format",
-                f"ISBN {isbn} has {len(digits)} digits; an ISBN has 10 or 13: copy it again "
-                "from the back cover or the copyright page, or leave it out")
+        return ("isbn-format", say("isbn-format", isbn=isbn, count=len(digits)))
     if is_placeholder(digits):
-        return ("isbn-placeholder",
-                f"ISBN {isbn} is a placeholder for 'no ISBN' (zeros where a book's number "
-                "goes), not a book's ISBN: copy the real one from the back cover or the "
-                "copyright page, or leave it out")
+        return ("isbn-placeholder", say("isbn-placeholder", isbn=isbn))
     if len(digits) == 13 and digits[:3] not in PREFIXES:
-        return ("isbn-prefix",
-                f"ISBN {digits} begins {digits[:3]}, but a 13-digit ISBN begins 978 or 979 "
-                "(another number may have been copied): copy it again from the copyright page, "
-                "or leave it out")
+        return ("isbn-prefix", say("isbn-prefix", digits=digits, prefix=digits[:3]))
     if (_isbn10_ok if len(digits) == 10 else _isbn13_ok)(digits):
         return None
-    return ("isbn-checksum",
-            f"ISBN {digits} fails its check digit: a digit was probably mistyped; copy it "
-            "again from the book, or leave it out")
+    return ("isbn-checksum", say("isbn-checksum", digits=digits))

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 
 from ..load.text import LineIndex
 from ..load.yamldoc import Document, Path_
+from ..messages import say
 
 _FENCED = re.compile(r"^( {0,3})(`{3,}|~{3,}).*?(?:^\1?\2[`~]*[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 _CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
@@ -174,26 +175,22 @@ def _scheme_of(url: str) -> str | None:
 def _findings(text: str) -> Iterator[tuple[int, str, str]]:
     for match in _ELEMENT.finditer(text):
         name = match.group(1).lower()
-        yield match.start(), "unsafe-html", (
-            f"<{name}> is not allowed in contributed text: remove it (to show code, put it "
-            "in `backticks`)")
+        yield match.start(), "unsafe-html", say("unsafe-html", name=name)
     attribute_lists = ((match.start(), match.group(0), _ATTR_EVENT) for match in _ATTR_LIST.finditer(text))
     tags = ((start, tag, _EVENT) for start, tag in _tags(text))
     for start, tag, events in (*tags, *attribute_lists):
         for event in events.finditer(tag):
-            yield start + event.start(1), "unsafe-attribute", (
-                f"the attribute {event.group(1)}= runs a script: remove it")
+            yield start + event.start(1), "unsafe-attribute", say("unsafe-attribute",
+                                                                  name=event.group(1))
         for url in _HTML_URL.finditer(tag):
             scheme = _scheme_of(url.group(1))
             if scheme:
-                yield start + url.start(1), "unsafe-link", (
-                    f"a {scheme} link is not allowed: link to an https:// address instead")
+                yield start + url.start(1), "unsafe-link", say("unsafe-link", scheme=scheme)
     for pattern in _MD_URLS:
         for match in pattern.finditer(text):
             scheme = _scheme_of(match.group(1))
             if scheme:
-                yield match.start(1), "unsafe-link", (
-                    f"a {scheme} link is not allowed: link to an https:// address instead")
+                yield match.start(1), "unsafe-link", say("unsafe-link", scheme=scheme)
 
 
 def unsafe_content(text: str, first_line: int = 1, first_col: int = 1) -> list[tuple[int, int, str, str]]:

@@ -16,6 +16,7 @@ from importlib import resources
 from typing import Any
 
 from ..load.yamldoc import Document, Path_
+from ..messages import say
 from ..problems import Problem
 
 SUPPORTED = frozenset({
@@ -27,7 +28,7 @@ SUPPORTED = frozenset({
 Emit = Callable[[Path_, str, str, bool], None]
 Check = Callable[[Any, Path_, Emit], None]
 
-_TYPE_NAMES = {
+TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "boolean": "true or false",
     "array": "a list", "object": "a set of fields", "null": "empty",
 }
@@ -92,12 +93,13 @@ def _type_check(expected: str, schema: dict[str, Any]) -> Check:
             return True
         hint = ""
         if expected == "string" and actual in ("integer", "number"):
-            hint = ": put it in quotes"
+            hint = say("wrong-type.quotes")
         elif expected == "array":
-            hint = ": write it as a list, e.g. [a, b] or one '- ' line per item"
-        emit(at, "wrong-type",
-             f"{label(at)} should be {_TYPE_NAMES.get(expected, expected)}, "
-             f"not {_TYPE_NAMES.get(actual, actual)}{hint}{_example(schema)}", False)
+            hint = say("wrong-type.list")
+        emit(at, "wrong-type", say("wrong-type", label=label(at),
+                                   expected=TYPE_NAMES.get(expected, expected),
+                                   actual=TYPE_NAMES.get(actual, actual), hint=hint,
+                                   example=_example(schema)), False)
         return False
 
     return check  # type: ignore[return-value]
@@ -107,10 +109,10 @@ def _enum_check(allowed: list[Any]) -> Check:
     def check(value: Any, at: Path_, emit: Emit) -> None:
         if value not in allowed:
             close = difflib.get_close_matches(str(value), [str(a) for a in allowed], n=1)
-            suggestion = f": did you mean {close[0]!r}?" if close else ""
-            emit(at, "not-allowed",
-                 f"{label(at)} is {value!r}, which is not one of "
-                 f"{', '.join(map(str, allowed))}{suggestion}", False)
+            suggestion = say("not-allowed.suggestion", close=close[0]) if close else ""
+            emit(at, "not-allowed", say("not-allowed", label=label(at), value=value,
+                                        allowed=", ".join(map(str, allowed)),
+                                        suggestion=suggestion), False)
 
     return check
 
@@ -138,19 +140,20 @@ def _string_check(schema: dict[str, Any]) -> Check:
         if not isinstance(value, str):
             return
         if len(value) < low:
-            emit(at, "empty-value", f"{label(at)} is empty: fill it in{_example(schema)}", False)
+            emit(at, "empty-value", say("empty-value", label=label(at), example=_example(schema)),
+                 False)
         elif high is not None and len(value) > high:
-            emit(at, "too-long",
-                 f"{label(at)} is {len(value):,} characters; the most is {high:,}: shorten it", False)
+            emit(at, "too-long", say("too-long", label=label(at), length=len(value), most=high),
+                 False)
         elif pattern is not None and not pattern.search(value):
             if is_id:
-                message = (f"{value!r} is not an id: use lowercase letters, digits and hyphens, "
-                           f"e.g. {re.sub('[^a-z0-9]+', '-', value.lower()).strip('-') or 'my-id'!r}")
+                suggestion = re.sub("[^a-z0-9]+", "-", value.lower()).strip("-") or "my-id"
+                message = say("bad-format.id", value=value, suggestion=suggestion)
             else:
-                message = f"{label(at)} {value!r} is not in the expected form{_example(schema)}"
+                message = say("bad-format", label=label(at), value=value, example=_example(schema))
             emit(at, "bad-format", message, False)
         elif schema.get("format") == "date" and not _is_date(value):
-            emit(at, "bad-date", f"{label(at)} {value!r} is not a real date: use YYYY-MM-DD", False)
+            emit(at, "bad-date", say("bad-date", label=label(at), value=value), False)
 
     return check
 
@@ -160,8 +163,8 @@ def _range_check(low: int | None, high: int | None) -> Check:
         if not isinstance(value, int) or isinstance(value, bool):
             return
         if (low is not None and value < low) or (high is not None and value > high):
-            emit(at, "out-of-range", f"{label(at)} is {value}; it must be from {low} to {high}",
-                 False)
+            emit(at, "out-of-range", say("out-of-range", label=label(at), value=value, low=low,
+                                         high=high), False)
 
     return check
 
@@ -175,8 +178,9 @@ def _array_check(schema: dict[str, Any]) -> Check:
         if not isinstance(value, list):
             return
         if len(value) < low:
-            emit(at, "empty-list", f"{label(at)} needs at least {low} item"
-                 f"{'s' if low > 1 else ''}{_example(schema)}", False)
+            emit(at, "empty-list", say("empty-list", label=label(at), low=low,
+                                       plural="s" if low > 1 else "", example=_example(schema)),
+                 False)
         seen: set[Any] = set()
         for index, item in enumerate(value):
             if item_check is not None:
@@ -184,7 +188,7 @@ def _array_check(schema: dict[str, Any]) -> Check:
             if unique and isinstance(item, (str, int)):
                 if item in seen:
                     emit((*at, index), "duplicate-item",
-                         f"{label(at)} names {item!r} twice: remove one", False)
+                         say("duplicate-item", label=label(at), item=item), False)
                 seen.add(item)
 
     return check
@@ -204,9 +208,8 @@ def _object_check(schema: dict[str, Any]) -> Check:
         for name in required:
             if name not in value:
                 where = f" in {label(at)}" if at else ""
-                emit(at, "missing-field",
-                     f"the required field {name!r} is missing{where}: add it"
-                     f"{_example(descriptions.get(name, {}))}", False)
+                emit(at, "missing-field", say("missing-field", name=name, where=where,
+                                              example=_example(descriptions.get(name, {}))), False)
         for name, item in value.items():
             one = properties.get(name)
             if one is not None:
@@ -220,7 +223,8 @@ def _object_check(schema: dict[str, Any]) -> Check:
                 close = difflib.get_close_matches(name, list(properties), n=1)
                 suggestion = f": did you mean {close[0]!r}?" if close else (
                     f": the fields are {', '.join(properties)}")
-                emit((*at, name), "unknown-field", f"{name!r} is not a field here{suggestion}", True)
+                emit((*at, name), "unknown-field", say("unknown-field", name=name,
+                                                       suggestion=suggestion), True)
 
     return check
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..load.repository import Sources
+from ..messages import say
 from ..problems import Problem
 from .entries import check_entry
 from .isbn import normalise
@@ -36,8 +37,7 @@ def _duplicate_isbns(sources: Sources) -> list[Problem]:
         for path, line, col in places if len(places) > 1 else ():
             others = ", ".join(other for other, _, _ in places if other != path)
             problems.append(Problem(path, line, col, "duplicate-isbn",
-                                    f"ISBN {isbn} is also in {others}: one record per book; "
-                                    "remove one file or correct the ISBN"))
+                                    say("duplicate-isbn", isbn=isbn, others=others)))
     return problems
 
 
@@ -47,8 +47,7 @@ def _duplicate_entry_ids(sources: Sources) -> list[Problem]:
     for entry in sources.entries:
         if entry.id in seen:
             problems.append(Problem(entry.path, 1, 1, "duplicate-id",
-                                    f"the id {entry.id!r} is already used by {seen[entry.id]}: "
-                                    "rename this file (and its .bib)"))
+                                    say("duplicate-id", id=entry.id, path=seen[entry.id])))
         else:
             seen[entry.id] = entry.path
     return problems

@@ -6,6 +6,7 @@ from pathlib import PurePosixPath
 
 from ..load.repository import YamlFile
 from ..load.yamldoc import Document
+from ..messages import say
 from ..problems import Problem
 from ..scaffold import PLACEHOLDER
 from .ids import id_problem
@@ -69,9 +70,7 @@ def check_title(loaded: YamlFile, vocabularies: Vocabularies, images: set[str]) 
     summary = document.data.get("summary")
     if isinstance(summary, str) and summary.startswith(PLACEHOLDER):
         line, col = document.where(("summary",))
-        problems.append(Problem(loaded.path, line, col, "placeholder",
-                                "the summary is still the placeholder from `goldenthread new`: "
-                                "write two to four sentences in our own words"))
+        problems.append(Problem(loaded.path, line, col, "placeholder", say("placeholder.summary")))
     cover = _cover_problem(document, images)
     if cover:
         problems.append(cover)

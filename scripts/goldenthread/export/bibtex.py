@@ -20,7 +20,7 @@ def is_organisation(name: str) -> bool:
     return bool(_ORGANISATION.search(name))
 
 
-def _value(text: str) -> str:
+def escape(text: str) -> str:
     """A field value with BibTeX's special characters escaped and braces balanced."""
     text = _SPECIAL.sub(r"\\\1", text.replace("\\", "\\textbackslash{}"))
     if "{" in text or "}" in text:
@@ -34,57 +34,57 @@ def _value(text: str) -> str:
     return " ".join(text.split())
 
 
-def bib_name(name: str) -> str:
-    """'Tom Sherrington' -> 'Sherrington, Tom'; organisations kept whole in braces."""
-    if is_organisation(name):
-        return "{" + _value(name) + "}"
+def inverted(name: str) -> str:
+    """'Tom Sherrington' -> 'Sherrington, Tom', not yet escaped; a one-word name as it is."""
     words = name.split()
     if len(words) == 1:
-        return _value(name)
+        return name
     suffix = ""
     if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
         suffix = ", " + words[-1]
         words = words[:-1]
     words[-1] = words[-1].rstrip(",")  # "E. D. Hirsch, Jr.": the comma belongs to the suffix
-    return _value(f"{words[-1]}{suffix}, {' '.join(words[:-1])}")
+    return f"{words[-1]}{suffix}, {' '.join(words[:-1])}"
+
+
+def bib_name(name: str) -> str:
+    """'Tom Sherrington' -> 'Sherrington, Tom'; organisations kept whole in braces."""
+    if is_organisation(name):
+        return "{" + escape(name) + "}"
+    return escape(inverted(name))
 
 
 def title_fields(title: Title) -> list[tuple[str, str]]:
     fields = [("author", " and ".join(bib_name(a) for a in title.authors)),
-              ("title", _value(title.title))]
+              ("title", escape(title.title))]
     if title.subtitle:
-        fields.append(("subtitle", _value(title.subtitle)))
+        fields.append(("subtitle", escape(title.subtitle)))
     fields.append(("year", str(title.year)))
     if title.edition:
-        fields.append(("edition", _value(title.edition)))
+        fields.append(("edition", escape(title.edition)))
     if title.publisher:
         fields.append(("institution" if title.type == "report" else "publisher",
-                       _value(title.publisher)))
+                       escape(title.publisher)))
     if title.isbn:
-        fields.append(("isbn", _value(title.isbn)))
+        fields.append(("isbn", escape(title.isbn)))
     if title.url:
         fields.append(("url", title.url))
     if title.topics:
         fields.append(("keywords", ", ".join(title.topics)))
     if title.summary:
-        fields.append(("abstract", _value(title.summary)))
+        fields.append(("abstract", escape(title.summary)))
     return fields
 
 
-def title_entry(title: Title) -> str:
-    return entry("techreport" if title.type == "report" else "book", title.id, title_fields(title))
-
-
-def entry(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
-    """One BibTeX entry; the values already escaped (title_fields, field_value)."""
-    width = max(len(name) for name, _ in fields)
+def entry_text(kind: str, key: str, fields: list[tuple[str, str]]) -> str:
+    """One entry, its fields' `=` aligned (the site's entry form writes the same)."""
+    width = max((len(name) for name, _ in fields), default=0)
     body = ",\n".join(f"  {name.ljust(width)} = {{{value}}}" for name, value in fields)
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 
-def field_value(text: str) -> str:
-    """A field value with BibTeX's special characters escaped."""
-    return _value(text)
+def title_entry(title: Title) -> str:
+    return entry_text("techreport" if title.type == "report" else "book", title.id, title_fields(title))
 
 
 def catalogue(titles: Iterable[Title], heading: str = "") -> str:

@@ -58,3 +58,8 @@ def href(from_page: str, to_page: str) -> str:
     relative_url = _relpath(target.rstrip("/"), here.rstrip("/"))
     return relative_url + "/" if not relative_url.endswith("/") and relative_url != "." else (
         "./" if relative_url == "." else relative_url)
+
+
+def file_href(from_page: str, target: str) -> str:
+    """An HTML href from a page's built URL to a file of the site (a script, a JSON file)."""
+    return _relpath(target, url_of(from_page).rstrip("/"))

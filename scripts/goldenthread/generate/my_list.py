@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from ..cite.names import Name
-from ..export.bibtex import entry, field_value, title_entry
+from ..export.bibtex import entry_text, escape, title_entry
 from ..export.csl import item
 from ..export.reference import Reference, from_entry, from_title
 from ..export.ris import entry as ris_entry
@@ -28,12 +28,12 @@ def _byline(names: tuple[Name, ...], year: str) -> str:
 
 
 def _entry_bibtex(reference: Reference) -> str:
-    names = " and ".join("{" + field_value(name.literal) + "}" if name.literal
-                         else field_value(f"{name.family}, {name.given}") for name in reference.authors)
-    fields = [("author", names), ("title", field_value(reference.title)), ("year", reference.year),
-              ("institution", field_value(reference.publisher)), ("type", "Action research report"),
+    names = " and ".join("{" + escape(name.literal) + "}" if name.literal
+                         else escape(f"{name.family}, {name.given}") for name in reference.authors)
+    fields = [("author", names), ("title", escape(reference.title)), ("year", reference.year),
+              ("institution", escape(reference.publisher)), ("type", "Action research report"),
               ("number", reference.key)]
-    return entry("techreport", reference.key, fields)
+    return entry_text("techreport", reference.key, fields)
 
 
 def _button(page: str, reference: Reference, bibtex: str) -> str:

@@ -11,6 +11,8 @@ from .contributing import PAGE as CONTRIBUTING_PAGE
 from .contributing import contributing_page
 from .evidence_map import PAGE as EVIDENCE_MAP
 from .evidence_map import evidence_map_page
+from .form_data import form_files
+from .forms import form_pages
 from .framework import framework_pages
 from .home import PAGE as HOME
 from .home import home_page
@@ -39,12 +41,13 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years), settings.trust_name))
     pages[CONTRIBUTING_PAGE] = contributing_page(texts.get("contributing", ""))
+    pages.update(form_pages(kb, settings, texts))
     if "index" in texts:
         pages[HOME] = home_page(kb, texts["index"])
     return pages
 
 
 def site_files(kb: KnowledgeBase, pages: dict[str, str], hand_written: dict[str, str]) -> dict[str, str]:
-    """The search index and the catalogue's JSON: docs-relative path -> JSON text. pages are
-    site_pages' pages, hand_written the other Markdown pages under docs/ (path -> text)."""
-    return {**search_files(kb, pages, hand_written), **catalogue_files(kb)}
+    """The search index, the catalogue's JSON and the forms' data: docs-relative path -> JSON
+    text. pages are site_pages' pages, hand_written the other Markdown pages under docs/."""
+    return {**search_files(kb, pages, hand_written), **catalogue_files(kb), **form_files(kb)}

@@ -9,8 +9,9 @@ from ..check.citations import citation_groups
 from ..cite.apa import Reference, citation, reference_list
 from ..export.files import FORMATS, year_files
 from ..model import Entry, KnowledgeBase
+from .forms import ENTRY_FORM
 from .framework import framework_link_lines
-from .links import entry_page, relative, title_page, year_page
+from .links import entry_page, href, relative, title_page, year_page
 from .my_list import entry_button
 from .text import attr, front_matter, join_words, md, plural
 
@@ -111,6 +112,8 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
             text += (f"- [{md(entry.title)}]({relative(page, entry_page(entry))}){label}: "
                      f"{md(join_words(a.name for a in entry.authors))}\n")
         text += "\n"
+    write = f"{href(page, ENTRY_FORM)}?year={year}"
+    text += (f'<p><a class="md-button" href="{attr(write)}">Write your entry for {year}</a></p>\n\n')
     return text + f"[All years]({relative(page, INDEX)})\n"
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 import bibtexparser
 from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
 
+from ..messages import say
 from ..problems import Problem
 
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -50,8 +51,7 @@ def load_bib(text: str, path: str) -> tuple[BibSource, list[Problem]]:
         line = (block.start_line or 0) + 1
         if isinstance(block, DuplicateBlockKeyBlock):
             problems.append(Problem(path, line, 1, "bib-duplicate-key",
-                                    f"the reference key {block.key!r} is used twice in this file: "
-                                    "rename one and update its citations"))
+                                    say("bib-duplicate-key", key=block.key)))
         elif isinstance(block, ParsingFailedBlock):
             problems.append(Problem(path, line, 1, "bib-syntax",
                                     f"this reference cannot be read ({_first_line(block.raw or '')!r}): "

@@ -1,0 +1,730 @@
+/* Golden Thread: the rules and the files of the site's forms, without the page.
+
+   Everything here is read from contributing/form-data.json, which the build makes from
+   the same sources as `goldenthread validate` (scripts/goldenthread/generate/form_data.py):
+   the JSON Schemas, the checks' message templates (messages.py), the files `goldenthread
+   new` writes (scaffold.py) and the vocabularies. What is code here is how those are
+   applied, each function named after the Python it mirrors; tests/site/test_forms.py
+   proves the two agree, on the files written and on a table of mistakes.
+
+   GoldenThreadRules.start(data) returns { entry, title, ... }: functions from what a
+   teacher typed to the files' text, and to the problems validate would report, each
+   { file, field, code, message }. */
+(function () {
+  "use strict";
+
+  // -- Python's ways of writing a value (messages.py fills templates with str.format) -----
+
+  const UNPRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+
+  function hex(number, width) { return number.toString(16).padStart(width, "0"); }
+
+  /* repr() of a str: the quote Python picks, and its escapes. */
+  function repr(value) {
+    if (typeof value === "number") { return String(value); }
+    if (typeof value === "boolean") { return value ? "True" : "False"; }
+    if (value === null || value === undefined) { return "None"; }
+    const text = String(value);
+    const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
+    let out = quote;
+    for (const char of text) {
+      const code = char.codePointAt(0);
+      if (char === quote || char === "\\") { out += "\\" + char; }
+      else if (char === "\t") { out += "\\t"; }
+      else if (char === "\n") { out += "\\n"; }
+      else if (char === "\r") { out += "\\r"; }
+      else if (char !== " " && UNPRINTABLE.test(char)) {
+        out += code < 0x100 ? "\\x" + hex(code, 2) : code < 0x10000 ? "\\u" + hex(code, 4) : "\\U" + hex(code, 8);
+      } else { out += char; }
+    }
+    return out + quote;
+  }
+
+  function thousands(number) { return String(number).replace(/\B(?=(\d{3})+$)/g, ","); }
+  function length(text) { return Array.from(text).length; }  // Python's len(): code points
+
+  // -- Text as scaffold.py writes it ---------------------------------------------------------
+
+  const LINE_BREAKS = /\r\n?|[\x85\u2028\u2029]/g;
+  const UNREADABLE = /[^\t\n\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
+  const SPACES = /[\t\n \xa0\u1680\u2000-\u200a\u202f\u205f\u3000]+/g;  // Python's str.split(), after clean
+  const BLANK_LINE = /^[ \t]*$/;
+
+  function clean(text) { return String(text).replace(LINE_BREAKS, "\n").replace(UNREADABLE, ""); }
+  function strip(text, chars) {
+    let start = 0, end = text.length;
+    while (start < end && chars.includes(text[start])) { start += 1; }
+    while (end > start && chars.includes(text[end - 1])) { end -= 1; }
+    return text.slice(start, end);
+  }
+  function quoted(text) { return JSON.stringify(clean(text)); }  // json.dumps(ensure_ascii=False)
+  function foldedLines(text) {
+    return strip(clean(text), " \t\n").split("\n").map(function (line) { return BLANK_LINE.test(line) ? "" : line; });
+  }
+  function folded(text) {
+    return foldedLines(text).map(function (line) { return line ? "  " + line : ""; }).join("\n");
+  }
+
+  /* What YAML reads from folded(text): PyYAML's scan_block_scalar for `>-`. */
+  function unfolded(text) {
+    const lines = foldedLines(text);
+    let out = "", breaks = 0, previous = null;
+    for (const line of lines) {
+      if (!line) { breaks += 1; continue; }
+      if (previous !== null) {
+        const textLines = !/^[ \t]/.test(previous) && !/^[ \t]/.test(line);
+        out += textLines ? (breaks ? "\n".repeat(breaks) : " ") : "\n".repeat(breaks + 1);
+      }
+      out += line;
+      previous = line;
+      breaks = 0;
+    }
+    return out;
+  }
+
+  function body(text) { return clean(text).replace(/^\n+/, "").replace(/[ \t\n]+$/, "") + "\n"; }
+  function fill(template, slots) {
+    return template.replace(/\{\{|\}\}|\{(\w+)\}/g, function (match, name) {
+      if (match === "{{") { return "{"; }
+      if (match === "}}") { return "}"; }
+      if (!(name in slots)) { throw new Error("no slot " + name); }
+      return slots[name];
+    });
+  }
+  function present(text) { return strip(clean(text || ""), " \t\n") !== ""; }
+  function optional(name, text) { return present(text) ? name + ": " + quoted(text) + "\n" : ""; }
+
+  /* scaffold.year_of: a whole number, nothing (null), or other text. */
+  function yearOf(text) {
+    const value = strip(String(text || ""), " \t\n");
+    if (!value) { return null; }
+    return /^[1-9][0-9]{0,5}$/.test(value) ? parseInt(value, 10) : value;
+  }
+  function number(value) {
+    if (value === null || value === "") { return ""; }
+    return typeof value === "number" ? String(value) : quoted(value);
+  }
+
+  /* check/ids.py's suggested_id, and scaffold.new_id. */
+  function suggestedId(text) {
+    return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "untitled";
+  }
+  function newId(title) { return suggestedId(title).slice(0, 60).replace(/-+$/, ""); }
+  const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+  // -- BibTeX as export/bibtex.py writes it ---------------------------------------------------
+
+  /* export/bibtex.py's escape: BibTeX's special characters escaped, braces balanced. */
+  function bibEscape(text) {
+    let value = text.replace(/\\/g, "\\textbackslash{}").replace(/([&%$#_])/g, "\\$1");
+    if (value.includes("{") || value.includes("}")) {
+      let depth = 0;
+      for (const char of value) {
+        depth += char === "{" ? 1 : char === "}" ? -1 : 0;
+        if (depth < 0) { break; }
+      }
+      if (depth !== 0) { value = value.replace(/\{/g, "\\{").replace(/\}/g, "\\}"); }
+    }
+    return value.split(SPACES).filter(Boolean).join(" ");
+  }
+  function oneLine(text) { return strip(clean(text).replace(SPACES, " "), " "); }
+  function balanced(text) {
+    let depth = 0;
+    for (const char of text) {
+      depth += char === "{" ? 1 : char === "}" ? -1 : 0;
+      if (depth < 0) { return false; }
+    }
+    return depth === 0;
+  }
+  function bibEntry(kind, key, fields) {
+    const width = Math.max(0, ...fields.map(function (field) { return field[0].length; }));
+    const lines = fields.map(function (field) { return "  " + field[0].padEnd(width) + " = {" + field[1] + "}"; });
+    return "@" + kind + "{" + key + ",\n" + lines.join(",\n") + "\n}\n";
+  }
+
+  function start(data) {
+    const messages = data.messages;
+    const templates = data.templates;
+    const PLAIN = new RegExp(data.patterns.plain);
+    const NOT_TEXT = new RegExp(data.patterns.notText);
+    const KINDS = {};
+    data.referenceKinds.forEach(function (kind) { KINDS[kind[0]] = { type: kind[1], fields: kind[2] }; });
+
+    /* messages.say: a template of messages.py with its fields filled in. */
+    function say(name, values) {
+      const template = messages[name];
+      if (template === undefined) { throw new Error("no message " + name); }
+      return template.replace(/\{\{|\}\}|\{(\w+)(!r)?(:,)?\}/g, function (match, field, asRepr, comma) {
+        if (match === "{{") { return "{"; }
+        if (match === "}}") { return "}"; }
+        const value = values[field];
+        if (value === undefined) { throw new Error(name + " needs " + field); }
+        return asRepr ? repr(value) : comma ? thousands(value) : String(value);
+      });
+    }
+
+    function word(value) { return PLAIN.test(value) && !NOT_TEXT.test(value) ? value : quoted(value); }
+    function idList(values) { return "[" + values.map(word).join(", ") + "]"; }
+
+    // -- check/schema.py: a schema's checks on the value YAML reads ---------------------------
+
+    const ID_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    function label(at) {
+      return at.length ? at.map(function (part) { return typeof part === "number" ? "item " + (part + 1) : String(part); }).join(", ") : "the file";
+    }
+    function example(schema) { return schema.description ? " (" + schema.description + ")" : ""; }
+    function typeOf(value) {
+      if (typeof value === "boolean") { return "boolean"; }
+      if (typeof value === "number") { return Number.isInteger(value) ? "integer" : "number"; }
+      if (typeof value === "string") { return "string"; }
+      if (Array.isArray(value)) { return "array"; }
+      if (value === null || value === undefined) { return "null"; }
+      return "object";
+    }
+    function typeName(kind) { return data.typeNames[kind] || kind; }
+    function isDate(text) {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+      if (!match) { return false; }
+      const date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+      return date.getUTCMonth() === +match[2] - 1 && date.getUTCDate() === +match[3] && +match[1] >= 1;
+    }
+
+    function checkValue(schema, value, at, emit) {
+      const expected = schema.type;
+      if (expected !== undefined) {
+        const actual = typeOf(value);
+        if (actual !== expected) {
+          let hint = "";
+          if (expected === "string" && (actual === "integer" || actual === "number")) { hint = say("wrong-type.quotes", {}); }
+          else if (expected === "array") { hint = say("wrong-type.list", {}); }
+          emit(at, "wrong-type", say("wrong-type", { label: label(at), expected: typeName(expected),
+            actual: typeName(actual), hint: hint, example: example(schema) }));
+          return;
+        }
+      }
+      if (schema.enum && !schema.enum.includes(value)) {
+        emit(at, "not-allowed", say("not-allowed", { label: label(at), value: value,
+          allowed: schema.enum.map(String).join(", "), suggestion: "" }));
+      }
+      if (typeof value === "string" && ("pattern" in schema || "minLength" in schema || "maxLength" in schema || "format" in schema)) {
+        const size = length(value);
+        if (size < (schema.minLength || 0)) {
+          emit(at, "empty-value", say("empty-value", { label: label(at), example: example(schema) }));
+        } else if (schema.maxLength !== undefined && size > schema.maxLength) {
+          emit(at, "too-long", say("too-long", { label: label(at), length: size, most: schema.maxLength }));
+        } else if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) {
+          if (schema.pattern === ID_PATTERN) {
+            const suggestion = value.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "my-id";
+            emit(at, "bad-format", say("bad-format.id", { value: value, suggestion: suggestion }));
+          } else {
+            emit(at, "bad-format", say("bad-format", { label: label(at), value: value, example: example(schema) }));
+          }
+        } else if (schema.format === "date" && !isDate(value)) {
+          emit(at, "bad-date", say("bad-date", { label: label(at), value: value }));
+        }
+      }
+      if (("minimum" in schema || "maximum" in schema) && typeOf(value) === "integer") {
+        if ((schema.minimum !== undefined && value < schema.minimum) || (schema.maximum !== undefined && value > schema.maximum)) {
+          emit(at, "out-of-range", say("out-of-range", { label: label(at), value: value, low: schema.minimum, high: schema.maximum }));
+        }
+      }
+      if (Array.isArray(value)) {
+        const low = schema.minItems || 0;
+        if (value.length < low) {
+          emit(at, "empty-list", say("empty-list", { label: label(at), low: low, plural: low > 1 ? "s" : "", example: example(schema) }));
+        }
+        const seen = new Set();
+        value.forEach(function (item, index) {
+          if (schema.items) { checkValue(schema.items, item, at.concat([index]), emit); }
+          if (schema.uniqueItems && (typeof item === "string" || Number.isInteger(item))) {
+            if (seen.has(item)) { emit(at.concat([index]), "duplicate-item", say("duplicate-item", { label: label(at), item: item })); }
+            seen.add(item);
+          }
+        });
+      }
+      if (expected === "object" && value && typeof value === "object" && !Array.isArray(value)) {
+        const properties = schema.properties || {};
+        (schema.required || []).forEach(function (name) {
+          if (!(name in value)) {
+            emit(at, "missing-field", say("missing-field", { name: name, where: at.length ? " in " + label(at) : "",
+              example: example(properties[name] || {}) }));
+          }
+        });
+        Object.keys(value).forEach(function (name) {
+          if (properties[name]) { checkValue(properties[name], value[name], at.concat([name]), emit); }
+        });
+      }
+    }
+
+    // -- check/markdown_safety.py, check/citations.py, check/images.py ----------------------
+
+    const FENCED = /^( {0,3})(`{3,}|~{3,})[\s\S]*?(?:^\1?\2[`~]*[ \t]*$|$(?![\s\S]))/gm;
+    const CODE_SPAN = /(`+)(?!`)([\s\S]+?)(?<!`)\1(?!`)/g;
+    function blank(text) { return text.replace(/[^\n]/g, " "); }
+    /* without_code: fenced code and code spans blanked, every line and column kept. */
+    function withoutCode(text) { return text.replace(FENCED, blank).replace(CODE_SPAN, blank); }
+
+    const FENCE_OPEN = /^(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?[ \t]*\r?$/gm;
+    const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*\r?$/gm;
+    const HTML_START = /^ {0,3}<([A-Za-z][A-Za-z0-9-]*|!--|[!?])/gm;
+    const HTML_TAG_NAME = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])/g;
+
+    function blankFences(text) {
+      const closings = {};
+      for (const line of text.matchAll(FENCE_CLOSE)) {
+        (closings[line[1]] = closings[line[1]] || []).push(line.index + line[0].length);
+      }
+      let out = "", done = 0;
+      for (const opening of text.matchAll(FENCE_OPEN)) {
+        if (opening.index < done) { continue; }
+        const end = opening.index + opening[0].length;
+        const close = (closings[opening[1]] || []).find(function (at) { return at > end; });
+        if (close === undefined) { continue; }
+        out += text.slice(done, opening.index) + blank(text.slice(opening.index, close));
+        done = close;
+      }
+      return out + text.slice(done);
+    }
+    function blocks(text) {
+      const found = [];
+      let begin = 0;
+      for (const gap of text.matchAll(/\n[ \t\r]*\n/g)) {
+        found.push([begin, gap.index + 1]);
+        begin = gap.index + gap[0].length - 1;
+      }
+      found.push([begin, text.length]);
+      return found;
+    }
+    function rawHtmlUntil(text, at, opener) {
+      if (opener === "!--") { const close = text.indexOf("-->", at); return close < 0 ? text.length : close; }
+      if (opener === "!" || opener === "?") { return at; }
+      const name = opener.toLowerCase();
+      let depth = 0;
+      HTML_TAG_NAME.lastIndex = at;
+      let tag;
+      while ((tag = HTML_TAG_NAME.exec(text)) !== null) {
+        if (tag[2].toLowerCase() === name) {
+          depth += tag[1] ? -1 : 1;
+          if (depth <= 0) { return tag.index; }
+        }
+      }
+      return text.length;
+    }
+    function rawHtml(text) {
+      const found = [];
+      for (const opening of text.matchAll(HTML_START)) {
+        if (!found.length || opening.index > found[found.length - 1][1]) {
+          found.push([opening.index, rawHtmlUntil(text, opening.index, opening[1])]);
+        }
+      }
+      return found;
+    }
+    function cleanSpans(text, begin, end) {
+      const runs = [];
+      const ticks = /`+/g;
+      ticks.lastIndex = begin;
+      let run;
+      while ((run = ticks.exec(text)) !== null && run.index < end) {
+        runs.push([run.index, run.index + Math.min(run[0].length, end - run.index)]);
+      }
+      if (runs.length % 2) { return null; }
+      const spans = [];
+      for (let i = 0; i < runs.length; i += 2) {
+        const open = runs[i], close = runs[i + 1];
+        if (open[1] - open[0] !== close[1] - close[0] || text.slice(open[1], close[0]).includes("\n") ||
+            text[open[0] - 1] === "\\" || text[close[0] - 1] === "\\") { return null; }
+        spans.push([open[0], close[1]]);
+      }
+      return spans;
+    }
+    /* _safe_code: only what Python-Markdown certainly renders as code is blanked. */
+    function safeCode(source) {
+      const text = blankFences(source);
+      const html = rawHtml(text);
+      let h = 0, out = "", done = 0;
+      for (const block of blocks(text)) {
+        while (h < html.length && html[h][1] < block[0]) { h += 1; }
+        if (h < html.length && html[h][0] < block[1]) { continue; }
+        for (const span of cleanSpans(text, block[0], block[1]) || []) {
+          out += text.slice(done, span[0]) + blank(text.slice(span[0], span[1]));
+          done = span[1];
+        }
+      }
+      return out + text.slice(done);
+    }
+
+    const ELEMENT = /<\s*\/?\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b/gi;
+    const TAG = /<[A-Za-z][^<>]*>/g;
+    const QUOTED_TAG = /<[A-Za-z][^\s/>"']*(?:"[^"]*"?|'[^']*'?|[^>"'])*>?/g;
+    const EVENT = /[\s"'/]([Oo][Nn][a-zA-Z]+)\s*=/g;
+    const HTML_URL = /(?:\b(?:[Hh][Rr][Ee][Ff]|[Ss][Rr][Cc]|[Aa][Cc][Tt][Ii][Oo][Nn]|[Ff][Oo][Rr][Mm][Aa][Cc][Tt][Ii][Oo][Nn]|[Xx][Ll][Ii][Nn][Kk]:[Hh][Rr][Ee][Ff]|[Dd][Aa][Tt][Aa]|[Pp][Oo][Ss][Tt][Ee][Rr]|[Bb][Aa][Cc][Kk][Gg][Rr][Oo][Uu][Nn][Dd]|[Cc][Ii][Tt][Ee]|[Ss][Rr][Cc][Ss][Ee][Tt])\s*=\s*)("[^"]*"?|'[^']*'?|[^\s>]+)/g;
+    const MD_URLS = [/\]\(\s*<?([^)\s>]*)/g, /\]\(\s*<([^>\n]*)/g, /\[[^[\]]+\]:\s*<?(\S+)/g,
+      /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g];
+    const ATTR_LIST = /\{[^}\n]*\}?/g;
+    const ATTR_EVENT = /[\s"'/{:]([Oo][Nn][a-zA-Z]+)\s*=/g;
+    const BAD_SCHEMES = ["javascript:", "vbscript:", "data:"];
+    const ENTITY_NODE = document.createElement("textarea");
+    function unescapeHtml(text) { ENTITY_NODE.innerHTML = text.replace(/</g, "&lt;"); return ENTITY_NODE.value; }
+    function schemeOf(url) {
+      const seen = unescapeHtml(url.replace(/^["']+|["']+$/g, "")).replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
+      return BAD_SCHEMES.find(function (scheme) { return seen.startsWith(scheme); }) || null;
+    }
+    /* unsafe_content: (code, message) of each piece of active content, once each. */
+    function unsafeContent(text) {
+      if (!text.includes("<") && !text.includes("{") && !text.includes("]")) { return []; }
+      const scanned = safeCode(text);
+      const found = [];
+      for (const match of scanned.matchAll(ELEMENT)) {
+        found.push(["unsafe-html", say("unsafe-html", { name: match[1].toLowerCase() })]);
+      }
+      const pieces = [];
+      [TAG, QUOTED_TAG].forEach(function (pattern) {
+        for (const tag of scanned.matchAll(pattern)) { pieces.push([tag[0], EVENT]); }
+      });
+      for (const list of scanned.matchAll(ATTR_LIST)) { pieces.push([list[0], ATTR_EVENT]); }
+      pieces.forEach(function (piece) {
+        for (const event of piece[0].matchAll(piece[1])) {
+          found.push(["unsafe-attribute", say("unsafe-attribute", { name: event[1] })]);
+        }
+        for (const url of piece[0].matchAll(HTML_URL)) {
+          const scheme = schemeOf(url[1]);
+          if (scheme) { found.push(["unsafe-link", say("unsafe-link", { scheme: scheme })]); }
+        }
+      });
+      MD_URLS.forEach(function (pattern) {
+        for (const match of scanned.matchAll(pattern)) {
+          const scheme = schemeOf(match[1]);
+          if (scheme) { found.push(["unsafe-link", say("unsafe-link", { scheme: scheme })]); }
+        }
+      });
+      return found;
+    }
+
+    const KEY = data.patterns.citationKey;
+    const GROUP = new RegExp("\\[(-?@" + KEY + "[^\\[\\]]*)\\]", "g");
+    const ITEM = new RegExp("(?:^|;)\\s*(-?)@(" + KEY + ")(?:\\s*,\\s*([^;]*))?", "g");
+    /* citations: each cited key, with the line of the text it is on. */
+    function citations(text) {
+      const scanned = withoutCode(text);
+      const found = [];
+      for (const group of scanned.matchAll(GROUP)) {
+        for (const item of group[1].matchAll(ITEM)) {
+          const at = group.index + 1 + item.index;
+          found.push({ key: item[2].replace(/[.,;:]+$/, ""), locator: strip(item[3] || "", " \t\n"),
+            line: lineAt(scanned, at) });
+        }
+      }
+      return found;
+    }
+    function lineAt(text, offset) { return text.slice(0, offset).split("\n").length; }
+
+    const MARKDOWN_IMAGE = /!\[([^\][]*)\]\(\s*<?([^)\s>[]+)>?(?:\s+"[^"[]*")?\s*\)/g;
+    const HTML_IMAGE = /<img\b[^>]*>?/gi;
+    const ALT = /\balt\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
+    const SRC = /\bsrc\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/i;
+    function images(text) {
+      const scanned = withoutCode(text);
+      const found = [];
+      for (const match of scanned.matchAll(MARKDOWN_IMAGE)) {
+        found.push({ alt: match[1].trim(), src: match[2], line: lineAt(scanned, match.index) });
+      }
+      for (const match of scanned.matchAll(HTML_IMAGE)) {
+        const alt = ALT.exec(match[0]), src = SRC.exec(match[0]);
+        found.push({ alt: alt ? alt[1].replace(/^["']+|["']+$/g, "").trim() : "",
+          src: src ? src[1].replace(/^["']+|["']+$/g, "") : "", line: lineAt(scanned, match.index) });
+      }
+      return found;
+    }
+    /* image_problem, with no image in the year's images/ folder: a form cannot add one. */
+    function imageProblem(image) {
+      if (!image.alt) { return ["image-alt", say("image-alt", {})]; }
+      const parts = image.src.split("/").filter(function (part) { return part && part !== "."; });
+      if (/^[a-z][a-z0-9+.-]*:/i.test(image.src) || image.src.startsWith("/") || parts.includes("..") ||
+          !parts.length || parts[0] !== "images") {
+        return ["image-outside", say("image-outside", { src: image.src })];
+      }
+      return ["image-missing", say("image-missing", { src: image.src })];
+    }
+
+    const PLACEHOLDER_LINE = new RegExp("^[ \\t>*-]*" + templates.placeholder.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "gm");
+    function placeholderLines(text) {
+      return Array.from(text.matchAll(PLACEHOLDER_LINE), function (match) { return lineAt(text, match.index); });
+    }
+
+    // -- References: scaffold.bib_value and check/bib.py --------------------------------------
+
+    function names(text) {
+      return clean(text).split("\n").map(oneLine).filter(Boolean).map(function (name) {
+        return name.includes(",") || !name.includes(" ") ? bibEscape(name) : "{" + bibEscape(name) + "}";
+      }).join(" and ");
+    }
+    function asWritten(text) {
+      const value = oneLine(text);
+      return balanced(value) ? value : value.replace(/[{}]/g, "");
+    }
+    function bibValue(field, text) {
+      if (data.names.includes(field)) { return names(text || ""); }
+      return data.asWritten.includes(field) ? asWritten(text || "") : bibEscape(oneLine(text || ""));
+    }
+    /* The fields a reference is written with: [field, value] in its kind's order, none empty. */
+    function referenceFields(reference) {
+      return KINDS[reference.kind].fields.map(function (field) {
+        return [field[0], bibValue(field[0], (reference.fields || {})[field[0]] || "")];
+      }).filter(function (field) { return field[1]; });
+    }
+    function referenceText(reference) {
+      return bibEntry(KINDS[reference.kind].type, reference.key, referenceFields(reference));
+    }
+    function bibText(references) {
+      return templates.bib + references.map(function (reference) { return "\n" + referenceText(reference); }).join("");
+    }
+
+    const WEB_ADDRESS = /^https?:\/\/[^\s]+$/i;
+    const DOI = /^10\.[0-9]{4,9}\/\S+$/;
+    const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
+    function field(where, name) { return where + "." + name; }
+    /* check_bib and load_bib's duplicate keys, on the references as they will be read back. */
+    function referenceProblems(references) {
+      const problems = [];
+      const seen = new Set();
+      references.forEach(function (reference, index) {
+        const where = "references." + index;
+        const kind = KINDS[reference.kind];
+        if (seen.has(reference.key)) {
+          problems.push({ file: "bib", field: field(where, "key"), code: "bib-duplicate-key",
+            message: say("bib-duplicate-key", { key: reference.key }) });
+          return;
+        }
+        seen.add(reference.key);
+        const fields = {};
+        referenceFields(reference).forEach(function (pair) { fields[pair[0]] = pair[1]; });
+        (data.bibRequired[kind.type] || []).forEach(function (options) {
+          if (!options.some(function (name) { return strip(fields[name] || "", " \t\n"); })) {
+            const first = options.find(function (name) { return kind.fields.some(function (f) { return f[0] === name; }); }) || options[0];
+            problems.push({ file: "bib", field: field(where, first), code: "bib-missing-field",
+              message: say("bib-missing-field", { key: reference.key, type: kind.type, field: options.join(" or ") }) });
+          }
+        });
+        if (kind.type === "online") {
+          const dated = fields.date || (fields.year && fields.month);
+          if (!(dated || (!fields.year && fields.urldate))) {
+            problems.push({ file: "bib", field: field(where, fields.year ? "month" : "urldate"), code: "bib-web-date",
+              message: say("bib-web-date", { key: reference.key }) });
+          }
+        }
+        if (fields.doi !== undefined) {
+          const doi = strip(fields.doi, " \t\n");
+          const bare = doi.replace(DOI_PREFIX, "");
+          if (bare !== doi) {
+            problems.push({ file: "bib", field: field(where, "doi"), code: "doi-prefix", message: say("doi-prefix", { bare: bare }) });
+          } else if (!DOI.test(bare)) {
+            problems.push({ file: "bib", field: field(where, "doi"), code: "doi-format", message: say("doi-format", { doi: fields.doi }) });
+          }
+        }
+        const url = strip(fields.url || "", " \t\n");
+        if (url && !WEB_ADDRESS.test(url)) {
+          problems.push({ file: "bib", field: field(where, "url"), code: "bib-url", message: say("bib-url", { url: url }) });
+        }
+      });
+      return problems;
+    }
+
+    /* scaffold's suggestion for a reference's key: the first author's surname and the year. */
+    function suggestedKey(reference, taken) {
+      const fields = reference.fields || {};
+      const first = clean(fields.author || fields.editor || "").split("\n").map(oneLine).filter(Boolean)[0] ||
+        fields.title || fields.organization || fields.institution || "reference";
+      const name = (first.includes(",") ? first.split(",")[0] : first.split(" ")[0]).normalize("NFKD")
+        .toLowerCase().replace(/[^a-z0-9]/g, "") || "reference";
+      const year = (oneLine(fields.year || "").match(/\d{4}/) || [""])[0];
+      let key = name + year, letter = 0;
+      while (taken.includes(key)) { key = name + year + "abcdefghijklmnopqrstuvwxyz"[letter++ % 26]; }
+      return key;
+    }
+
+    // -- An entry ------------------------------------------------------------------------------
+
+    /* scaffold.entry_text of what the form holds. */
+    function entryText(entry) {
+      const authors = entry.authors.map(function (author) {
+        return fill(templates.author, { name: quoted(author.name), role: quoted(author.role) });
+      }).join("") || templates.no_authors;
+      return fill(templates.entry, {
+        title: quoted(entry.title), authors: authors, academy: entry.academy ? word(entry.academy) : "",
+        year: number(entry.year), research_question: folded(entry.research_question),
+        abstract: folded(entry.abstract), topics: idList(entry.topics), aims: idList(entry.aims),
+        building_blocks: idList(entry.building_blocks), stages: idList(entry.stages),
+        library: idList(entry.library), body: body(entry.body) });
+    }
+
+    /* The front matter as YAML reads it back from entryText. */
+    function entryFrontMatter(entry) {
+      return {
+        title: clean(entry.title),
+        authors: entry.authors.map(function (author) { return { name: clean(author.name), role: clean(author.role) }; }),
+        academy: entry.academy ? entry.academy : null, year: entry.year,
+        research_question: unfolded(entry.research_question), abstract: unfolded(entry.abstract),
+        topics: entry.topics.slice(), aims: entry.aims.slice(), building_blocks: entry.building_blocks.slice(),
+        stages: entry.stages.slice(), library: entry.library.slice(),
+      };
+    }
+
+    function entryPath(entry) { return "research/" + entry.year + "/" + entry.id; }
+
+    function fieldOf(at) { return at.join("."); }
+
+    /* Every problem validate would report in the entry's two files. */
+    function entryProblems(entry) {
+      const problems = [];
+      function add(file, where, code, message, line) {
+        problems.push({ file: file, field: where, code: code, message: message, line: line || 0 });
+      }
+      if (!ID.test(entry.id)) {
+        add("md", "id", "bad-id", say("bad-id", { name: entry.id + ".md", suggestion: suggestedId(entry.id) + ".md" }));
+      } else {
+        const path = entryPath(entry) + ".md";
+        const other = data.entries.filter(function (known) { return known.split("/").pop() === entry.id + ".md"; });
+        if (other.includes(path)) {
+          add("md", "id", "duplicate-id", say("exists.entry", { path: path }));
+        } else if (other.length) {
+          add("md", "id", "duplicate-id", say("duplicate-id", { id: entry.id, path: other[0] }));
+        }
+      }
+      const front = entryFrontMatter(entry);
+      checkValue(data.schemas.entry, front, [], function (at, code, message) { add("md", fieldOf(at), code, message); });
+      const text = body(entry.body);
+      const seen = new Set();
+      data.markdownFields.forEach(function (name) {
+        if (typeof front[name] !== "string") { return; }
+        unsafeContent(front[name]).forEach(function (found) {
+          if (!seen.has(name + found[1])) { seen.add(name + found[1]); add("md", name, found[0], found[1]); }
+        });
+      });
+      unsafeContent(text).forEach(function (found) { add("md", "body", found[0], found[1]); });
+      const keys = entry.references.map(function (reference) { return reference.key; });
+      citations(text).forEach(function (cited) {
+        if (!keys.includes(cited.key)) {
+          add("md", "body", "unknown-citation", say("unknown-citation", { key: cited.key,
+            where: say("unknown-citation.bib", { id: entry.id }) }), cited.line);
+        }
+      });
+      placeholderLines(text).forEach(function (line) { add("md", "body", "placeholder", say("placeholder", {}), line); });
+      data.markdownFields.forEach(function (name) {
+        if (typeof front[name] === "string" && front[name].startsWith(templates.placeholder)) {
+          add("md", name, "placeholder", say("placeholder", {}));
+        }
+      });
+      images(text).forEach(function (image) {
+        const found = imageProblem(image);
+        add("md", "body", found[0], found[1], image.line);
+      });
+      return problems.concat(referenceProblems(entry.references));
+    }
+
+    function entryFiles(entry) {
+      const path = entryPath(entry);
+      return [{ path: path + ".md", text: entryText(entry) }, { path: path + ".bib", text: bibText(entry.references) }];
+    }
+
+    // -- A catalogue record --------------------------------------------------------------------
+
+    function titleText(title) {
+      const authors = title.authors.map(function (name) { return fill(templates.title_author, { name: quoted(name) }); }).join("");
+      return fill(templates.title, {
+        title: quoted(title.title), subtitle: optional("subtitle", title.subtitle),
+        authors: authors || templates.no_authors, year: number(title.year),
+        edition: optional("edition", title.edition), publisher: optional("publisher", title.publisher),
+        isbn: optional("isbn", title.isbn) || templates.no_isbn, type: title.type === "report" ? templates.report : "",
+        topics: idList(title.topics), aims: idList(title.aims), building_blocks: idList(title.building_blocks),
+        stages: idList(title.stages), career_stages: idList(title.career_stages), formats: idList(title.formats),
+        url: optional("url", title.url), summary: folded(title.summary) });
+    }
+    function titleRecord(title) {
+      const record = { title: clean(title.title) };
+      if (present(title.subtitle)) { record.subtitle = clean(title.subtitle); }
+      record.authors = title.authors.map(clean);
+      record.year = title.year;
+      ["edition", "publisher", "isbn"].forEach(function (name) { if (present(title[name])) { record[name] = clean(title[name]); } });
+      if (title.type === "report") { record.type = "report"; }
+      ["topics", "aims", "building_blocks", "stages", "career_stages", "formats"].forEach(function (name) { record[name] = title[name].slice(); });
+      if (present(title.url)) { record.url = clean(title.url); }
+      record.summary = unfolded(title.summary);
+      return record;
+    }
+
+    /* check/isbn.py */
+    const PREFIXES = ["978", "979"];
+    function normalise(isbn) { return isbn.replace(/-/g, "").replace(/ /g, "").toUpperCase(); }
+    function isDigits(text) { return /^[0-9]+$/.test(text); }
+    function isbn10(digits) {
+      if (!(isDigits(digits.slice(0, 9)) && (isDigits(digits[9]) || digits[9] === "X"))) { return false; }
+      let sum = 0;
+      for (let i = 0; i < 10; i += 1) { sum += (10 - i) * (digits[i] === "X" ? 10 : +digits[i]); }
+      return sum % 11 === 0;
+    }
+    function isbn13(digits) {
+      if (!isDigits(digits)) { return false; }
+      let sum = 0;
+      for (let i = 0; i < 13; i += 1) { sum += (i % 2 === 0 ? 1 : 3) * +digits[i]; }
+      return sum % 10 === 0;
+    }
+    function isPlaceholder(digits) {
+      const inner = digits.length === 13 && PREFIXES.includes(digits.slice(0, 3)) ? digits.slice(3, -1) : digits.slice(0, -1);
+      return inner.length > 0 && /^0+$/.test(inner);
+    }
+    function isbnProblem(isbn) {
+      const digits = normalise(isbn);
+      const count = length(digits);
+      if (count !== 10 && count !== 13) { return ["isbn-format", say("isbn-format", { isbn: isbn, count: count })]; }
+      if (isPlaceholder(digits)) { return ["isbn-placeholder", say("isbn-placeholder", { isbn: isbn })]; }
+      if (count === 13 && !PREFIXES.includes(digits.slice(0, 3))) {
+        return ["isbn-prefix", say("isbn-prefix", { digits: digits, prefix: digits.slice(0, 3) })];
+      }
+      if (count === 10 ? isbn10(digits) : isbn13(digits)) { return null; }
+      return ["isbn-checksum", say("isbn-checksum", { digits: digits })];
+    }
+
+    function titlePath(title) { return "library/titles/" + title.id + ".yaml"; }
+
+    /* Every problem validate would report in the record; catalogue is titles.json, or null
+       while it has not arrived (the checks against other records then wait). */
+    function titleProblems(title, catalogue) {
+      const problems = [];
+      function add(where, code, message) { problems.push({ file: "yaml", field: where, code: code, message: message, line: 0 }); }
+      if (!ID.test(title.id)) {
+        add("id", "bad-id", say("bad-id", { name: title.id + ".yaml", suggestion: suggestedId(title.id) + ".yaml" }));
+      } else if (catalogue && catalogue.id.includes(title.id)) {
+        add("id", "bad-id", say("exists.title", { path: titlePath(title) }));
+      }
+      const record = titleRecord(title);
+      checkValue(data.schemas.title, record, [], function (at, code, message) { add(fieldOf(at), code, message); });
+      if (typeof record.isbn === "string") {
+        const found = isbnProblem(record.isbn);
+        if (found) { add("isbn", found[0], found[1]); }
+        if (catalogue) {
+          const digits = normalise(record.isbn);
+          const others = catalogue.id.filter(function (id, n) { return catalogue.isbn[n] === digits; })
+            .map(function (id) { return "library/titles/" + id + ".yaml"; });
+          if (others.length) { add("isbn", "duplicate-isbn", say("duplicate-isbn", { isbn: digits, others: others.join(", ") })); }
+        }
+      }
+      const seen = new Set();
+      unsafeContent(record.summary).forEach(function (found) {
+        if (!seen.has(found[1])) { seen.add(found[1]); add("summary", found[0], found[1]); }
+      });
+      if (record.summary.startsWith(templates.placeholder)) { add("summary", "placeholder", say("placeholder.summary", {})); }
+      return problems;
+    }
+
+    function titleFiles(title) { return [{ path: titlePath(title), text: titleText(title) }]; }
+
+    return {
+      data: data, say: say, repr: repr, clean: clean, newId: newId, yearOf: yearOf, kinds: KINDS,
+      suggestedKey: suggestedKey, citations: citations, withoutCode: withoutCode, unfolded: unfolded,
+      entry: { files: entryFiles, problems: entryProblems, text: entryText },
+      title: { files: titleFiles, problems: titleProblems, text: titleText },
+    };
+  }
+
+  window.GoldenThreadRules = { start: start };
+}());

@@ -1,0 +1,848 @@
+/* Golden Thread: the "Write your entry" and "Propose a title" forms.
+
+   The page (scripts/goldenthread/generate/forms.py) holds the form, hidden until this
+   script has its rules: contributing/form-data.json, applied by form-rules.js. What is
+   typed is kept in `state`, saved as a draft in this browser (localStorage) and checked
+   as the teacher types; a field shows its problems once it has been left, and "Check"
+   lists them all. With none, the files are shown, to copy, download or propose on GitHub
+   (repo_url in mkdocs.yml). No request leaves the site: GitHub opens only when asked. */
+(function () {
+  "use strict";
+  const form = document.getElementById("gt-form");
+  if (!form || !window.fetch || !window.GoldenThreadRules) { return; }
+  const KIND = form.getAttribute("data-form");             // entry | title
+  const DRAFT = "goldenthread-draft-" + KIND;
+  const URL_LIMIT = 8000;   // GitHub refuses longer addresses (414): then the text is copied instead
+  const byId = function (id) { return document.getElementById(id); };
+
+  let rules = null;
+  let state = null;
+  let catalogue = null, catalogueLoading = null, catalogueFailed = false;
+  const touched = new Set();
+  let checkedOnce = false;
+  let timers = {};
+  let lastProblems = [];
+
+  function later(name, ms, action) {
+    clearTimeout(timers[name]);
+    timers[name] = setTimeout(action, ms);
+  }
+
+  function element(tag, attributes, children) {
+    const node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      const value = attributes[name];
+      if (value === false || value === null || value === undefined) { return; }
+      if (name === "text") { node.textContent = value; }
+      else { node.setAttribute(name, value === true ? "" : value); }
+    });
+    (children || []).forEach(function (child) {
+      if (child !== null && child !== undefined) { node.append(child); }
+    });
+    return node;
+  }
+
+  // -- State ---------------------------------------------------------------------------------
+
+  function years() {
+    const select = byId("gt-year");
+    return select && select.options ? Array.from(select.options, function (o) { return o.value; }) : [];
+  }
+
+  function emptyState() {
+    if (KIND === "entry") {
+      const wanted = new URLSearchParams(location.search).get("year");
+      const now = String(new Date().getFullYear());
+      const year = years().includes(wanted) ? wanted : years().includes(now) ? now : years()[0];
+      return { title: "", year: year, academy: "", id: "", idEdited: false, authors: [{ name: "", role: "" }],
+        research_question: "", abstract: "", topics: [], aims: [], building_blocks: [], stages: [],
+        library: [], references: [], body: rules.data.templates.body };
+    }
+    return { title: "", subtitle: "", authors: [""], year: "", edition: "", publisher: "", isbn: "",
+      type: "book", url: "", id: "", idEdited: false, topics: [], aims: [], building_blocks: [], stages: [],
+      career_stages: [], formats: ["print"], summary: "" };
+  }
+
+  /* What the rules check and write: the state, with the year as YAML will read it and
+     each reference's key the one it will have. */
+  function typed() {
+    const copy = JSON.parse(JSON.stringify(state));
+    copy.id = state.id || rules.newId(state.title);
+    if (KIND === "entry") {
+      copy.year = parseInt(state.year, 10);
+      copy.references = keyedReferences();
+    } else {
+      copy.year = rules.yearOf(state.year);
+    }
+    return copy;
+  }
+
+  function keyedReferences() {
+    const taken = [];
+    return state.references.map(function (reference) {
+      const key = reference.key || rules.suggestedKey(reference, taken);
+      taken.push(key);
+      return { kind: reference.kind, key: key, fields: reference.fields };
+    });
+  }
+
+  function getPath(path) {
+    return path.split(".").reduce(function (value, part) { return value === undefined ? undefined : value[part]; }, state);
+  }
+  function setPath(path, value) {
+    const parts = path.split(".");
+    const last = parts.pop();
+    const holder = parts.reduce(function (object, part) { return object[part]; }, state);
+    holder[last] = value;
+  }
+
+  function save() {
+    later("save", 300, function () {
+      try { localStorage.setItem(DRAFT, JSON.stringify({ saved: Date.now(), state: state })); } catch (error) { /* private browsing */ }
+    });
+  }
+
+  function restore() {
+    let draft = null;
+    try { draft = JSON.parse(localStorage.getItem(DRAFT) || "null"); } catch (error) { draft = null; }
+    if (!draft || !draft.state) { return false; }
+    state = Object.assign(emptyState(), draft.state);
+    const note = byId("gt-draft-note");
+    note.textContent = "Your draft from " + new Date(draft.saved).toLocaleString("en-GB", { dateStyle: "long", timeStyle: "short" }) +
+      " is back, as you left it. To clear it, select Start again at the end of the form.";
+    note.hidden = false;
+    return true;
+  }
+
+  // -- Drawing the state ---------------------------------------------------------------------
+
+  function drawSimple() {
+    Array.from(form.elements).forEach(function (control) {
+      const name = control.getAttribute("data-bind") || control.name;
+      if (!name || control.closest(".gt-groups")) { return; }
+      const value = getPath(name);
+      if (control.type === "checkbox") { control.checked = Array.isArray(value) && value.includes(control.value); }
+      else if (control.type === "radio") { control.checked = value === control.value; }
+      else if (value !== undefined && typeof value !== "object") { control.value = value; }
+    });
+    const id = byId("gt-id");
+    if (id) { id.value = state.id || rules.newId(state.title); }
+    filesNote();
+  }
+
+  function field(path, ident, label, hint, control) {
+    const errorId = ident + "-error", hintId = ident + "-hint";
+    control.id = ident;
+    control.setAttribute("aria-describedby", (hint ? hintId + " " : "") + errorId);
+    control.setAttribute("data-bind", control.getAttribute("data-bind") || path);
+    return element("div", { class: "gt-field", "data-path": path }, [
+      element("label", { class: "gt-label", for: ident, text: label }),
+      hint ? element("p", { class: "gt-hint", id: hintId, text: hint }) : null,
+      element("p", { class: "gt-error", id: errorId, hidden: true }),
+      control]);
+  }
+  function input(value, extra) {
+    return element("input", Object.assign({ class: "gt-input", type: "text", autocomplete: "off", value: value || "" }, extra || {}));
+  }
+  function textarea(value, rows) {
+    const node = element("textarea", { class: "gt-input", rows: String(rows) });
+    node.value = value || "";
+    return node;
+  }
+
+  function drawAuthors(focusIndex) {
+    const list = byId("gt-authors-list");
+    list.replaceChildren();
+    state.authors.forEach(function (author, n) {
+      const number = n + 1;
+      let inner;
+      if (KIND === "entry") {
+        inner = [
+          field("authors." + n + ".name", "gt-authors-" + n + "-name", "Name", "", input(author.name, { autocomplete: "name" })),
+          field("authors." + n + ".role", "gt-authors-" + n + "-role", "Role", "", input(author.role))];
+      } else {
+        inner = [field("authors." + n, "gt-authors-" + n, "Full name", "", input(author, { autocomplete: "off" }))];
+      }
+      const remove = state.authors.length > 1 ? element("button", { type: "button", class: "md-button gt-remove",
+        "data-remove-author": String(n) }, ["Remove ", element("span", { class: "gt-hidden", text: "author " + number }),
+        element("span", { "aria-hidden": "true", text: "this author" })]) : null;
+      list.append(element("li", { class: "gt-group" }, [
+        element("fieldset", { class: "gt-group-box" }, [element("legend", { text: "Author " + number })].concat(inner, [remove]))]));
+    });
+    if (focusIndex !== undefined) {
+      const target = list.querySelectorAll("li")[focusIndex];
+      if (target) { target.querySelector("input").focus(); }
+    }
+  }
+
+  function kindLabel(kind) {
+    const option = byId("gt-reference-kind").querySelector('option[value="' + kind + '"]');
+    return option ? option.textContent : kind;
+  }
+
+  function drawReferences(focusIndex) {
+    const list = byId("gt-references-list");
+    list.replaceChildren();
+    const keyed = keyedReferences();
+    state.references.forEach(function (reference, n) {
+      const kind = rules.kinds[reference.kind];
+      const key = keyed[n].key;
+      const fields = kind.fields.map(function (spec) {
+        const name = spec[0];
+        const multi = rules.data.names.includes(name);
+        const control = multi ? textarea(reference.fields[name], 3) : input(reference.fields[name], { spellcheck: name === "url" || name === "doi" ? "false" : null });
+        control.setAttribute("data-bind", "references." + n + ".fields." + name);
+        return field("references." + n + "." + name, "gt-references-" + n + "-" + name, spec[1], spec[2], control);
+      });
+      const keyInput = input(key, { spellcheck: "false", "data-bind": "references." + n + ".key" });
+      const cite = "[@" + key + "]";
+      fields.push(field("references." + n + ".key", "gt-references-" + n + "-key", "Key",
+        "Letters and digits only. Paste " + cite + " into your text where you cite it.", keyInput));
+      const copy = element("button", { type: "button", class: "md-button", "data-copy-citation": String(n) },
+        ["Copy " + cite]);
+      const status = element("span", { class: "gt-status", role: "status", id: "gt-references-" + n + "-copied" });
+      const remove = element("button", { type: "button", class: "md-button gt-remove", "data-remove-reference": String(n) },
+        ["Remove ", element("span", { class: "gt-hidden", text: "reference " + (n + 1) }),
+          element("span", { "aria-hidden": "true", text: "this reference" })]);
+      list.append(element("li", { class: "gt-group" }, [element("fieldset", { class: "gt-group-box" },
+        [element("legend", { text: "Reference " + (n + 1) + ": " + kindLabel(reference.kind) })].concat(
+          fields, [element("div", { class: "gt-actions" }, [copy, status, remove])]))]));
+    });
+    if (focusIndex !== undefined) {
+      const target = list.querySelectorAll("li")[focusIndex];
+      if (target) { target.querySelector("input, textarea").focus(); }
+    }
+  }
+
+  function drawChosen() {
+    const list = byId("gt-library-chosen");
+    if (!list) { return; }
+    list.replaceChildren();
+    state.library.forEach(function (id, n) {
+      const name = titleName(id);
+      list.append(element("li", {}, [element("span", { text: name }), " ",
+        element("button", { type: "button", class: "md-button gt-remove", "data-remove-title": String(n) },
+          ["Remove", element("span", { class: "gt-hidden", text: " " + name })])]));
+    });
+  }
+
+  function titleName(id) {
+    if (!catalogue) { return id; }
+    const n = catalogue.id.indexOf(id);
+    return n < 0 ? id : catalogue.title[n] + " (" + catalogue.authors[n].join(", ") + ", " + catalogue.year[n] + ")";
+  }
+
+  function filesNote() {
+    const note = byId("gt-files-note");
+    if (!note) { return; }
+    const made = files();
+    note.textContent = (made.length > 1 ? "Your files will be " : "Your file will be ") +
+      made.map(function (file) { return file.path; }).join(" and ") + ".";
+  }
+
+  function drawAll() {
+    drawSimple();
+    drawAuthors();
+    if (KIND === "entry") { drawReferences(); drawChosen(); preview(); }
+  }
+
+  // -- Checking ------------------------------------------------------------------------------
+
+  function problems() {
+    const doc = typed();
+    return KIND === "entry" ? rules.entry.problems(doc) : rules.title.problems(doc, catalogue);
+  }
+
+  /* The field a problem belongs to: its own, or the nearest enclosing one on the page. */
+  function fieldFor(path) {
+    let parts = String(path || "").split(".");
+    while (parts.length) {
+      const found = form.querySelector('[data-path="' + parts.join(".") + '"]');
+      if (found) { return found; }
+      parts = parts.slice(0, -1);
+    }
+    return null;
+  }
+  /* The box's own control (a fieldset of choices has none: its first choice is linked to). */
+  function controlOf(box, own) {
+    const mine = box.querySelector(":scope > input, :scope > textarea, :scope > select, :scope > .gt-combobox > input");
+    return mine || (own ? null : box.querySelector("input, textarea, select"));
+  }
+  function labelOf(box) {
+    const own = box.querySelector(":scope > .gt-label, :scope > legend");
+    const group = box.closest(".gt-group-box");
+    const head = group && group !== box ? group.querySelector("legend").textContent + ", " : "";
+    return head + (own ? own.textContent : "");
+  }
+  function wording(problem) {
+    return (problem.line ? "Line " + problem.line + " of your text: " : "") + problem.message;
+  }
+
+  function showErrors(all) {
+    const byBox = new Map();
+    all.forEach(function (problem) {
+      const box = fieldFor(problem.field);
+      if (!box) { return; }
+      const path = box.getAttribute("data-path");
+      if (!checkedOnce && !touched.has(path)) { return; }
+      if (!byBox.has(box)) { byBox.set(box, []); }
+      const words = wording(problem);
+      if (!byBox.get(box).includes(words)) { byBox.get(box).push(words); }
+    });
+    form.querySelectorAll("[data-path]").forEach(function (box) {
+      const error = box.querySelector(":scope > .gt-error");
+      const control = controlOf(box, true);
+      const words = byBox.get(box);
+      if (!error) { return; }
+      if (words) {
+        error.replaceChildren(element("span", { class: "gt-hidden", text: "Error: " }), words.join(" "));
+        error.hidden = false;
+        box.classList.add("gt-field-error");
+        if (control) { control.setAttribute("aria-invalid", "true"); }
+      } else {
+        error.hidden = true;
+        error.replaceChildren();
+        box.classList.remove("gt-field-error");
+        if (control) { control.removeAttribute("aria-invalid"); }
+      }
+    });
+  }
+
+  function recheck() {
+    lastProblems = problems();
+    showErrors(lastProblems);
+    if (checkedOnce && !byId("gt-problems").hidden) { summary(lastProblems, false); }
+  }
+
+  function summary(all, focus) {
+    const box = byId("gt-problems");
+    const list = byId("gt-problems-list");
+    list.replaceChildren();
+    const shown = new Set();
+    all.forEach(function (problem) {
+      const field_ = fieldFor(problem.field);
+      const control = field_ ? controlOf(field_) : null;
+      const words = (field_ ? labelOf(field_) + ": " : "") + wording(problem);
+      if (shown.has(words)) { return; }
+      shown.add(words);
+      const item = element("li", { "data-code": problem.code, "data-file": problem.file });
+      item.append(control ? element("a", { href: "#" + control.id, "data-focus": control.id, text: words }) : words);
+      list.append(item);
+    });
+    byId("gt-problems-heading").textContent = shown.size === 1 ? "There is a problem" : "There are " + shown.size + " problems";
+    box.hidden = all.length === 0;
+    if (focus && all.length) { box.focus(); }
+  }
+
+  function check() {
+    checkedOnce = true;
+    if (KIND === "title" && !catalogue && !catalogueFailed) {
+      // the record is checked against the catalogue's ids and ISBNs too
+      loadCatalogue().then(check, function () { catalogueFailed = true; check(); });
+      return;
+    }
+    lastProblems = problems();
+    showErrors(lastProblems);
+    summary(lastProblems, true);
+    const output = byId("gt-output");
+    if (lastProblems.length) { output.hidden = true; return; }
+    showFiles();
+    output.hidden = false;
+    output.focus();
+  }
+
+  // -- The files -----------------------------------------------------------------------------
+
+  function files() {
+    const doc = typed();
+    const all = (KIND === "entry" ? rules.entry : rules.title).files(doc);
+    return KIND === "entry" && !doc.references.length ? all.slice(0, 1) : all;
+  }
+
+  function copyText(text, status) {
+    function done(words) { status.textContent = words; later("copied", 4000, function () { status.textContent = ""; }); }
+    const fallback = function () {
+      const area = element("textarea", { class: "gt-hidden", "aria-hidden": "true" });
+      area.value = text;
+      document.body.append(area);
+      area.select();
+      const ok = document.execCommand && document.execCommand("copy");
+      area.remove();
+      done(ok ? "Copied." : "Your browser would not copy: select the text and copy it.");
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      return navigator.clipboard.writeText(text).then(function () { done("Copied."); }, fallback);
+    }
+    fallback();
+    return Promise.resolve();
+  }
+
+  function download(file) {
+    const url = URL.createObjectURL(new Blob([file.text], { type: "text/plain;charset=utf-8" }));
+    const link = element("a", { href: url, download: file.path.split("/").pop() });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }
+
+  function showFiles() {
+    const all = files();
+    const holder = byId("gt-output-files");
+    holder.replaceChildren();
+    byId("gt-output-intro").textContent = KIND === "title" ? "Here is the record's file, as the library keeps it." :
+      all.length > 1 ? "Here are your entry and its references, as the site keeps them." :
+        "Here is your entry, as the site keeps it. It cites no references, so it needs no references file.";
+    all.forEach(function (file, n) {
+      const area = element("textarea", { class: "gt-input gt-file", id: "gt-file-" + n, readonly: true, rows: "12",
+        "aria-labelledby": "gt-file-" + n + "-name", spellcheck: "false" });
+      area.value = file.text;
+      const status = element("span", { class: "gt-status", role: "status" });
+      const copy = element("button", { type: "button", class: "md-button", text: "Copy " + file.path.split("/").pop() });
+      copy.addEventListener("click", function () { copyText(file.text, status); });
+      const save = element("button", { type: "button", class: "md-button", "data-download": file.path,
+        text: "Download " + file.path.split("/").pop() });
+      save.addEventListener("click", function () { download(file); });
+      holder.append(element("div", { class: "gt-file-box", "data-file": file.path }, [
+        element("h4", { id: "gt-file-" + n + "-name", text: file.path }), area,
+        element("div", { class: "gt-actions" }, [copy, save, status])]));
+    });
+    propose(all);
+  }
+
+  function newFileUrl(repo, branch, path, text) {
+    const base = repo + "/new/" + branch.split("/").map(encodeURIComponent).join("/") + "?filename=" + encodeURIComponent(path);
+    const full = base + "&value=" + encodeURIComponent(text);
+    return full.length <= URL_LIMIT ? { url: full, fits: true } : { url: base, fits: false };
+  }
+
+  /* Where a proposal's branch is, from the address GitHub shows after "Propose new file":
+     .../compare/main...someone:repo:patch-1, .../compare/main...someone:patch-1,
+     .../compare/patch-1, or .../tree/patch-1. */
+  function branchOf(address, repo) {
+    const base = /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)/.exec(repo);
+    const match = /^https:\/\/github\.com\/([\w.-]+)\/([\w.-]+)\/(compare|tree)\/([^?#]+)/.exec(String(address).trim());
+    if (!base || !match) { return null; }
+    let owner = match[1], name = match[2], branch = decodeURIComponent(match[4]);
+    if (match[3] === "compare") {
+      const head = branch.includes("...") ? branch.split("...").pop() : branch;
+      const parts = head.split(":");
+      if (parts.length === 3) { owner = parts[0]; name = parts[1]; branch = parts[2]; }
+      else if (parts.length === 2) { owner = parts[0]; name = base[2]; branch = parts[1]; }
+      else { branch = parts[0]; }
+    }
+    return { repo: "https://github.com/" + owner + "/" + name, branch: branch };
+  }
+
+  function proposeLink(link, text, words) {
+    const status = element("span", { class: "gt-status", role: "status" });
+    const node = element("a", { class: "md-button md-button--primary", href: link.url, target: "_blank", rel: "noopener",
+      text: words });
+    if (!link.fits) {
+      node.addEventListener("click", function () { copyText(text, status); });
+    }
+    return element("p", {}, [node, " ", status, link.fits ? null : element("span", { class: "gt-hint gt-block",
+      text: "This file is too long for GitHub to take in its address, so the button copies it: on GitHub, " +
+        "paste it into the large box (Ctrl+V, or Cmd+V on a Mac)." })]);
+  }
+
+  function propose(all) {
+    const steps = byId("gt-propose-steps");
+    if (!steps) { return; }
+    const repo = form.getAttribute("data-repo"), branch = form.getAttribute("data-branch") || "main";
+    steps.replaceChildren();
+    const first = all[0];
+    const intro = element("p", { text: "GitHub opens in a new tab, with the file filled in. Sign in, then select " +
+      "Commit changes (or Propose changes): if you cannot change the Trust’s repository yourself, GitHub makes your " +
+      "own copy and asks you to open a pull request. The check then comments on it, and a preview follows." });
+    steps.append(intro);
+    const what = KIND === "entry" ? "entry" : "record";
+    if (all.length === 1) {
+      steps.append(proposeLink(newFileUrl(repo, branch, first.path, first.text), first.text, "Propose your " + what + " on GitHub"));
+      return;
+    }
+    const bib = all[1];
+    const second = element("div", { class: "gt-step-two" });
+    const address = input("", { id: "gt-proposal-address", type: "url", spellcheck: "false", "aria-describedby": "gt-proposal-address-hint" });
+    const hint = element("p", { class: "gt-hint", id: "gt-proposal-address-hint", text: "After step 1, GitHub shows a " +
+      "page called Open a pull request (or Comparing changes). Copy that page’s address from the address bar and paste it here." });
+    const result = element("div", { id: "gt-step-two-link" });
+    address.addEventListener("input", function () {
+      const found = branchOf(address.value, repo);
+      result.replaceChildren(found ? proposeLink(newFileUrl(found.repo, found.branch, bib.path, bib.text), bib.text,
+        "Add the references to your proposal") : address.value.trim() ? element("p", { class: "gt-hint",
+        text: "That is not the address of the page GitHub showed after step 1. It starts https://github.com/ " +
+          "and has compare in it." }) : "");
+    });
+    second.append(element("h4", { text: "Step 2: add its references to the same proposal" }),
+      element("label", { class: "gt-label", for: "gt-proposal-address", text: "The address of the page GitHub showed you" }),
+      hint, address, result,
+      element("p", { class: "gt-hint", text: "Or: open your pull request, select its branch (after “from”), " +
+        "then Add file, Create new file; name it " + bib.path + " and paste the references, copied with the button above." }));
+    steps.append(element("h4", { text: "Step 1: propose your entry" }),
+      proposeLink(newFileUrl(repo, branch, first.path, first.text), first.text, "Propose your entry on GitHub"), second);
+  }
+
+  // -- The catalogue and the title pickers ---------------------------------------------------
+
+  function loadCatalogue() {
+    if (!catalogueLoading) {
+      catalogueLoading = fetch(form.getAttribute("data-titles")).then(function (response) {
+        if (!response.ok) { throw new Error(response.status); }
+        return response.json();
+      }).then(function (data) {
+        catalogue = data;
+        catalogue.folded = data.title.map(function (title, n) { return fold(title + " " + data.authors[n].join(" ")); });
+        if (KIND === "entry") { drawChosen(); }
+        return data;
+      });
+      catalogueLoading.catch(function () { catalogueLoading = null; });
+    }
+    return catalogueLoading;
+  }
+
+  function fold(text) { return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, ""); }
+
+  function picker(ident, choose) {
+    const box = byId("gt-" + ident);
+    if (!box) { return; }
+    const list = byId("gt-" + ident + "-options");
+    const status = byId("gt-" + ident + "-status");
+    let matches = [], active = -1;
+
+    function close() {
+      list.hidden = true;
+      box.setAttribute("aria-expanded", "false");
+      box.removeAttribute("aria-activedescendant");
+      active = -1;
+    }
+    function mark(n) {
+      active = n;
+      Array.from(list.children).forEach(function (option, i) { option.setAttribute("aria-selected", i === n ? "true" : "false"); });
+      if (n >= 0) {
+        box.setAttribute("aria-activedescendant", list.children[n].id);
+        list.children[n].scrollIntoView({ block: "nearest" });
+      } else { box.removeAttribute("aria-activedescendant"); }
+    }
+    function search() {
+      const words = fold(box.value).split(/\s+/).filter(Boolean);
+      if (!words.length) { close(); status.textContent = ""; return; }
+      if (!catalogue) {
+        status.textContent = "Loading the library…";
+        loadCatalogue().then(search, function () { status.textContent = "The library could not be loaded. Reload the page to try again."; });
+        return;
+      }
+      matches = [];
+      for (let n = 0; n < catalogue.id.length && matches.length < 8; n += 1) {
+        if (words.every(function (w) { return catalogue.folded[n].includes(w); })) { matches.push(n); }
+      }
+      list.replaceChildren.apply(list, matches.map(function (n, i) {
+        const option = element("li", { role: "option", id: "gt-" + ident + "-option-" + i, "aria-selected": "false",
+          class: "gt-option" }, [element("span", { class: "gt-option-title", text: catalogue.title[n] }),
+          element("span", { class: "gt-byline", text: catalogue.authors[n].join(", ") + ", " + catalogue.year[n] })]);
+        option.addEventListener("mousedown", function (event) { event.preventDefault(); });
+        option.addEventListener("click", function () { pick(i); });
+        return option;
+      }));
+      list.hidden = !matches.length;
+      box.setAttribute("aria-expanded", matches.length ? "true" : "false");
+      mark(-1);
+      status.textContent = matches.length ? (matches.length === 8 ? "8 or more titles match" : matches.length +
+        (matches.length === 1 ? " title matches" : " titles match")) + ". Use the down arrow to choose one, then Enter." :
+        "No title matches. Try fewer words.";
+    }
+    function pick(i) {
+      const n = matches[i];
+      close();
+      box.value = "";
+      status.textContent = choose(n);
+    }
+    box.addEventListener("input", function () { later("search-" + ident, 120, search); });
+    box.addEventListener("focus", function () { loadCatalogue().catch(function () { /* said on searching */ }); });
+    box.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown" && matches.length) {
+        event.preventDefault();
+        if (list.hidden) { list.hidden = false; box.setAttribute("aria-expanded", "true"); }
+        mark(Math.min(active + 1, matches.length - 1));
+      } else if (event.key === "ArrowUp" && matches.length) {
+        event.preventDefault();
+        mark(Math.max(active - 1, 0));
+      } else if (event.key === "Enter") {
+        event.preventDefault();  // never submits the form
+        if (!list.hidden && active >= 0) { pick(active); }
+      } else if (event.key === "Escape") {
+        if (!list.hidden) { event.preventDefault(); close(); }
+      }
+    });
+    box.addEventListener("blur", function () { later("close-" + ident, 150, close); });
+  }
+
+  function chooseLibrary(n) {
+    const id = catalogue.id[n];
+    if (state.library.includes(id)) { return catalogue.title[n] + " is already chosen."; }
+    state.library.push(id);
+    drawChosen();
+    changed();
+    return "Added " + catalogue.title[n] + " (" + state.library.length + " chosen).";
+  }
+
+  function chooseReference(n) {
+    const reference = catalogue.reference[n];
+    state.references.push({ kind: reference[0], key: "", fields: Object.assign({}, reference[1]) });
+    drawReferences();
+    changed();
+    const key = keyedReferences()[state.references.length - 1].key;
+    return "Added " + catalogue.title[n] + " as reference " + state.references.length + ". Its key is [@" + key + "].";
+  }
+
+  // -- The preview of an entry's text --------------------------------------------------------
+
+  function citationText(group, keyed) {
+    return "(" + group.split(";").map(function (item) {
+      const match = /-?@([^\s,;]+)\s*(?:,\s*(.*))?/.exec(item.trim());
+      if (!match) { return item.trim(); }
+      const key = match[1].replace(/[.,;:]+$/, "");
+      const reference = keyed.find(function (r) { return r.key === key; });
+      let words = key;
+      if (reference) {
+        const names = (reference.fields.author || reference.fields.editor || "").split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+        const surnames = names.map(function (name) { return name.includes(",") ? name.split(",")[0] : name; });
+        const who = surnames.length > 2 ? surnames[0] + " et al." : surnames.join(" & ") || reference.fields.title || key;
+        words = who + ", " + ((reference.fields.year || "").trim() || "n.d.");
+      }
+      return match[2] ? words + ", " + match[2].trim() : words;
+    }).join("; ") + ")";
+  }
+
+  function inline(text, keyed) {
+    const nodes = [];
+    const pattern = /(`+)([\s\S]+?)\1|\*\*([^*]+)\*\*|\*([^*]+)\*|_([^_]+)_|!\[([^\]]*)\]\([^)]*\)|\[(-?@[^\]]+)\]|\[([^\]]+)\]\(([^)\s]+)[^)]*\)/g;
+    let last = 0, match;
+    while ((match = pattern.exec(text)) !== null) {
+      if (match.index > last) { nodes.push(text.slice(last, match.index)); }
+      if (match[2] !== undefined) { nodes.push(element("code", { text: match[2] })); }
+      else if (match[3] !== undefined) { nodes.push(element("strong", {}, inline(match[3], keyed))); }
+      else if (match[4] !== undefined || match[5] !== undefined) { nodes.push(element("em", {}, inline(match[4] || match[5], keyed))); }
+      else if (match[6] !== undefined) { nodes.push(element("span", { class: "gt-preview-image", text: "[Image: " + (match[6] || "no description") + "]" })); }
+      else if (match[7] !== undefined) { nodes.push(citationText(match[7], keyed)); }
+      else {
+        const safe = /^(https?:\/\/|\.{0,2}\/|#|[\w-]+(\.md)?(#[\w-]*)?$)/i.test(match[9]);
+        nodes.push(safe ? element("a", { href: match[9] }, inline(match[8], keyed)) : match[8]);
+      }
+      last = pattern.lastIndex;
+    }
+    if (last < text.length) { nodes.push(text.slice(last)); }
+    return nodes;
+  }
+
+  function preview() {
+    const target = byId("gt-preview");
+    if (!target) { return; }
+    const keyed = keyedReferences();
+    const blocks = [];
+    const lines = state.body.replace(/\r\n?/g, "\n").split("\n");
+    let paragraph = [], list = null, fence = null;
+    function flush() {
+      if (paragraph.length) { blocks.push(element("p", {}, inline(paragraph.join(" "), keyed))); paragraph = []; }
+      if (list) { blocks.push(list); list = null; }
+    }
+    lines.forEach(function (line) {
+      if (fence) {
+        if (/^(`{3,}|~{3,})\s*$/.test(line)) { blocks.push(element("pre", {}, [element("code", { text: fence.join("\n") })])); fence = null; }
+        else { fence.push(line); }
+        return;
+      }
+      let match;
+      if (/^(`{3,}|~{3,})/.test(line)) { flush(); fence = []; }
+      else if ((match = /^(#{1,6})\s+(.*)$/.exec(line))) {
+        flush();
+        const level = Math.min(6, match[1].length + 1);  // the entry's title is the page's heading
+        blocks.push(element("h" + level, {}, inline(match[2], keyed)));
+      } else if ((match = /^\s*([-*+]|\d+[.)])\s+(.*)$/.exec(line))) {
+        const ordered = /\d/.test(match[1]);
+        if (paragraph.length) { blocks.push(element("p", {}, inline(paragraph.join(" "), keyed))); paragraph = []; }
+        if (!list || (list.tagName === "OL") !== ordered) { if (list) { blocks.push(list); } list = element(ordered ? "ol" : "ul"); }
+        list.append(element("li", {}, inline(match[2], keyed)));
+      } else if ((match = /^>\s?(.*)$/.exec(line))) {
+        flush();
+        blocks.push(element("blockquote", {}, [element("p", {}, inline(match[1], keyed))]));
+      } else if (/^\s*$/.test(line)) { flush(); }
+      else if (/^(-{3,}|\*{3,})\s*$/.test(line)) { flush(); blocks.push(element("hr")); }
+      else { if (list) { flush(); } paragraph.push(line.trim()); }
+    });
+    if (fence) { blocks.push(element("pre", {}, [element("code", { text: fence.join("\n") })])); }
+    flush();
+    target.replaceChildren.apply(target, blocks);
+  }
+
+  // -- Events --------------------------------------------------------------------------------
+
+  function changed() {
+    save();
+    filesNote();
+    later("check", 200, recheck);
+    if (!byId("gt-output").hidden) { byId("gt-output").hidden = true; }
+  }
+
+  function onInput(event) {
+    const control = event.target;
+    const name = control.getAttribute("data-bind") || control.name;
+    if (!name || !state || control.closest(".gt-combobox") || name === "reference-kind" || control.id === "gt-proposal-address") { return; }
+    if (control.type === "checkbox") {
+      state[control.name] = Array.from(form.querySelectorAll('input[name="' + control.name + '"]:checked'), function (box) { return box.value; });
+    } else if (control.type === "radio") {
+      if (control.checked) { state[control.name] = control.value; }
+    } else if (/^references\.\d+\.key$/.test(name)) {
+      const value = control.value.replace(/[^A-Za-z0-9]/g, "");
+      if (value !== control.value) { control.value = value; }
+      setPath(name, value);
+    } else {
+      setPath(name, control.value);
+    }
+    if (name === "title" && !state.idEdited) {
+      state.id = "";
+      byId("gt-id").value = rules.newId(state.title);
+    }
+    if (name === "id") { state.idEdited = control.value !== ""; }
+    if (/^references\.\d+\.fields\./.test(name)) { later("keys", 400, refreshKeys); }
+    if (name === "body" || /^references\./.test(name)) { later("preview", 250, preview); }
+    changed();
+  }
+
+  /* A reference's suggested key follows its author and year until the teacher sets one. */
+  function refreshKeys() {
+    const keyed = keyedReferences();
+    state.references.forEach(function (reference, n) {
+      const box = byId("gt-references-" + n + "-key");
+      if (!box || reference.key) { return; }
+      if (box !== document.activeElement) { box.value = keyed[n].key; }
+      const hint = byId("gt-references-" + n + "-key-hint");
+      if (hint) { hint.textContent = "Letters and digits only. Paste [@" + keyed[n].key + "] into your text where you cite it."; }
+      const copy = form.querySelector('[data-copy-citation="' + n + '"]');
+      if (copy) { copy.textContent = "Copy [@" + keyed[n].key + "]"; }
+    });
+  }
+
+  function onLeave(event) {
+    const box = event.target.closest && event.target.closest("[data-path]");
+    if (!box || !state) { return; }
+    touched.add(box.getAttribute("data-path"));
+    if (box.getAttribute("data-path") === "id" && !byId("gt-id").value) { byId("gt-id").value = rules.newId(state.title); }
+    const key = /^references\.(\d+)\.key$/.exec(box.getAttribute("data-path"));
+    if (key && !state.references[+key[1]].key) { refreshKeys(); }
+    later("check", 50, recheck);
+  }
+
+  function onClick(event) {
+    const button = event.target.closest("button, a[data-focus]");
+    if (!button || !state) { return; }
+    if (button.hasAttribute("data-focus")) {
+      event.preventDefault();
+      const target = byId(button.getAttribute("data-focus"));
+      target.focus();
+      const box = target.closest("[data-path]");
+      (box || target).scrollIntoView({ block: "center" });
+      return;
+    }
+    if (button.id === "gt-add-author") {
+      state.authors.push(KIND === "entry" ? { name: "", role: "" } : "");
+      drawAuthors(state.authors.length - 1);
+      changed();
+    } else if (button.hasAttribute("data-remove-author")) {
+      state.authors.splice(+button.getAttribute("data-remove-author"), 1);
+      drawAuthors();
+      byId("gt-add-author").focus();
+      changed();
+    } else if (button.id === "gt-add-reference") {
+      const kind = byId("gt-reference-kind").value;
+      state.references.push({ kind: kind, key: "", fields: {} });
+      drawReferences(state.references.length - 1);
+      changed();
+    } else if (button.hasAttribute("data-remove-reference")) {
+      state.references.splice(+button.getAttribute("data-remove-reference"), 1);
+      drawReferences();
+      byId("gt-add-reference").focus();
+      preview();
+      changed();
+    } else if (button.hasAttribute("data-copy-citation")) {
+      const n = +button.getAttribute("data-copy-citation");
+      copyText("[@" + keyedReferences()[n].key + "]", byId("gt-references-" + n + "-copied"));
+    } else if (button.hasAttribute("data-remove-title")) {
+      state.library.splice(+button.getAttribute("data-remove-title"), 1);
+      drawChosen();
+      byId("gt-library").focus();
+      changed();
+    } else if (button.id === "gt-check") {
+      check();
+    } else if (button.id === "gt-restart") {
+      byId("gt-restart-confirm").hidden = false;
+      byId("gt-restart-yes").focus();
+    } else if (button.id === "gt-restart-no") {
+      byId("gt-restart-confirm").hidden = true;
+      byId("gt-restart").focus();
+    } else if (button.id === "gt-restart-yes") {
+      try { localStorage.removeItem(DRAFT); } catch (error) { /* private browsing */ }
+      state = emptyState();
+      touched.clear();
+      checkedOnce = false;
+      byId("gt-restart-confirm").hidden = true;
+      byId("gt-problems").hidden = true;
+      byId("gt-output").hidden = true;
+      byId("gt-draft-note").hidden = true;
+      drawAll();
+      recheck();
+      byId("gt-title").focus();
+    }
+  }
+
+  function addYears() {
+    const select = byId("gt-year");
+    if (!select || select.tagName !== "SELECT") { return; }
+    const now = new Date().getFullYear();
+    [now + 1, now].forEach(function (year) {
+      if (!years().includes(String(year))) {
+        const option = element("option", { value: String(year), text: String(year) });
+        const after = Array.from(select.options).find(function (o) { return +o.value < year; });
+        select.insertBefore(option, after || null);
+      }
+    });
+  }
+
+  function setup(data) {
+    rules = window.GoldenThreadRules.start(data);
+    addYears();
+    if (!restore()) { state = emptyState(); }
+    drawAll();
+    form.addEventListener("input", onInput);
+    form.addEventListener("change", onInput);
+    form.addEventListener("focusout", onLeave);
+    form.addEventListener("click", onClick);
+    form.addEventListener("submit", function (event) { event.preventDefault(); check(); });
+    picker("library", chooseLibrary);
+    picker("reference-title", chooseReference);
+    const needs = byId("gt-form-needs-script");
+    if (needs) { needs.hidden = true; }
+    form.hidden = false;
+    lastProblems = problems();
+    if (KIND === "title") { loadCatalogue().then(recheck, function () { catalogueFailed = true; }); }
+    form.setAttribute("data-ready", "");
+  }
+
+  /* For the tests and for a teacher's own tools: what the form holds and would check. */
+  window.GoldenThreadForm = {
+    state: function () { return JSON.parse(JSON.stringify(state)); },
+    problems: function () { return problems(); },
+    files: function () { return files(); },
+  };
+
+  fetch(form.getAttribute("data-rules")).then(function (response) {
+    if (!response.ok) { throw new Error(String(response.status)); }
+    return response.json();
+  }).then(setup).catch(function (error) {
+    const needs = byId("gt-form-needs-script");
+    if (needs) {
+      needs.querySelector(".admonition-title").textContent = "The form could not start";
+      needs.querySelector("p:last-child").prepend("It could not load its rules (" + error.message + "). ");
+    }
+  });
+}());

@@ -1,0 +1,117 @@
+"""The data the site's forms check and write with, made from the sources of `validate`'s own
+rules, so the forms have no copy of their own to drift:
+
+`contributing/form-data.json` (the rules; docs/assets/form-rules.js reads it):
+
+    {"schemas": {"entry": ..., "title": ...},     scripts/goldenthread/schemas/*.schema.json
+     "typeNames": {"string": "text", ...},          how check/schema.py names a value's kind
+     "messages": {name: template, ...},             messages.py: the checks' own sentences
+     "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and
+     "referenceKinds": [[kind, type, [[field, label, hint], ...]], ...],   how it writes them
+     "bibRequired": {type: [[field, ...], ...]},    check/bib.py: the fields a reference needs
+     "vocabularies": {name: [[id, name], ...]},     library/*.yaml and docs/framework.yaml
+     "entries": [path, ...]}                        the entries there are (ids are used once)
+
+`contributing/titles.json` (the catalogue, fetched when a form first needs it): one list a
+field, item n of each for the n-th title in id order:
+
+    {"id": [...], "title": [full title, ...], "authors": [[name, ...], ...], "year": [...],
+     "isbn": [digits or "", ...],
+     "reference": [[kind, {field: text}], ...]}    the title as the entry form's reference
+                                                   fields would hold it (book or report)
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from .. import scaffold
+from ..check.bib import REQUIRED
+from ..check.citations import KEY
+from ..check.entries import MARKDOWN_FIELDS
+from ..check.isbn import normalise
+from ..check.schema import TYPE_NAMES, load_schema
+from ..export.bibtex import inverted, is_organisation
+from ..messages import TEMPLATES
+from ..model import KnowledgeBase, Title
+
+FOLDER = "contributing"
+RULES = f"{FOLDER}/form-data.json"
+TITLES = f"{FOLDER}/titles.json"
+VOCABULARIES = ("academies", "topics", "aims", "building_blocks", "stages", "career_stages")
+
+
+def _json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def version(text: str) -> str:
+    """What the pages add to the files' addresses, so a cached copy never outlives them."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def _templates() -> dict[str, str]:
+    names = ("ENTRY", "AUTHOR", "NO_AUTHORS", "QUESTION", "ABSTRACT", "BODY", "BIB", "TITLE",
+             "TITLE_AUTHOR", "NO_ISBN", "REPORT", "SUMMARY", "PLACEHOLDER")
+    return {name.lower(): getattr(scaffold, name) for name in names}
+
+
+def rules_data(kb: KnowledgeBase) -> str:
+    """The text of contributing/form-data.json."""
+    data: dict[str, Any] = {
+        "schemas": {kind: load_schema(kind) for kind in ("entry", "title")},
+        "typeNames": TYPE_NAMES,
+        "messages": TEMPLATES,
+        "templates": _templates(),
+        "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY},
+        "markdownFields": list(MARKDOWN_FIELDS),
+        "referenceKinds": [[kind, bibtype, [list(field) for field in fields]]
+                           for kind, (bibtype, fields) in scaffold.REFERENCE_KINDS.items()],
+        "names": list(scaffold.NAMES), "asWritten": list(scaffold.AS_WRITTEN),
+        "bibRequired": {kind: [[need] if isinstance(need, str) else list(need) for need in needs]
+                        for kind, needs in REQUIRED.items()},
+        "vocabularies": {name: [[item.id, item.name, item.number] for item in kb.named(name).values()]
+                         for name in VOCABULARIES},
+        "entries": sorted(f"research/{entry.year}/{entry.id}.md" for entry in kb.entries),
+    }
+    return _json(data)
+
+
+def author_line(name: str) -> str:
+    """A catalogue author as the entry form's author box holds it: 'Surname, First names',
+    or an organisation's name (no comma) as it is."""
+    if is_organisation(name) or len(name.split()) == 1:
+        return name.replace(",", "")
+    return inverted(name)
+
+
+def _reference(title: Title) -> list[Any]:
+    fields = {"author": "\n".join(author_line(name) for name in title.authors),
+              "title": title.full_title, "year": str(title.year)}
+    if title.type == "report":
+        fields["institution"] = title.publisher
+        kind = "report"
+    else:
+        fields |= {"edition": title.edition, "publisher": title.publisher}
+        kind = "book"
+    if title.url:
+        fields["url"] = title.url
+    return [kind, {name: value for name, value in fields.items() if value}]
+
+
+def titles_data(kb: KnowledgeBase) -> str:
+    """The text of contributing/titles.json."""
+    titles = sorted(kb.titles, key=lambda title: title.id)
+    return _json({
+        "id": [t.id for t in titles], "title": [t.full_title for t in titles],
+        "authors": [list(t.authors) for t in titles], "year": [t.year for t in titles],
+        "isbn": [normalise(t.isbn) if t.isbn else "" for t in titles],
+        "reference": [_reference(t) for t in titles],
+    })
+
+
+def form_files(kb: KnowledgeBase) -> dict[str, str]:
+    """The files beside the forms' pages: docs-relative path -> text."""
+    return {RULES: rules_data(kb), TITLES: titles_data(kb)}
