@@ -48,12 +48,21 @@ SURNAMES = ("Surname17", "Surname42", "Surname63")  # each the first author of ~
 
 
 def prepare(root: Path) -> Path:
-    """A synthetic repository also needs the site's own files: mkdocs.yml, pages, assets."""
+    """A synthetic repository also needs the site's own files: mkdocs.yml and every
+    hand-written file under docs/ (pages, assets, the theme's overrides, the texts the
+    home and contributing pages are made from); not what the build generates there, nor
+    what bench/synthetic.py wrote."""
+    from goldenthread.generate.pages import GENERATED_PAGES, OWNED
+
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    for name in ("support.md", "accessibility.md"):  # the home page is made from docs/_text/
-        shutil.copy(REPO / "docs" / name, root / "docs" / name)
-    for folder in ("_text", "assets"):
-        shutil.copytree(REPO / "docs" / folder, root / "docs" / folder, dirs_exist_ok=True)
+    for path in sorted((REPO / "docs").iterdir()):
+        target = root / "docs" / path.name
+        if path.name in (*OWNED, *GENERATED_PAGES) or path.name.startswith(".") or target.exists():
+            continue
+        if path.is_dir():
+            shutil.copytree(path, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(path, target)
     return root
 
 
