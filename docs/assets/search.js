@@ -31,6 +31,7 @@
   var POSTING = 64;       // a posting is gap * POSTING + impact (search_index.py)
   var EXACT = 1, TYPED = 0.8, FORM = 0.7, TYPO = 0.4;   // how much each way of matching a word counts
   var TYPO_LENGTH = 5;    // letters a word needs before a typo in it is forgiven
+  var RARE = 2;           // documents a word may be in and still be taken for a typo
   var FORMS = ("a e i y s al ar er or ic ia ly ed es ee ist ism ian ity ive ion ory ary ics ors ers " +
                "ent ant ance ence ment ness ship able ible ation ition ing").split(" ");
   var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i" };
@@ -408,13 +409,14 @@
         if (FORM_SET[part.term.slice(k)]) { add(part.term.slice(0, k), FORM, 0); }
       }
     }
-    if (withTypos && typoable(part)) {
-      /* A word is taken for a typo of another only if the other is in more documents. */
-      var common = Math.max.apply(null, [0].concat(Object.keys(found).map(function (t) { return postings(t).length / 2; })));
+    /* A word is taken for a typo of another only if it is in at most RARE documents, and the
+       other (of four letters or more) in more. */
+    var common = Math.max.apply(null, [0].concat(Object.keys(found).map(function (t) { return postings(t).length / 2; })));
+    if (withTypos && typoable(part) && common <= RARE) {
       var exact = common === 0;
       edits(part.word).forEach(function (v) {
         var t = term(v), list = postings(t);
-        if (list && list.length / 2 > common) { add(t, TYPO, 1); }
+        if (list && list.length / 2 > common && t.length >= 4) { add(t, TYPO, 1); }
         if (part.prefix && exact && v.length >= TYPO_LENGTH) {   // a typo in a word still being typed
           partials(v).forEach(function (p) {
             beginning(p, [shardOf(p)]).slice(0, 20).forEach(function (t) { add(t, TYPO * TYPED, 1); });
