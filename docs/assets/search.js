@@ -218,7 +218,12 @@
     word = step5(step4(step3(step2(word, r1), r1, r2), r2), r1, r2);
     return word.replace(/Y/g, "y");
   }
-  function term(word) { return stem(spelling(word)).replace(/([lmz])\1$/, "$1"); }
+  var PLURALS = {
+    children: "child", women: "woman", men: "man", people: "person", curricula: "curriculum",
+    criteria: "criterion", phenomena: "phenomenon", analyses: "analysis", hypotheses: "hypothesis",
+    syllabi: "syllabus", theses: "thesis", crises: "crisis", teeth: "tooth", feet: "foot", mice: "mouse"
+  };
+  function term(word) { return stem(has(PLURALS, word) ? PLURALS[word] : spelling(word)).replace(/([lmz])\1$/, "$1"); }
   function terms(text) {
     var found = [];
     (fold(text).match(RUN) || []).forEach(function (run) {

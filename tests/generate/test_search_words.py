@@ -22,6 +22,7 @@ SAME = [  # pairs a reader would mean by the same word
     ("exclusions", "exclusion"), ("behaviours", "behaviour"), ("assistants", "assistant"),
     ("mentoring", "mentors"), ("interleaving", "interleave"), ("quizzes", "quiz"),
     ("spaced", "spacing"), ("attendance", "attending"), ("questions", "questioning"),
+    ("children", "child"), ("curricula", "curriculum"), ("criteria", "criterion"),
 ]
 APART = [  # words that must stay apart
     ("four", "for"), ("hour", "her"), ("your", "yor"), ("size", "sise"), ("vogue", "vog"),

@@ -7,7 +7,7 @@ spelt in ASCII), stop words and one-letter words dropped. Each word becomes its 
    organization and organisation, center and centre, catalog and catalogue, license and
    licence, practise and practice, judgment and judgement, pediatric and paediatric;
 2. the Porter2 stem (search_stem.py), so plurals and other forms are one: "exclusions",
-   "excluding" and "exclusion";
+   "excluding" and "exclusion" (and an irregular plural is its singular: children, child);
 3. a final double l, m or z made single (modell -> model, programm -> program, quizz ->
    quiz), so doubled consonants that British spelling keeps meet American ones.
 
@@ -65,6 +65,11 @@ _WORDS = {"practise": "practice", "practised": "practiced", "practises": "practi
           "amongst": "among", "learnt": "learned", "spelt": "spelled", "burnt": "burned",
           "dreamt": "dreamed", "spoilt": "spoiled", "oestrogen": "estrogen", "foetus": "fetus",
           "mum": "mom", "mums": "moms"}
+# Plurals Porter2 cannot see (it strips endings, and these change the word).
+_PLURALS = {"children": "child", "women": "woman", "men": "man", "people": "person",
+            "curricula": "curriculum", "criteria": "criterion", "phenomena": "phenomenon",
+            "analyses": "analysis", "hypotheses": "hypothesis", "syllabi": "syllabus",
+            "theses": "thesis", "crises": "crisis", "teeth": "tooth", "feet": "foot", "mice": "mouse"}
 _FINAL_DOUBLE = re.compile(r"([lmz])\1$")
 
 
@@ -94,8 +99,9 @@ def spelling(word: str) -> str:
 
 
 def term(word: str) -> str:
-    """The index term of a folded word: one spelling, stemmed, a final double l, m or z single."""
-    return _FINAL_DOUBLE.sub(r"\1", stem(spelling(word)))
+    """The index term of a folded word: one spelling, stemmed (irregular plurals as their
+    singular), a final double l, m or z single."""
+    return _FINAL_DOUBLE.sub(r"\1", stem(_PLURALS.get(word) or spelling(word)))
 
 
 def tokens(text: str) -> list[str]:
