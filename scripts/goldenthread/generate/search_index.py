@@ -240,14 +240,20 @@ def length_norms(fields: FieldTerms, averages: list[float]) -> list[float]:
             for b, counted, average in zip(LENGTH_NORMS, fields, averages, strict=True)]
 
 
-def impact(term: str, fields: FieldTerms, norms: list[float]) -> int:
-    """How much a term says about a document, 1 to 63: its BM25F weight over the document's
+def impacts(fields: FieldTerms, norms: list[float]) -> dict[str, int]:
+    """How much each term says about a document, 1 to 63: its BM25F weight over the document's
     fields (each field's count weighted and normalised by the field's length), saturated and
     scaled to 1 to IMPACT_STEPS, plus TITLED if it is in the title, subtitle or authors."""
-    weight = sum(WEIGHTS[field] * counted[term] / norms[field]
-                 for field, counted in enumerate(fields) if counted[term])
-    scaled = max(1, round(IMPACT_STEPS * weight / (SATURATION + weight)))
-    return scaled + (TITLED if any(fields[f][term] for f in NAMED) else 0)
+    weights: dict[str, float] = defaultdict(float)
+    named: set[str] = set()
+    for field, counted in enumerate(fields):
+        scale = WEIGHTS[field] / norms[field]
+        for term, count in counted.items():
+            weights[term] += scale * count
+        if field in NAMED:
+            named.update(counted)
+    return {term: max(1, round(IMPACT_STEPS * weight / (SATURATION + weight)))
+            + (TITLED if term in named else 0) for term, weight in weights.items()}
 
 
 def postings(docs: list[Document]) -> dict[str, list[int]]:
@@ -260,9 +266,9 @@ def postings(docs: list[Document]) -> dict[str, list[int]]:
     found: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
     for number, fields in enumerate(every):
-        norms = length_norms(fields, averages)
-        for term in sorted(set().union(*fields)):
-            found[term].append((number - last.get(term, 0)) * POSTING + impact(term, fields, norms))
+        weighed = impacts(fields, length_norms(fields, averages))
+        for term in sorted(weighed):
+            found[term].append((number - last.get(term, 0)) * POSTING + weighed[term])
             last[term] = number
     return dict(found)
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from .search_stem import stem
 
@@ -34,6 +35,7 @@ _FOLD_TABLE = str.maketrans(FOLDS)
 HYPHENS = "-\u2010\u2011"
 _RUN = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
 _PART = re.compile(r"[^\W_]+")
+_HYPHEN = re.compile(rf"[{HYPHENS}]")
 
 # British spelling -> American, by pattern. The letters a pattern's first group needs before
 # it keep short words as they are ("four", "size", "vogue", "aerial"); it is a group, not a
@@ -98,6 +100,7 @@ def spelling(word: str) -> str:
     return word
 
 
+@lru_cache(maxsize=1 << 16)  # a site has far fewer words than it has occurrences of them
 def term(word: str) -> str:
     """The index term of a folded word: one spelling, stemmed (irregular plurals as their
     singular), a final double l, m or z single."""
@@ -115,6 +118,10 @@ def terms(text: str) -> list[str]:
     hyphenated word, the term of the parts closed up."""
     found = []
     for run in _RUN.findall(fold(text)):
+        if not _HYPHEN.search(run):  # most words: one part
+            if kept(run):
+                found.append(term(run))
+            continue
         parts = _PART.findall(run)
         found += [term(part) for part in parts if kept(part)]
         if len(parts) > 1:
