@@ -5,6 +5,15 @@
    fetches only the manifest, the shard(s) holding its words and the chunks holding the
    results it shows; everything fetched is kept for the next search.
 
+   A query's words are looked up as the index stores them (search_words.py): one spelling
+   for British and American forms, stemmed. Each word must match, in one of these ways,
+   best first: the word itself; the word being typed (the last, with no space after it) as
+   a prefix; another form of it (a stem that differs from it by an ending: dyslexic and
+   dyslexia, governors and governance); two adjacent words closed up (well being:
+   wellbeing); and, ranked below every document matched without one, one typo in a word of
+   five letters or more. When no document matches every word, the documents matching the
+   most words are shown, labelled as close matches.
+
    Material still provides the box, "/" to focus it, the arrow keys, Enter and Escape.
    Its own search is not asked on each keystroke (see the keyup listener at the end), and
    the result list and meta line it writes to are replaced by this script's own, so
@@ -19,6 +28,12 @@
   var DEBOUNCE = 25;      // ms after the last keystroke before searching
   var PAGE = 10;          // results rendered at a time
   var MAX_SHARDS = 4;     // shards fetched for one prefix: a prefix spread over more waits for more letters
+  var POSTING = 64;       // a posting is gap * POSTING + impact (search_index.py)
+  var EXACT = 1, TYPED = 0.8, FORM = 0.7, TYPO = 0.4;   // how much each way of matching a word counts
+  var TYPO_LENGTH = 5;    // letters a word needs before a typo in it is forgiven
+  var RARE = 2;           // documents a word may be in and still be taken for a typo
+  var FORMS = ("a e i y s al ar er or ic ia ly ed es ee ist ism ian ity ive ion ory ary ics ors ers " +
+               "ent ant ance ence ment ness ship able ible ation ition ing").split(" ");
   var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i" };
 
   var config = {};
@@ -31,25 +46,204 @@
   var translations = config.translations || {};
   var highlight = (config.features || []).indexOf("search.highlight") >= 0;
 
-  /* The tokeniser: the same steps as search_index.py's fold() and tokens(). */
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  function set(list) {
+    var found = Object.create(null);
+    list.forEach(function (item) { found[item] = true; });
+    return found;
+  }
+  var FORM_SET = set(FORMS);
+  var FORM_STARTS = set([].concat.apply([], FORMS.map(function (form) {
+    return form.split("").map(function (c, i) { return form.slice(0, i + 1); });
+  })));
+
+  /* -- Words to terms: the same steps as search_words.py and search_stem.py -------------------- */
+
   function fold(text) {
     return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
       .replace(/[ßæœøđðþłı]/g, function (c) { return FOLDS[c]; });
   }
-  var WORD = /[\p{L}\p{N}]+/gu;
-  function words(text) { return fold(text).match(WORD) || []; }
-  function keep(word, stop) {
-    return !stop[word] && (word.length > 1 || /^\p{N}$/u.test(word));
-  }
-  function tokens(text, stopWords) {
-    var stop = Object.create(null);
-    (stopWords || []).forEach(function (w) { stop[w] = true; });
-    return words(text).filter(function (w) { return keep(w, stop); });
+  var PART = /[\p{L}\p{N}]+/gu;
+  var RUN = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+  var STOP = set("a an and are as at be by for from in into is it its of on or that the this to was were with".split(" "));
+  function kept(word) { return !STOP[word] && (word.length > 1 || /^\p{N}$/u.test(word)); }
+  function tokens(text) { return (fold(text).match(PART) || []).filter(kept); }
+
+  var PATTERNS = [
+    [/([a-z]{3})iz(?=[aei])/g, "$1is"], [/([a-z]{2})yz(?=[aei])/g, "$1ys"], [/([a-z]{2})our/g, "$1or"],
+    [/([a-z]{2})([tb])re(s?)$/g, "$1$2er$3"], [/([a-z]{2})([tb])red$/g, "$1$2ered"],
+    [/([a-z]{3})ogu(?=e|ing)/g, "$1og"], [/^(def|off|pret|lic)enc(?=e)/g, "$1ens"],
+    [/dgement/g, "dgment"], [/([a-z])ae(?=[a-z])/g, "$1e"]
+  ];
+  var SPELT = {
+    practise: "practice", practised: "practiced", practises: "practices", practising: "practicing",
+    enquiry: "inquiry", enquiries: "inquiries", enquire: "inquire", enquired: "inquired",
+    enquiring: "inquiring", ageing: "aging", grey: "gray", tyre: "tire", tyres: "tires", kerb: "curb",
+    cheque: "check", cheques: "checks", aluminium: "aluminum", plough: "plow", mould: "mold",
+    moult: "molt", smoulder: "smolder", manoeuvre: "maneuver", sceptic: "skeptic",
+    sceptical: "skeptical", scepticism: "skepticism", artefact: "artifact", artefacts: "artifacts",
+    draught: "draft", pyjamas: "pajamas", jewellery: "jewelry", storey: "story", storeys: "stories",
+    whilst: "while", amongst: "among", learnt: "learned", spelt: "spelled", burnt: "burned",
+    dreamt: "dreamed", spoilt: "spoiled", oestrogen: "estrogen", foetus: "fetus", mum: "mom", mums: "moms"
+  };
+  function spelling(word) {
+    if (has(SPELT, word)) { return SPELT[word]; }
+    if (!/^[\x00-\x7f]*$/.test(word)) { return word; }
+    PATTERNS.forEach(function (p) { word = word.replace(p[0], p[1]); });
+    return word;
   }
 
-  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+  /* Porter2, as search_stem.py. */
+  var VOWELS = set("aeiouy".split(""));
+  var DOUBLES = set("bb dd ff gg mm nn pp rr tt".split(" "));
+  var LI = set("cdeghkmnrt".split(""));
+  var EXCEPTIONS = {
+    skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl",
+    ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe",
+    atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"
+  };
+  var AFTER_1A = set("inning outing canning herring earring proceed exceed succeed".split(" "));
+  var STEP2 = [["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"],
+    ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"],
+    ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"],
+    ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"],
+    ["bli", "ble"], ["ogi", "og"], ["li", ""]];
+  var STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
+    ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
+  var STEP4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous",
+    "ive", "ize", "ion", "al", "er", "ic"];
+  function ends(word, suffix) { return word.length >= suffix.length && word.slice(-suffix.length) === suffix; }
+  function vowel(word, at) { return !!VOWELS[word.charAt(at < 0 ? word.length + at : at)]; }
+  function hasVowel(part) { for (var i = 0; i < part.length; i++) { if (VOWELS[part[i]]) { return true; } } return false; }
+  function region(word, start) {
+    for (var at = start + 1; at < word.length; at++) {
+      if (!vowel(word, at) && vowel(word, at - 1)) { return at + 1; }
+    }
+    return word.length;
+  }
+  function shortSyllable(word) {
+    if (word.length === 2) { return vowel(word, 0) && !vowel(word, 1); }
+    return word.length >= 3 && !vowel(word, -3) && vowel(word, -2) && !vowel(word, -1) &&
+      "wxY".indexOf(word.slice(-1)) < 0;
+  }
+  function step1a(word) {
+    if (ends(word, "sses")) { return word.slice(0, -2); }
+    if (ends(word, "ied") || ends(word, "ies")) { return word.length > 4 ? word.slice(0, -2) : word.slice(0, -1); }
+    if (ends(word, "us") || ends(word, "ss")) { return word; }
+    if (ends(word, "s") && hasVowel(word.slice(0, -2))) { return word.slice(0, -1); }
+    return word;
+  }
+  function step1b(word, r1) {
+    var suffixes = ["eedly", "eed"], i, suffix, stem;
+    for (i = 0; i < suffixes.length; i++) {
+      suffix = suffixes[i];
+      if (ends(word, suffix)) {
+        return word.length - suffix.length >= r1 ? word.slice(0, -suffix.length) + "ee" : word;
+      }
+    }
+    suffixes = ["ingly", "edly", "ing", "ed"];
+    for (i = 0; i < suffixes.length; i++) {
+      suffix = suffixes[i];
+      if (ends(word, suffix)) {
+        stem = word.slice(0, -suffix.length);
+        if (!hasVowel(stem)) { return word; }
+        if (ends(stem, "at") || ends(stem, "bl") || ends(stem, "iz")) { return stem + "e"; }
+        if (DOUBLES[stem.slice(-2)]) { return stem.slice(0, -1); }
+        if (stem.length === r1 && shortSyllable(stem)) { return stem + "e"; }
+        return stem;
+      }
+    }
+    return word;
+  }
+  function step1c(word) {
+    var last = word.slice(-1);
+    return word.length > 2 && (last === "y" || last === "Y") && !vowel(word, -2) ? word.slice(0, -1) + "i" : word;
+  }
+  function step2(word, r1) {
+    for (var i = 0; i < STEP2.length; i++) {
+      var suffix = STEP2[i][0];
+      if (ends(word, suffix)) {
+        var at = word.length - suffix.length, before = word.slice(0, at);
+        if (at < r1) { return word; }
+        if (suffix === "ogi") { return ends(before, "l") ? before + "og" : word; }
+        if (suffix === "li") { return LI[before.slice(-1)] ? before : word; }
+        return before + STEP2[i][1];
+      }
+    }
+    return word;
+  }
+  function step3(word, r1, r2) {
+    for (var i = 0; i < STEP3.length; i++) {
+      var suffix = STEP3[i][0];
+      if (ends(word, suffix)) {
+        var at = word.length - suffix.length;
+        if (at < r1 || (suffix === "ative" && at < r2)) { return word; }
+        return word.slice(0, at) + STEP3[i][1];
+      }
+    }
+    return word;
+  }
+  function step4(word, r2) {
+    for (var i = 0; i < STEP4.length; i++) {
+      var suffix = STEP4[i];
+      if (ends(word, suffix)) {
+        var at = word.length - suffix.length, before = word.slice(0, at);
+        if (at < r2) { return word; }
+        if (suffix === "ion" && !(ends(before, "s") || ends(before, "t"))) { return word; }
+        return before;
+      }
+    }
+    return word;
+  }
+  function step5(word, r1, r2) {
+    var at = word.length - 1;
+    if (ends(word, "e") && (at >= r2 || (at >= r1 && !shortSyllable(word.slice(0, -1))))) { return word.slice(0, -1); }
+    if (ends(word, "ll") && at >= r2) { return word.slice(0, -1); }
+    return word;
+  }
+  function stem(word) {
+    if (word.length <= 2 || !/^[a-z]+$/.test(word)) { return word; }
+    if (has(EXCEPTIONS, word)) { return EXCEPTIONS[word]; }
+    var chars = word.split("");
+    for (var i = 0; i < chars.length; i++) {
+      if (chars[i] === "y" && (i === 0 || VOWELS[chars[i - 1]])) { chars[i] = "Y"; }
+    }
+    word = chars.join("");
+    var prefix = ["gener", "commun", "arsen"].filter(function (p) { return word.lastIndexOf(p, 0) === 0; })[0];
+    var r1 = prefix ? prefix.length : region(word, 0);
+    var r2 = region(word, r1);
+    word = step1a(word);
+    if (AFTER_1A[word]) { return word; }
+    word = step1c(step1b(word, r1));
+    word = step5(step4(step3(step2(word, r1), r1, r2), r2), r1, r2);
+    return word.replace(/Y/g, "y");
+  }
+  var PLURALS = {
+    children: "child", women: "woman", men: "man", people: "person", curricula: "curriculum",
+    criteria: "criterion", phenomena: "phenomenon", analyses: "analysis", hypotheses: "hypothesis",
+    syllabi: "syllabus", theses: "thesis", crises: "crisis", teeth: "tooth", feet: "foot", mice: "mouse"
+  };
+  function term(word) { return stem(has(PLURALS, word) ? PLURALS[word] : spelling(word)).replace(/([lmz])\1$/, "$1"); }
+  function terms(text) {
+    var found = [];
+    (fold(text).match(RUN) || []).forEach(function (run) {
+      var parts = run.match(PART);
+      parts.forEach(function (part) { if (kept(part)) { found.push(term(part)); } });
+      if (parts.length > 1) { found.push(term(parts.join(""))); }
+    });
+    return found;
+  }
+  /* What a word still being typed may begin, as the index spells it: its spelling (with the
+     start of a pattern at its end taken as the pattern), and with a double l, m or z single. */
+  function partials(word) {
+    var spelt = spelling(word).replace(/([a-z]{2})ou$/, "$1o").replace(/([a-z]{3})iz$/, "$1is")
+      .replace(/([a-z]{2})yz$/, "$1ys").replace(/([a-z]{3})ogu$/, "$1og");
+    var single = spelt.replace(/([a-z]{3})([lmz])\2/g, "$1$2");
+    return single === spelt ? [spelt] : [spelt, single];
+  }
 
-  /* Fetching, each file once. */
+  /* -- Fetching, each file once --------------------------------------------------------------- */
+
   var cache = {};
   function load(path, fresh) {
     if (!cache[path]) {
@@ -69,33 +263,28 @@
         manifest = m;
         manifest.keys = Object.create(null);
         m.shards.forEach(function (key, n) { manifest.keys[key] = n; });
-        manifest.stopSet = Object.create(null);
-        m.stop.forEach(function (w) { manifest.stopSet[w] = true; });
-        manifest.scores = [];
-        for (var mask = 0; mask < 16; mask++) {
-          var score = 0;
-          for (var bit = 0; bit < 4; bit++) { if (mask & (1 << bit)) { score += m.weights[bit]; } }
-          manifest.scores.push(score);
-        }
+        STOP = set(m.stop);
       }
       return manifest;
     });
   }
+  var shards = {};   // shard number -> the shard, once loaded
   function loadShard(n) {
     return load("t/" + n + ".json?v=" + manifest.version).then(function (shard) {
       if (!shard.__terms) {
         Object.defineProperty(shard, "__terms", { value: Object.keys(shard).sort() });
         Object.defineProperty(shard, "__decoded", { value: Object.create(null) });
       }
+      shards[n] = shard;
       return shard;
     });
   }
   function loadChunk(n) { return load("d/" + n + ".json?v=" + manifest.version); }
 
   /* Where a term, or the terms beginning with a prefix, are. */
-  function shardOf(term) {
-    for (var length = term.length; length > 0; length--) {
-      var n = manifest.keys[term.slice(0, length)];
+  function shardOf(text) {
+    for (var length = text.length; length > 0; length--) {
+      var n = manifest.keys[text.slice(0, length)];
       if (n !== undefined) { return n; }
     }
     return -1;
@@ -109,69 +298,230 @@
     });
     return found;
   }
+  function postings(t) {   // [doc, impact, doc, impact, ...] of a term whose shard is loaded
+    var shard = shards[shardOf(t)];
+    if (!shard || !has(shard, t)) { return null; }
+    var decoded = shard.__decoded[t];
+    if (!decoded) {
+      decoded = [];
+      var doc = 0;
+      shard[t].forEach(function (value) {
+        doc += Math.floor(value / POSTING);
+        decoded.push(doc, value % POSTING);
+      });
+      shard.__decoded[t] = decoded;
+    }
+    return decoded;
+  }
+  function beginning(prefix, numbers) {   // the loaded terms that begin with prefix
+    var found = [];
+    numbers.forEach(function (n) {
+      var list = shards[n] ? shards[n].__terms : [];
+      var low = 0, high = list.length;
+      while (low < high) {
+        var middle = (low + high) >> 1;
+        if (list[middle] < prefix) { low = middle + 1; } else { high = middle; }
+      }
+      for (var i = low; i < list.length && list[i].lastIndexOf(prefix, 0) === 0; i++) { found.push(list[i]); }
+    });
+    return found;
+  }
 
-  /* The query: every word must match; the last, while being typed, as a prefix. */
+  /* -- The query ------------------------------------------------------------------------------ */
+
+  /* Its words: the last, while being typed (no space after it), may be a prefix. A word whose
+     prefix is still too short to narrow the search is left out until it does. */
   function parse(value) {
-    var all = words(value);
+    var all = fold(value).match(PART) || [];
     var typing = all.length > 0 && /[\p{L}\p{N}]$/u.test(fold(value));
     var parts = [];
     all.forEach(function (word, i) {
       var last = i === all.length - 1;
-      if (last && typing && word.length > 1) {
-        parts.push({ word: word, prefix: true });
-      } else if (keep(word, manifest.stopSet)) {
-        parts.push({ word: word, prefix: false });
+      if (!kept(word)) { return; }
+      var part = { word: word, term: term(word), prefix: last && typing, index: i };
+      part.partials = part.prefix ? partials(word) : [];
+      part.prefixShards = [].concat.apply([], part.partials.map(shardsOf));
+      if (part.prefix && part.prefixShards.length > MAX_SHARDS) {
+        if (!/^\p{N}+$/u.test(word)) { return; }
+        part.prefix = false;   // a number ("year 4") is taken as typed
+        part.partials = part.prefixShards = [];
+      }
+      parts.push(part);
+    });
+    return parts;
+  }
+
+  /* The shards a word's matches can be in (typos aside): its term's, its prefixes', and those
+     of the shorter forms it may be of. */
+  function shardsFor(part) {
+    var found = [shardOf(part.term)].concat(part.prefixShards);
+    var forms = shardsOf(part.term);
+    if (forms.length <= MAX_SHARDS) { found = found.concat(forms); }
+    [part.term].concat(part.partials).forEach(function (t) {
+      for (var k = 4; k < t.length; k++) { found.push(shardOf(t.slice(0, k))); }
+    });
+    return found;
+  }
+
+  /* The words one typo away from a word (a letter dropped, added, changed, or two swapped). */
+  function edits(word) {
+    var found = [], letters = "abcdefghijklmnopqrstuvwxyz";
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i), tail = word.slice(i);
+      if (tail) { found.push(head + tail.slice(1)); }
+      if (tail.length > 1) { found.push(head + tail[1] + tail[0] + tail.slice(2)); }
+      for (var c = 0; c < letters.length; c++) {
+        found.push(head + letters[c] + tail);
+        if (tail && letters[c] !== tail[0]) { found.push(head + letters[c] + tail.slice(1)); }
+      }
+    }
+    return found;
+  }
+  function typoable(part) { return part.word.length >= TYPO_LENGTH && /^[a-z]+$/.test(part.word); }
+  /* The shards of the typos that change a word's first two letters: fetched only when nothing
+     else matched it. */
+  function typoShards(part) {
+    var w = part.word;
+    return [w.slice(1), w[0] + w.slice(2), w[1] + w[0] + w.slice(2), w[0] + w[2] + w[1] + w.slice(3)]
+      .map(function (v) { return shardOf(term(v)); });
+  }
+
+  /* A word's candidate terms: term -> [weight, tier] (tier 1: a typo); worked out once for
+     the shards loaded. */
+  function candidates(part, withTypos) {
+    var key = (withTypos ? "t" : "") + Object.keys(shards).length;
+    part.known = part.known || {};
+    return part.known[key] || (part.known[key] = candidatesNow(part, withTypos));
+  }
+  function candidatesNow(part, withTypos) {
+    var found = Object.create(null);
+    function add(t, weight, tier) {
+      var old = found[t];
+      if (postings(t) && (!old || old[1] > tier || (old[1] === tier && old[0] < weight))) { found[t] = [weight, tier]; }
+    }
+    add(part.term, EXACT, 0);
+    part.partials.forEach(function (p) {
+      beginning(p, part.prefixShards).forEach(function (t) { add(t, TYPED, 0); });
+      for (var k = 4; k < p.length; k++) {
+        if (FORM_STARTS[p.slice(k)]) { add(p.slice(0, k), FORM, 0); }
       }
     });
-    parts.forEach(function (part) {
-      part.shards = (part.prefix ? shardsOf(part.word) : [shardOf(part.word)])
-        .filter(function (n) { return n >= 0; });
-    });
-    /* A last word still too short to narrow the search is left out until it does. */
-    return parts.filter(function (part) { return !part.prefix || part.shards.length <= MAX_SHARDS; });
-  }
-
-  function postings(shard, term) {
-    var decoded = shard.__decoded[term];
-    if (!decoded) {
-      decoded = [];
-      var doc = 0;
-      (has(shard, term) ? shard[term] : []).forEach(function (value) {
-        doc += Math.floor(value / 16);
-        decoded.push(doc, value % 16);
+    if (part.term.length >= 5) {
+      beginning(part.term, shardsOf(part.term)).forEach(function (t) {
+        if (FORM_SET[t.slice(part.term.length)]) { add(t, FORM, 0); }
       });
-      shard.__decoded[term] = decoded;
+      for (var k = Math.max(5, part.term.length - 5); k < part.term.length; k++) {
+        if (FORM_SET[part.term.slice(k)]) { add(part.term.slice(0, k), FORM, 0); }
+      }
     }
-    return decoded;
-  }
-
-  function termsOf(part, shard) {
-    if (!part.prefix) { return has(shard, part.word) ? [part.word] : []; }
-    var terms = shard.__terms, found = [];
-    var low = 0, high = terms.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (terms[middle] < part.word) { low = middle + 1; } else { high = middle; }
-    }
-    for (var i = low; i < terms.length && terms[i].lastIndexOf(part.word, 0) === 0; i++) {
-      found.push(terms[i]);
-    }
-    return found;
-  }
-
-  function scores(part, shards) {
-    var found = {};
-    shards.forEach(function (shard) {
-      termsOf(part, shard).forEach(function (term) {
-        var list = postings(shard, term);
-        var factor = term === part.word ? 10 : 9;   // a word in full scores more than its prefix
-        for (var i = 0; i < list.length; i += 2) {
-          var score = manifest.scores[list[i + 1]] * factor;
-          if (!(found[list[i]] >= score)) { found[list[i]] = score; }
+    /* A word is taken for a typo of another only if it is in at most RARE documents, and the
+       other (of four letters or more) in more. */
+    var common = Math.max.apply(null, [0].concat(Object.keys(found).map(function (t) { return postings(t).length / 2; })));
+    if (withTypos && typoable(part) && common <= RARE) {
+      var exact = common === 0;
+      edits(part.word).forEach(function (v) {
+        var t = term(v), list = postings(t);
+        if (list && list.length / 2 > common && t.length >= 4) { add(t, TYPO, 1); }
+        if (part.prefix && exact && v.length >= TYPO_LENGTH) {   // a typo in a word still being typed
+          partials(v).forEach(function (p) {
+            beginning(p, [shardOf(p)]).slice(0, 20).forEach(function (t) { add(t, TYPO * TYPED, 1); });
+          });
         }
       });
-    });
+    }
     return found;
+  }
+
+  function rarity(count) {   // BM25's inverse document frequency
+    return Math.log(1 + (manifest.docs - count + 0.5) / (count + 0.5));
+  }
+  /* How each document matches a set of candidate terms: doc -> {score, tier}. */
+  function scored(found) {
+    var best = [Object.create(null), Object.create(null)];   // by tier: doc -> best weight * impact
+    Object.keys(found).forEach(function (t) {
+      var weight = found[t][0], tier = found[t][1], list = postings(t), into = best[tier];
+      for (var i = 0; i < list.length; i += 2) {
+        var value = weight * list[i + 1];
+        if (!(into[list[i]] >= value)) { into[list[i]] = value; }
+      }
+    });
+    var exact = Object.keys(best[0]);
+    var idf = rarity(exact.length || Object.keys(best[1]).length);
+    var docs = Object.create(null);
+    [1, 0].forEach(function (tier) {
+      Object.keys(best[tier]).forEach(function (doc) { docs[doc] = { score: idf * best[tier][doc], tier: tier }; });
+    });
+    return { docs: docs, terms: Object.keys(found) };
+  }
+
+  /* Two adjacent words closed up (well being: wellbeing), if the index has it. */
+  function closed(a, b) {
+    var word = a.word + b.word;
+    var part = { word: word, term: term(word), prefix: b.prefix, partials: b.prefix ? partials(word) : [] };
+    part.prefixShards = [].concat.apply([], part.partials.map(shardsOf));
+    return part;
+  }
+
+  /* The slots a query's words fill: a word, or two adjacent words that may also be matched
+     closed up; each with how every document it matches scores in it. */
+  function slots(parts) {
+    var list = [], i = 0;
+    while (i < parts.length) {
+      var part = parts[i], next = parts[i + 1];
+      var one = scored(candidates(part, true));
+      var pair = next && next.index === part.index + 1 ? scored(candidates(closed(part, next), false)) : null;
+      if (pair && Object.keys(pair.docs).length) {
+        var two = scored(candidates(next, true));
+        var docs = Object.create(null);
+        Object.keys(one.docs).forEach(function (doc) {
+          if (two.docs[doc]) {
+            docs[doc] = { score: one.docs[doc].score + two.docs[doc].score,
+                          tier: Math.max(one.docs[doc].tier, two.docs[doc].tier) };
+          }
+        });
+        Object.keys(pair.docs).forEach(function (doc) {
+          var score = 2 * pair.docs[doc].score;
+          if (!docs[doc] || docs[doc].tier > 0 || docs[doc].score < score) { docs[doc] = { score: score, tier: 0 }; }
+        });
+        list.push({ docs: docs, terms: one.terms.concat(two.terms, pair.terms), parts: [part, next] });
+        i += 2;
+      } else {
+        list.push({ docs: one.docs, terms: one.terms, parts: [part] });
+        i += 1;
+      }
+    }
+    return list;
+  }
+
+  /* The documents every slot matches (tier 0, or 1 through a typo), else those matching the
+     most slots (tier 2), best first. */
+  function rank(list) {
+    list = list.slice().sort(function (a, b) { return Object.keys(a.docs).length - Object.keys(b.docs).length; });
+    var hits = [];
+    Object.keys(list[0].docs).forEach(function (doc) {
+      var score = 0, tier = 0;
+      for (var i = 0; i < list.length; i++) {
+        var hit = list[i].docs[doc];
+        if (!hit) { return; }
+        score += hit.score;
+        tier = Math.max(tier, hit.tier);
+      }
+      hits.push({ doc: Number(doc), score: score, tier: tier });
+    });
+    if (!hits.length && list.length > 1) {
+      var partly = Object.create(null), most = 0;
+      list.forEach(function (slot) {
+        Object.keys(slot.docs).forEach(function (doc) {
+          var hit = partly[doc] || (partly[doc] = { doc: Number(doc), score: 0, tier: 2, count: 0 });
+          hit.score += slot.docs[doc].score;
+          hit.count += 1;
+          most = Math.max(most, hit.count);
+        });
+      });
+      hits = Object.keys(partly).map(function (doc) { return partly[doc]; })
+        .filter(function (hit) { return hit.count === most; });
+    }
+    return hits.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.doc - b.doc; });
   }
 
   var lastSearch = { value: null, found: null };
@@ -182,71 +532,126 @@
     }
     return lastSearch.found;
   }
-  function find(value) {
+  function loadAll(numbers) {
+    return Promise.all(numbers.filter(function (n, i) { return n >= 0 && numbers.indexOf(n) === i; }).map(loadShard));
+  }
+  /* The query's words, once the shards they need are loaded (typos in first letters aside). */
+  function prepared(value) {
     return loadManifest().then(function () {
       var parts = parse(value);
+      var needed = [];
+      parts.forEach(function (part, i) {
+        needed = needed.concat(shardsFor(part));
+        var next = parts[i + 1];
+        if (next && next.index === part.index + 1) { needed = needed.concat(shardsFor(closed(part, next))); }
+      });
+      return loadAll(needed).then(function () { return parts; });
+    });
+  }
+  function find(value) {
+    return prepared(value).then(function (parts) {
       if (!parts.length) { return null; }
-      return Promise.all(parts.map(function (part) {
-        return Promise.all(part.shards.map(loadShard));
-      })).then(function (shardLists) {
-        var maps = parts.map(function (part, i) { return scores(part, shardLists[i]); });
-        maps.sort(function (a, b) { return Object.keys(a).length - Object.keys(b).length; });
-        var hits = [];
-        Object.keys(maps[0]).forEach(function (doc) {
-          var total = 0;
-          for (var i = 0; i < maps.length; i++) {
-            if (maps[i][doc] === undefined) { return; }
-            total += maps[i][doc];
-          }
-          hits.push({ doc: Number(doc), score: total });
+      return Promise.resolve().then(function () {
+        /* A word that nothing matched yet may have a typo in its first letters. */
+        var more = [];
+        parts.forEach(function (part) {
+          if (typoable(part) && !Object.keys(candidates(part, true)).length) { more = more.concat(typoShards(part)); }
         });
-        hits.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-        return { parts: parts, hits: hits };
+        return loadAll(more);
+      }).then(function () {
+        var list = slots(parts);
+        var matched = set([].concat.apply([], list.map(function (slot) { return slot.terms; })));
+        return { parts: parts, slots: list, terms: matched, hits: rank(list) };
       });
     });
   }
 
-  /* Rendering, in Material's result markup. */
+  /* Phrases: among the results shown first, those whose title (or snippet) has the query's
+     words side by side move up, within the same tier. */
+  function phrased(state, docs) {
+    var pairs = [];
+    for (var i = 0; i + 1 < state.slots.length; i++) { pairs.push([state.slots[i], state.slots[i + 1]]); }
+    if (!pairs.length) { return; }
+    function adjacent(text) {
+      var seq = terms(text), count = 0;
+      pairs.forEach(function (pair) {
+        var a = set(pair[0].terms), b = set(pair[1].terms);
+        for (var k = 0; k + 1 < seq.length; k++) { if (a[seq[k]] && b[seq[k + 1]]) { count++; return; } }
+      });
+      return count / pairs.length;
+    }
+    var order = state.hits.slice(0, docs.length).map(function (hit, i) {
+      var doc = docs[i];
+      return { hit: hit, doc: doc, score: hit.score * (1 + adjacent(doc[1]) + 0.25 * adjacent(doc[3])) };
+    });
+    order.sort(function (a, b) { return a.hit.tier - b.hit.tier || b.score - a.score || a.hit.doc - b.hit.doc; });
+    order.forEach(function (item, i) { state.hits[i] = item.hit; docs[i] = item.doc; });
+  }
+
+  /* -- Rendering, in Material's result markup ------------------------------------------------- */
+
   function escape(text) {
     return text.replace(/[&<>"']/g, function (c) {
       return { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#39;" }[c];
     });
   }
-  function marked(text, parts) {
+  /* The text with the words that matched marked (a hyphenated word whole if it matched
+     closed up); the words marked are added to seen. */
+  function marked(text, matched, seen) {
     var out = "", last = 0, match;
-    var pattern = /[\p{L}\p{N}]+/gu;
-    while ((match = pattern.exec(text)) !== null) {
-      var word = fold(match[0]);
-      var hit = parts.some(function (part) {
-        return part.prefix ? word.lastIndexOf(part.word, 0) === 0 : word === part.word;
-      });
-      if (hit) {
-        out += escape(text.slice(last, match.index)) + "<mark>" + escape(match[0]) + "</mark>";
-        last = match.index + match[0].length;
+    var runs = new RegExp(RUN.source, "gu");
+    function hit(piece) {
+      var word = fold(piece);
+      return kept(word) && !!matched[term(word)];
+    }
+    function mark(at, piece) {
+      out += escape(text.slice(last, at)) + "<mark>" + escape(piece) + "</mark>";
+      last = at + piece.length;
+      seen[piece.toLowerCase()] = true;
+    }
+    while ((match = runs.exec(text)) !== null) {
+      var run = match[0], pieces = run.split(/([-\u2010\u2011])/);
+      if (pieces.length > 1 && matched[term(fold(pieces.filter(function (p, i) { return i % 2 === 0; }).join("")))]) {
+        mark(match.index, run);
+        continue;
       }
+      var at = match.index;
+      pieces.forEach(function (piece, i) {
+        if (i % 2 === 0 && hit(piece)) { mark(at, piece); }
+        at += piece.length;
+      });
     }
     return out + escape(text.slice(last));
   }
-  function item(doc, hit, parts) {
+  function item(doc, hit, state) {
     var url = new URL(doc[0], root);
     if (url.origin !== root.origin) { return null; }   // the index only holds the site's own pages
-    if (highlight) {
-      url.searchParams.set("h", parts.map(function (part) { return part.word; }).join(" "));
+    var seen = Object.create(null);
+    var title = marked(doc[1], state.terms, seen), snippet = doc[3] ? marked(doc[3], state.terms, seen) : "";
+    if (highlight) {   // Material marks these on the page opened (as substrings)
+      var words = state.parts.map(function (part) { return part.word; }).concat(Object.keys(seen));
+      url.searchParams.set("h", words.filter(function (w, i) { return words.indexOf(w) === i; }).join(" "));
     }
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     li.innerHTML = '<a href="' + escape(url.href) + '" class="md-search-result__link" tabindex="-1">'
-      + '<article class="md-search-result__article md-typeset" data-md-score="' + (hit.score / 10).toFixed(2) + '">'
+      + '<article class="md-search-result__article md-typeset" data-md-score="' + hit.score.toFixed(2) + '">'
       + '<div class="md-search-result__icon md-icon"></div>'
-      + "<h1>" + marked(doc[1], parts) + "</h1>"
-      + (doc[3] ? "<p>" + marked(doc[3], parts) + "</p>" : "")
+      + "<h1>" + title + "</h1>"
+      + (hit.tier ? '<div class="md-tags"><span class="md-tag">' + escape(closeLabel) + "</span></div>" : "")
+      + (snippet ? "<p>" + snippet + "</p>" : "")
       + "</article></a>";
     return li;
   }
-  function count(n) {
-    if (n === 0) { return translations["search.result.none"] || "No matching documents"; }
-    if (n === 1) { return translations["search.result.one"] || "1 matching document"; }
-    return (translations["search.result.other"] || "# matching documents").replace("#", n);
+  var closeLabel = translations["search.result.close"] || "Close match";
+  function count(hits) {
+    var exact = hits.filter(function (hit) { return hit.tier === 0; }).length, close = hits.length - exact;
+    var text = exact === 0 ? (translations["search.result.none"] || "No matching documents")
+      : exact === 1 ? (translations["search.result.one"] || "1 matching document")
+        : (translations["search.result.other"] || "# matching documents").replace("#", exact);
+    if (!close) { return text; }
+    var closeText = close === 1 ? "1 close match" : close + " close matches";
+    return exact ? text + ", then " + closeText : "No exact matches: the " + (close === 1 ? "closest match" : close + " closest matches");
   }
 
   /* Material's meta line and list are replaced by this script's own (see the top). */
@@ -266,39 +671,36 @@
   if (toggle) { toggle.addEventListener("change", shown); }
   shown();
 
-  var current = null;   // {parts, hits, rendered}
+  var current = null;   // {parts, slots, terms, hits, rendered}
   var more = "IntersectionObserver" in window ? new IntersectionObserver(function (seen) {
     if (seen.some(function (e) { return e.isIntersecting; })) {
       renderMore(current).catch(function () { /* the next scroll tries again */ });
     }
   }, { root: result.closest(".md-search__scrollwrap") }) : null;
 
-  /* The next page of results, each shown as soon as it and those above it have arrived. */
+  function documentsOf(hits) {
+    return Promise.all(hits.map(function (hit) {
+      return loadChunk(Math.floor(hit.doc / manifest.chunk)).then(function (chunk) { return chunk[hit.doc % manifest.chunk]; });
+    }));
+  }
+  /* The next page of results (the first reordered for phrases once its documents are here). */
   function renderMore(state) {
     if (!state || state.rendered >= state.hits.length || state.loading) { return Promise.resolve(); }
-    var hits = state.hits.slice(state.rendered, state.rendered + PAGE);
-    var docs = [], next = 0;
-    function flush() {
-      if (state !== current) { return; }
-      var fragment = document.createDocumentFragment();
-      for (; next < hits.length && docs[next]; next++) {
-        var li = item(docs[next], hits[next], state.parts);
-        if (li) { fragment.appendChild(li); }
-      }
-      list.appendChild(fragment);
-    }
+    var start = state.rendered;
     state.loading = true;
     list.setAttribute("aria-busy", "true");
-    return Promise.all(hits.map(function (hit, i) {
-      return loadChunk(Math.floor(hit.doc / manifest.chunk)).then(function (chunk) {
-        docs[i] = chunk[hit.doc % manifest.chunk];
-        flush();
-      });
-    })).then(function () {
+    return documentsOf(state.hits.slice(start, start + PAGE)).then(function (docs) {
       state.loading = false;
       if (state !== current) { return; }
+      if (start === 0) { phrased(state, docs); }
+      var fragment = document.createDocumentFragment();
+      docs.forEach(function (doc, i) {
+        var li = item(doc, state.hits[start + i], state);
+        if (li) { fragment.appendChild(li); }
+      });
+      list.appendChild(fragment);
       list.removeAttribute("aria-busy");
-      state.rendered += hits.length;
+      state.rendered += docs.length;
       if (more) {
         more.disconnect();
         if (state.rendered < state.hits.length) { more.observe(list.lastElementChild); }
@@ -329,11 +731,10 @@
     search(value).then(function (found) {
       if (ticket !== latest) { return null; }
       if (!found) { showing(value, null, placeholder); return null; }
-      var state = { parts: found.parts, hits: found.hits, rendered: 0 };
-      var best = found.hits.length ? loadChunk(Math.floor(found.hits[0].doc / manifest.chunk)) : null;
-      return Promise.resolve(best).then(function () {   // the old results stay until the best is here
+      var state = { parts: found.parts, slots: found.slots, terms: found.terms, hits: found.hits.slice(), rendered: 0 };
+      return documentsOf(state.hits.slice(0, PAGE)).then(function () {   // the old results stay until these are here
         if (ticket !== latest) { return null; }
-        showing(value, state, count(found.hits.length));
+        showing(value, state, count(found.hits));
         return renderMore(state);
       });
     }).catch(function () {
@@ -341,17 +742,12 @@
     });
   }
 
-  /* Fetch what a query needs while the reader is still typing: its shards, then the chunk
-     holding its best result (the old results stay on screen until that is here). */
+  /* Fetch the shards a query needs while the reader is still typing (working out its results
+     waits for a pause: DEBOUNCE). */
   function prefetch() {
     var value = input.value;
     if (!value.trim()) { return; }
-    search(value).then(function (found) {
-      if (found && found.hits.length && input.value === value) {
-        return loadChunk(Math.floor(found.hits[0].doc / manifest.chunk));
-      }
-      return null;
-    }).catch(function () { /* run() reports it */ });
+    prepared(value).catch(function () { /* run() reports it */ });
   }
 
   input.addEventListener("focus", function () { loadManifest().catch(function () { /* later */ }); });
@@ -371,5 +767,5 @@
   }
   if (input.value) { run(); }   // Material fills the box from ?q= when a search is shared
 
-  window.goldenthreadSearch = { fold: fold, tokens: tokens };
+  window.goldenthreadSearch = { fold: fold, tokens: tokens, terms: terms, term: term, stem: stem, spelling: spelling };
 })();

@@ -1,4 +1,4 @@
-"""The site's search index: tokens, documents, shards, determinism, every record present."""
+"""The site's search index: documents, impacts, shards, determinism, every record present."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pytest
 
 from goldenthread.assemble import assemble
 from goldenthread.generate import search_index as si
+from goldenthread.generate import search_words as sw
 from goldenthread.generate.links import entry_page, title_page, url_of
 from goldenthread.generate.pages import site_files, site_pages
 from goldenthread.model import KnowledgeBase
@@ -49,12 +50,15 @@ class Site:
         return {term for term in found if term.startswith(prefix)}
 
     def postings(self, term: str) -> dict[int, int]:
-        """document number -> fields bitmask."""
+        """document number -> impact (1 to 63; 32 and more: in the title, subtitle or authors)."""
         doc, found = 0, {}
         for value in self.shard_of(term).get(term, []):
-            doc += value // 16
-            found[doc] = value % 16
+            doc += value // 64
+            found[doc] = value % 64
         return found
+
+    def number(self, url: str) -> int:
+        return [doc[0] for doc in self.docs()].index(url)
 
 
 @pytest.fixture(scope="module")
@@ -106,12 +110,13 @@ def test_every_title_entry_and_page_is_a_document(site: Site) -> None:
 
 def test_a_title_is_found_by_its_fields(site: Site) -> None:
     title = next(t for t in site.kb.titles if t.id == "rosenshines-principles-in-action")
-    number = [doc[0] for doc in site.docs()].index(url_of(title_page(title)))
-    assert site.postings("sherrington")[number] & si.AUTHOR
-    assert site.postings("rosenshine")[number] & si.TITLE
-    assert site.postings(str(title.year))[number] & si.SUMMARY
-    summary_word = next(w for w in si.tokens(title.summary) if w not in si.tokens(title.full_title))
-    assert site.postings(summary_word)[number] & si.SUMMARY
+    number = site.number(url_of(title_page(title)))
+    assert site.postings("sherrington")[number] >= 32  # an author
+    assert site.postings(sw.terms("Rosenshine's")[0])[number] >= 32  # the title
+    assert 0 < site.postings(str(title.year))[number] < 32  # the year: among the topics
+    named = sw.terms(" ".join([title.full_title, *title.authors]))
+    summary_word = next(w for w in sw.terms(title.summary) if w not in named)
+    assert 0 < site.postings(summary_word)[number] < 32
     doc = site.docs()[number]
     assert doc[1] == title.full_title and doc[2] == "title"
     assert "Sherrington" in doc[3] and len(doc[3]) <= si.SNIPPET + 1
@@ -119,17 +124,39 @@ def test_a_title_is_found_by_its_fields(site: Site) -> None:
 
 def test_an_entry_is_found_by_a_word_of_its_body_only(site: Site) -> None:
     entry = site.kb.entries[0]
-    number = [doc[0] for doc in site.docs()].index(url_of(entry_page(entry)))
-    elsewhere = set(si.tokens(" ".join([entry.title, entry.abstract, entry.research_question,
-                                        *(a.name for a in entry.authors)])))
-    word = next(w for w in si.tokens(si.plain_text(entry.body)) if w not in elsewhere)
-    assert site.postings(word)[number] == si.TEXT
-    assert site.postings(si.tokens(entry.authors[0].name)[-1])[number] & si.AUTHOR
+    number = site.number(url_of(entry_page(entry)))
+    elsewhere = set(sw.terms(" ".join([entry.title, entry.abstract, entry.research_question,
+                                       *(a.name for a in entry.authors)])))
+    word = next(w for w in sw.terms(si.plain_text(entry.body)) if w not in elsewhere)
+    assert 0 < site.postings(word)[number] < 32
+    assert site.postings(sw.terms(entry.authors[0].name)[-1])[number] >= 32
+
+
+def test_only_a_title_subtitle_or_author_makes_a_term_titled(site: Site) -> None:
+    """Every term of every title's title, subtitle and authors is titled (32 or more) in its
+    document, and every other term of it is not: so a title about a word always outranks a
+    page that only mentions it."""
+    for title in site.kb.titles:
+        number = site.number(url_of(title_page(title)))
+        named = set(sw.terms(" ".join([title.title, title.subtitle, *title.authors])))
+        others = set(sw.terms(" ".join([title.summary, title.publisher]))) - named
+        assert all(site.postings(t)[number] >= 32 for t in named), title.id
+        assert all(site.postings(t)[number] < 32 for t in others), title.id
+
+
+def test_a_word_counts_more_in_a_short_title_and_where_it_is_repeated(site: Site) -> None:
+    dyslexia = site.postings(sw.term("dyslexia"))
+    short = site.number("library/overcoming-dyslexia/")
+    long = site.number("library/identifying-and-teaching-children-and-young-people-with-dyslexia-and-"
+                       "literacy-difficulties/")
+    mention = site.number("library/proust-and-the-squid/")  # "considers dyslexia", once
+    assert dyslexia[short] > dyslexia[long] >= 32 > dyslexia[mention]
 
 
 def test_stop_words_are_not_indexed_and_numbers_are(site: Site) -> None:
     assert site.manifest["stop"] == sorted(si.STOP_WORDS)
-    for word in si.STOP_WORDS:
+    assert sw.terms(" ".join(si.STOP_WORDS)) == []
+    for word in ("the", "and", "with", "from", "that", "this"):
         assert not site.postings(word)
     assert site.postings("2019")
 
@@ -148,7 +175,7 @@ def test_every_term_is_in_the_shard_search_js_looks_in(site: Site) -> None:
 def test_prefixes_find_every_term_that_begins_with_them(site: Site) -> None:
     every = {term for shard in site.shards for term in shard}
     assert "sherrington" in site.prefixed("sherr")
-    for prefix in ("sh", "sherr", "te", "teach", "20", "rosen"):
+    for prefix in ("sh", "sherr", "te", "teach", "20", "rosen", "behavi"):
         assert site.prefixed(prefix) == {t for t in every if t.startswith(prefix)}
 
 
@@ -163,7 +190,7 @@ def test_big_shards_are_split_and_still_found(site: Site) -> None:
     assert len(split.shards) > len(site.shards)
     every = {term for shard in site.shards for term in shard}
     assert {term for shard in split.shards for term in shard} == every
-    for term in ("sherrington", "teaching", "2019", "rosenshine"):
+    for term in ("sherrington", "teach", "2019", sw.terms("Rosenshine's")[0], "behavior"):
         assert split.shard_of(term)[term] == site.shard_of(term)[term]
     for prefix in ("te", "sh", "sherr", "re", "co"):
         assert split.prefixed(prefix) == {t for t in every if t.startswith(prefix)}
@@ -186,7 +213,7 @@ def test_output_is_deterministic_compact_and_versioned(site: Site) -> None:
     kb.index()
     other = si.search_files(kb, site.pages, site.hand)
     assert json.loads(other[si.MANIFEST])["version"] != site.manifest["version"]
-    assert "zymurgy" in json.dumps(other)
+    assert sw.term("zymurgy") in json.dumps(other)
 
 
 def test_chunks_hold_chunk_documents_each(site: Site) -> None:

@@ -12,16 +12,21 @@ sources):
 
     search-index/manifest.json  {"chunk": documents per chunk, "docs": how many,
                                  "shards": [shard keys, sorted], "stop": [stop words],
-                                 "version": hash of the other files,
-                                 "weights": [score of the field whose bit is 1, 2, 4, 8]}
+                                 "version": hash of the other files}
     search-index/t/<n>.json     shard n: {term: [posting, ...]} for every term whose shard
-                                key is shards[n]. A posting is gap * 16 + fields: gap is
+                                key is shards[n]. A posting is gap * 64 + impact: gap is
                                 the document number minus the previous posting's (the
-                                first: the number itself); fields is the bitmask of the
-                                fields the term is in (TEXT, SUMMARY, AUTHOR, TITLE).
+                                first: the number itself); impact (1 to 63) is how much
+                                the term says about the document (`impact`).
     search-index/d/<n>.json     documents n * chunk onwards, each [url, title, kind, snippet]:
                                 url relative to the site root, kind "title", "entry" or
                                 "page", snippet the text shown under the result.
+
+Terms are search_words.py's: one spelling for British and American forms, stemmed, and
+hyphenated words also closed up. An impact is a BM25F weight of the term in the document's
+fields (title, subtitle, authors, summary, topics, text), scaled to 1 to 31; a term in the
+title, subtitle or authors adds 32, so that a title about a word ranks above every page
+that only mentions it. search.js multiplies impacts by each query word's rarity.
 
 A term's shard key is its first two characters (a one-character term, which is always a
 number, is its own key). A shard bigger than SHARD_BYTES is split by the next character;
@@ -31,11 +36,6 @@ of the longest key that begins the prefix and in the shards whose keys begin wit
 
 A page whose front matter says `search: {exclude: true}` is left out (hand-written, or
 generated: the catalogue's pages after the first).
-
-Tokens: lower case, compatibility-decomposed with marks removed (so "Sánchez" is
-"sanchez"), a few letters folded by FOLDS, then runs of letters and digits; stop words
-and one-letter words are dropped, numbers are kept. search.js repeats these steps
-exactly (casefold() is not used because JavaScript has no equivalent).
 """
 
 from __future__ import annotations
@@ -44,8 +44,7 @@ import hashlib
 import html
 import json
 import re
-import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
@@ -53,40 +52,27 @@ import yaml
 
 from ..model import Entry, KnowledgeBase, Title
 from .links import entry_page, title_page, url_of
+from .search_words import STOP_WORDS, fold, terms, tokens
 from .text import join_words
+
+__all__ = ["STOP_WORDS", "fold", "search_files", "tokens"]
 
 FOLDER = "search-index"
 MANIFEST = f"{FOLDER}/manifest.json"
-CHUNK = 50            # documents per chunk file
+CHUNK = 20            # documents per chunk file (a first search fetches up to 10)
 SHARD_BYTES = 48_000  # a shard bigger than this (as JSON) is split by one more character
 SNIPPET = 200         # characters of text stored to show under a result
 PAGE_TEXT = 10_000    # characters of a page's text that are indexed (titles and entries: all)
 
-TEXT, SUMMARY, AUTHOR, TITLE = 1, 2, 4, 8
-WEIGHTS = (1, 3, 8, 12)  # the score of each field, in bit order: TEXT, SUMMARY, AUTHOR, TITLE
-
-STOP_WORDS = frozenset(
-    "a an and are as at be by for from in into is it its of on or that the this to was were "
-    "with".split())
-FOLDS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l",
-         "ı": "i"}
-_FOLD_TABLE = str.maketrans(FOLDS)
-_WORD = re.compile(r"[^\W_]+")
-
-
-def fold(text: str) -> str:
-    """Lower case, accents and other marks removed, a few letters spelt in ASCII."""
-    if text.isascii():
-        return text.lower()
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")) \
-        .translate(_FOLD_TABLE)
-
-
-def tokens(text: str) -> list[str]:
-    """The searchable words of a text, in order (repeats kept)."""
-    return [word for word in _WORD.findall(fold(text))
-            if word not in STOP_WORDS and (len(word) > 1 or unicodedata.category(word)[0] == "N")]
+# The fields of a document, each with its weight and its length normalisation (BM25F's b).
+TITLE, SUBTITLE, AUTHOR, SUMMARY, TOPIC, TEXT = range(6)
+WEIGHTS = (6.0, 3.0, 5.0, 1.5, 0.5, 0.5)
+LENGTH_NORMS = (0.6, 0.5, 0.3, 0.5, 0.3, 0.75)
+SATURATION = 1.2  # BM25's k1
+NAMED = frozenset((TITLE, SUBTITLE, AUTHOR))  # a term here adds TITLED to its impact
+TITLED = 32
+IMPACT_STEPS = 31
+POSTING = 64      # a posting is gap * POSTING + impact
 
 
 # -- Markdown to plain text ------------------------------------------------------------------
@@ -176,7 +162,7 @@ class Document:
     title: str
     kind: str                          # "title", "entry" or "page"
     snippet: str
-    fields: tuple[tuple[int, str], ...]  # (field bit, text)
+    fields: tuple[tuple[int, str], ...]  # (field, text)
 
 
 def title_document(title: Title, kb: KnowledgeBase) -> Document:
@@ -185,9 +171,9 @@ def title_document(title: Title, kb: KnowledgeBase) -> Document:
     return Document(
         url_of(title_page(title)), title.full_title, "title",
         _snippet(f"{join_words(title.authors)} ({title.year}). {summary}"),
-        ((TITLE, title.full_title), (AUTHOR, " ".join(title.authors)),
-         (SUMMARY, " ".join([summary, str(title.year), *(topics[t].name for t in title.topics
-                                                          if t in topics)])),
+        ((TITLE, title.title), (SUBTITLE, title.subtitle), (AUTHOR, " ".join(title.authors)),
+         (SUMMARY, summary),
+         (TOPIC, " ".join([str(title.year), *(topics[t].name for t in title.topics if t in topics)])),
          (TEXT, title.publisher)))
 
 
@@ -200,18 +186,26 @@ def entry_document(entry: Entry, kb: KnowledgeBase) -> Document:
         url_of(entry_page(entry)), entry.title, "entry",
         _snippet(f"{names}, {academy} ({entry.year}). {abstract}"),
         ((TITLE, entry.title), (AUTHOR, " ".join(a.name for a in entry.authors)),
-         (SUMMARY, " ".join([entry.research_question, abstract, academy, str(entry.year),
-                             *(topics[t].name for t in entry.topics if t in topics)])),
+         (SUMMARY, " ".join([entry.research_question, abstract])),
+         (TOPIC, " ".join([academy, str(entry.year),
+                           *(topics[t].name for t in entry.topics if t in topics)])),
          (TEXT, " ".join([*(a.role for a in entry.authors), plain_text(entry.body)]))))
 
 
+_SUBHEADING = re.compile(r"^#{2,6}\s+(.+?)\s*#*\s*$", re.M)
+
+
 def page_document(path: str, markdown: str, generated: bool) -> Document:
+    """A page: its title, its headings (as a summary) and its text."""
     title = page_title(markdown, path)
-    text = plain_text(_widgets_removed(markdown) if generated else markdown)
+    source = _widgets_removed(markdown) if generated else markdown
+    text = plain_text(source)
     if text.startswith(title):  # the page's own heading
         text = text[len(title):].lstrip()
     text = text[:PAGE_TEXT]
-    return Document(url_of(path), title, "page", _snippet(text), ((TITLE, title), (TEXT, text)))
+    headings = " ".join(plain_text(h) for h in _SUBHEADING.findall(_FRONT_MATTER.sub("", source)))
+    return Document(url_of(path), title, "page", _snippet(text),
+                    ((TITLE, title), (SUMMARY, headings), (TEXT, text)))
 
 
 def documents(kb: KnowledgeBase, pages: Mapping[str, str],
@@ -230,17 +224,51 @@ def documents(kb: KnowledgeBase, pages: Mapping[str, str],
 
 # -- The index --------------------------------------------------------------------------------
 
+FieldTerms = list[Counter[str]]  # per field: term -> how often
+
+
+def field_terms(doc: Document) -> FieldTerms:
+    counted: FieldTerms = [Counter() for _ in WEIGHTS]
+    for field, text in doc.fields:
+        counted[field].update(terms(text))
+    return counted
+
+
+def length_norms(fields: FieldTerms, averages: list[float]) -> list[float]:
+    """Each field's BM25 length normalisation in a document: 1 - b + b * length / average."""
+    return [1 - b + b * sum(counted.values()) / average
+            for b, counted, average in zip(LENGTH_NORMS, fields, averages, strict=True)]
+
+
+def impacts(fields: FieldTerms, norms: list[float]) -> dict[str, int]:
+    """How much each term says about a document, 1 to 63: its BM25F weight over the document's
+    fields (each field's count weighted and normalised by the field's length), saturated and
+    scaled to 1 to IMPACT_STEPS, plus TITLED if it is in the title, subtitle or authors."""
+    weights: dict[str, float] = defaultdict(float)
+    named: set[str] = set()
+    for field, counted in enumerate(fields):
+        scale = WEIGHTS[field] / norms[field]
+        for term, count in counted.items():
+            weights[term] += scale * count
+        if field in NAMED:
+            named.update(counted)
+    return {term: max(1, round(IMPACT_STEPS * weight / (SATURATION + weight)))
+            + (TITLED if term in named else 0) for term, weight in weights.items()}
+
+
 def postings(docs: list[Document]) -> dict[str, list[int]]:
-    """term -> its encoded postings (gap * 16 + fields), documents in number order."""
+    """term -> its encoded postings (gap * POSTING + impact), documents in number order."""
+    every = [field_terms(doc) for doc in docs]
+    averages = []
+    for field in range(len(WEIGHTS)):
+        lengths = [sum(fields[field].values()) for fields in every if fields[field]]
+        averages.append(sum(lengths) / len(lengths) if lengths else 1.0)
     found: dict[str, list[int]] = defaultdict(list)
     last: dict[str, int] = {}
-    for number, doc in enumerate(docs):
-        fields: dict[str, int] = defaultdict(int)
-        for bit, text in doc.fields:
-            for term in tokens(text):
-                fields[term] |= bit
-        for term in sorted(fields):
-            found[term].append((number - last.get(term, 0)) * 16 + fields[term])
+    for number, fields in enumerate(every):
+        weighed = impacts(fields, length_norms(fields, averages))
+        for term in sorted(weighed):
+            found[term].append((number - last.get(term, 0)) * POSTING + weighed[term])
             last[term] = number
     return dict(found)
 
@@ -295,8 +323,7 @@ def search_files(kb: KnowledgeBase, pages: Mapping[str, str], hand_written: Mapp
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path].encode("utf-8") + b"\0")
     files[MANIFEST] = _json({"chunk": chunk, "docs": len(docs), "shards": list(shards),
-                             "stop": sorted(STOP_WORDS), "version": digest.hexdigest()[:16],
-                             "weights": list(WEIGHTS)})
+                             "stop": sorted(STOP_WORDS), "version": digest.hexdigest()[:16]})
     return files
 
 

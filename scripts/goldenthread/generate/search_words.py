@@ -1,0 +1,129 @@
+"""Words to search terms: what the index stores and what a query is looked up by.
+
+A text's words are found on its folded form (lower case, marks removed, a few letters
+spelt in ASCII), stop words and one-letter words dropped. Each word becomes its term:
+
+1. British and American spelling made one (`spelling`): behavior and behaviour,
+   organization and organisation, center and centre, catalog and catalogue, license and
+   licence, practise and practice, judgment and judgement, pediatric and paediatric;
+2. the Porter2 stem (search_stem.py), so plurals and other forms are one: "exclusions",
+   "excluding" and "exclusion" (and an irregular plural is its singular: children, child);
+3. a final double l, m or z made single (modell -> model, programm -> program, quizz ->
+   quiz), so doubled consonants that British spelling keeps meet American ones.
+
+A hyphenated word is also indexed closed ("well-being" gives well, being and wellbeing),
+so a query's "wellbeing" finds it; search.js tries two adjacent words of a query closed
+too, so "well being" and "self regulation" find the closed or hyphenated word.
+
+docs/assets/search.js repeats these steps exactly (a test compares them on many words).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .search_stem import stem
+
+STOP_WORDS = frozenset(
+    "a an and are as at be by for from in into is it its of on or that the this to was were "
+    "with".split())
+FOLDS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l",
+         "ı": "i"}
+_FOLD_TABLE = str.maketrans(FOLDS)
+HYPHENS = "-\u2010\u2011"
+_RUN = re.compile(rf"[^\W_]+(?:[{HYPHENS}][^\W_]+)*")
+_PART = re.compile(r"[^\W_]+")
+_HYPHEN = re.compile(rf"[{HYPHENS}]")
+
+# British spelling -> American, by pattern. The letters a pattern's first group needs before
+# it keep short words as they are ("four", "size", "vogue", "aerial"); it is a group, not a
+# look-behind, so that search.js can run the same expressions in browsers without one.
+_PATTERNS = (
+    (re.compile(r"([a-z]{3})iz(?=[aei])"), r"\1is"),          # organize -> organise (see below)
+    (re.compile(r"([a-z]{2})yz(?=[aei])"), r"\1ys"),          # analyze -> analyse
+    (re.compile(r"([a-z]{2})our"), r"\1or"),                  # behaviour -> behavior
+    (re.compile(r"([a-z]{2})([tb])re(s?)$"), r"\1\2er\3"),     # centre, fibre -> center, fiber
+    (re.compile(r"([a-z]{2})([tb])red$"), r"\1\2ered"),        # centred -> centered
+    (re.compile(r"([a-z]{3})ogu(?=e|ing)"), r"\1og"),         # catalogue -> catalog(e)
+    (re.compile(r"^(def|off|pret|lic)enc(?=e)"), r"\1ens"),   # defence, licence -> defense, license
+    (re.compile(r"dgement"), "dgment"),                       # judgement -> judgment
+    (re.compile(r"([a-z])ae(?=[a-z])"), r"\1e"),              # paediatric -> pediatric
+)
+# -ise is the form kept (-ize becomes -ise, not the reverse) because Porter2 stems -ise
+# words and their -isation nouns to one stem (organis), while -ize and -ization split.
+
+# Words whose British and American spellings differ in no pattern above.
+_WORDS = {"practise": "practice", "practised": "practiced", "practises": "practices",
+          "practising": "practicing", "enquiry": "inquiry", "enquiries": "inquiries",
+          "enquire": "inquire", "enquired": "inquired", "enquiring": "inquiring",
+          "ageing": "aging", "grey": "gray", "tyre": "tire", "tyres": "tires", "kerb": "curb",
+          "cheque": "check", "cheques": "checks", "aluminium": "aluminum", "plough": "plow",
+          "mould": "mold", "moult": "molt", "smoulder": "smolder", "manoeuvre": "maneuver",
+          "sceptic": "skeptic", "sceptical": "skeptical", "scepticism": "skepticism",
+          "artefact": "artifact", "artefacts": "artifacts", "draught": "draft", "pyjamas": "pajamas",
+          "jewellery": "jewelry", "storey": "story", "storeys": "stories", "whilst": "while",
+          "amongst": "among", "learnt": "learned", "spelt": "spelled", "burnt": "burned",
+          "dreamt": "dreamed", "spoilt": "spoiled", "oestrogen": "estrogen", "foetus": "fetus",
+          "mum": "mom", "mums": "moms"}
+# Plurals Porter2 cannot see (it strips endings, and these change the word).
+_PLURALS = {"children": "child", "women": "woman", "men": "man", "people": "person",
+            "curricula": "curriculum", "criteria": "criterion", "phenomena": "phenomenon",
+            "analyses": "analysis", "hypotheses": "hypothesis", "syllabi": "syllabus",
+            "theses": "thesis", "crises": "crisis", "teeth": "tooth", "feet": "foot", "mice": "mouse"}
+_FINAL_DOUBLE = re.compile(r"([lmz])\1$")
+
+
+def fold(text: str) -> str:
+    """Lower case, accents and other marks removed, a few letters spelt in ASCII."""
+    if text.isascii():
+        return text.lower()
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")) \
+        .translate(_FOLD_TABLE)
+
+
+def kept(word: str) -> bool:
+    """Whether a folded word is searchable: not a stop word, and more than one letter (or a number)."""
+    return word not in STOP_WORDS and (len(word) > 1 or unicodedata.category(word)[0] == "N")
+
+
+def spelling(word: str) -> str:
+    """A folded word in the one spelling the index uses for its British and American forms."""
+    if word in _WORDS:
+        return _WORDS[word]
+    if not word.isascii():
+        return word
+    for pattern, replacement in _PATTERNS:
+        word = pattern.sub(replacement, word)
+    return word
+
+
+@lru_cache(maxsize=1 << 16)  # a site has far fewer words than it has occurrences of them
+def term(word: str) -> str:
+    """The index term of a folded word: one spelling, stemmed (irregular plurals as their
+    singular), a final double l, m or z single."""
+    return _FINAL_DOUBLE.sub(r"\1", stem(_PLURALS.get(word) or spelling(word)))
+
+
+def tokens(text: str) -> list[str]:
+    """The searchable words of a text, folded, in order (repeats kept); a hyphenated word's
+    parts are words of their own."""
+    return [word for word in _PART.findall(fold(text)) if kept(word)]
+
+
+def terms(text: str) -> list[str]:
+    """The index terms of a text, in order (repeats kept): each word's, and after the parts of a
+    hyphenated word, the term of the parts closed up."""
+    found = []
+    for run in _RUN.findall(fold(text)):
+        if not _HYPHEN.search(run):  # most words: one part
+            if kept(run):
+                found.append(term(run))
+            continue
+        parts = _PART.findall(run)
+        found += [term(part) for part in parts if kept(part)]
+        if len(parts) > 1:
+            found.append(term("".join(parts)))
+    return found
