@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,7 @@ from .problems import Problem
 
 CONFIG = "mkdocs.yml"
 PLUGIN = "goldenthread"
+SITE_URL = "GOLDENTHREAD_SITE_URL"  # overrides mkdocs.yml's site_url (the deploy workflow sets it)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -42,9 +44,16 @@ class Settings:
     trust_name: str = "The Trust"
     library_requests: str = ""  # where "Request this title" goes: mailto:... or a form's address
     site_name: str = "Golden Thread"  # MkDocs' own site_name, not an option of ours
+    site_url: str = ""  # MkDocs' own site_url (or GOLDENTHREAD_SITE_URL), ending in "/"; "" if unset
+
+    def absolute(self, path: str) -> str:
+        """A site-relative URL made absolute with site_url; "" when site_url is not set."""
+        return self.site_url + path if self.site_url else ""
 
 
-OPTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings) if f.name != "site_name"}
+MKDOCS_OWN = ("site_name", "site_url")
+OPTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings)
+                           if f.name not in MKDOCS_OWN}
 
 
 def option_problems(options: object) -> list[tuple[str, str]]:
@@ -99,12 +108,20 @@ def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]
     return names, configs
 
 
+def site_url(configured: object) -> str:
+    """GOLDENTHREAD_SITE_URL if set, else mkdocs.yml's site_url; with a final "/" ("" if neither)."""
+    url = os.environ.get(SITE_URL) or (configured if isinstance(configured, str) else "") or ""
+    url = url.strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
 def load_settings(root: Path) -> Settings:
     config = _config(root)
     options = _plugin_options(config.get("plugins"))
     ours = {key: value for key, value in (options.items() if isinstance(options, dict) else ())
             if key in OPTIONS and isinstance(value, str)}
-    return Settings(**ours, site_name=str(config.get("site_name", "Golden Thread")))
+    return Settings(**ours, site_name=str(config.get("site_name", "Golden Thread")),
+                    site_url=site_url(config.get("site_url")))
 
 
 def check_settings(root: Path) -> list[Problem]:

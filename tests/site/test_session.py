@@ -172,7 +172,7 @@ BROKEN_PDF = """
     from goldenthread.publish import generation
     from goldenthread.publish.pdf import PdfError
 
-    def broken(root, knowledge, years, timestamp):
+    def broken(*args, **kwargs):
         raise PdfError("the 2025 PDF could not be made: a test")
 
     generation.build_pdfs = broken

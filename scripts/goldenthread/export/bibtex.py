@@ -20,7 +20,7 @@ def is_organisation(name: str) -> bool:
     return bool(_ORGANISATION.search(name))
 
 
-def _value(text: str) -> str:
+def bib_value(text: str) -> str:
     """A field value with BibTeX's special characters escaped and braces balanced."""
     text = _SPECIAL.sub(r"\\\1", text.replace("\\", "\\textbackslash{}"))
     if "{" in text or "}" in text:
@@ -37,37 +37,37 @@ def _value(text: str) -> str:
 def bib_name(name: str) -> str:
     """'Tom Sherrington' -> 'Sherrington, Tom'; organisations kept whole in braces."""
     if is_organisation(name):
-        return "{" + _value(name) + "}"
+        return "{" + bib_value(name) + "}"
     words = name.split()
     if len(words) == 1:
-        return _value(name)
+        return bib_value(name)
     suffix = ""
     if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
         suffix = ", " + words[-1]
         words = words[:-1]
     words[-1] = words[-1].rstrip(",")  # "E. D. Hirsch, Jr.": the comma belongs to the suffix
-    return _value(f"{words[-1]}{suffix}, {' '.join(words[:-1])}")
+    return bib_value(f"{words[-1]}{suffix}, {' '.join(words[:-1])}")
 
 
 def title_fields(title: Title) -> list[tuple[str, str]]:
     fields = [("author", " and ".join(bib_name(a) for a in title.authors)),
-              ("title", _value(title.title))]
+              ("title", bib_value(title.title))]
     if title.subtitle:
-        fields.append(("subtitle", _value(title.subtitle)))
+        fields.append(("subtitle", bib_value(title.subtitle)))
     fields.append(("year", str(title.year)))
     if title.edition:
-        fields.append(("edition", _value(title.edition)))
+        fields.append(("edition", bib_value(title.edition)))
     if title.publisher:
         fields.append(("institution" if title.type == "report" else "publisher",
-                       _value(title.publisher)))
+                       bib_value(title.publisher)))
     if title.isbn:
-        fields.append(("isbn", _value(title.isbn)))
+        fields.append(("isbn", bib_value(title.isbn)))
     if title.url:
         fields.append(("url", title.url))
     if title.topics:
         fields.append(("keywords", ", ".join(title.topics)))
     if title.summary:
-        fields.append(("abstract", _value(title.summary)))
+        fields.append(("abstract", bib_value(title.summary)))
     return fields
 
 

@@ -3,7 +3,7 @@
 `Plan` holds every generated page but the titles' own, made but not yet written (the
 titles' pages, most of the pages, are made as they are written), and makes the files
 that go beside the pages: the search index and the catalogue's JSON, each year's PDF and
-references, the library's BibTeX. A build writes them in the order MkDocs needs them
+references, each entry's offprint, the library's BibTeX. A build writes them in the order MkDocs needs them
 (publish/session.py); generate_pages writes everything into docs/ at once.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,14 +19,14 @@ from ..assemble import assemble
 from ..export.bibtex import LIBRARY_EXPORT, library_export
 from ..export.references import references_name, year_references
 from ..generate.library import title_pages
-from ..generate.links import title_page
+from ..generate.links import offprint, title_page
 from ..generate.pages import OWNED, site_files, site_pages
 from ..generate.relations import Relations, relate
 from ..generate.writer import copy_files, write_atomically, write_changed, write_pages
 from ..model import KnowledgeBase
 from ..settings import Settings, load_settings
 from ..validation import TitleCache, Validation, validate
-from .pdf import build_pdf, build_pdfs, pdf_name
+from .pdf import annual_output, build_pdfs
 
 TEXTS = "docs/_text"
 
@@ -123,36 +124,37 @@ class Plan:
 
     def outputs(self) -> dict[str, tuple[object, ...]]:
         """Each output (docs-relative) -> what it is made from: each year's PDF and references
-        (beside its year page) and the library's BibTeX."""
+        (beside its year page), each entry's offprint (in its page's folder) and the
+        library's BibTeX."""
         kb = self.knowledge
         made: dict[str, tuple[object, ...]] = {LIBRARY_EXPORT: tuple(kb.titles)}
-        academies = tuple(kb.academies)
+        academies, topics = tuple(kb.academies), tuple(kb.topics)
         for year in kb.years:
             entries = tuple(entry for entry in kb.entries if entry.year == year)
             images = tuple(sorted(name for name in self.images if name.startswith(f"research/{year}/")))
             made[f"research/{year}/{references_name(year)}"] = entries
-            made[f"research/{year}/{pdf_name(year)}"] = (year, entries, kb.forewords.get(year, ""),
-                                                         self.settings, academies, images)
+            made[annual_output(year)] = (year, entries, kb.forewords.get(year, ""), self.settings,
+                                         academies, images)
+            for entry in entries:
+                made[offprint(entry)] = (entry, self.settings, academies, topics, images)
         return made
 
-    def make_output(self, name: str, timestamp: int) -> bytes:
-        """One of the outputs, by its docs-relative name."""
+    def make_outputs(self, timestamp: int, names: Iterable[str] | None = None) -> dict[str, bytes]:
+        """These outputs (every one, by default), by docs-relative name; every PDF among them
+        made in one Typst process."""
+        wanted = list(self.outputs() if names is None else names)
+        annuals = {annual_output(year): year for year in self.knowledge.years}
+        offprints = {offprint(entry): entry for entry in self.knowledge.entries}
+        pdfs = build_pdfs(self.root, self.knowledge, timestamp,
+                          years=[annuals[name] for name in wanted if name in annuals],
+                          entries=[offprints[name] for name in wanted if name in offprints])
+        return {name: pdfs[name] if name in pdfs else self._made(name) for name in wanted}
+
+    def _made(self, name: str) -> bytes:
+        """One of the outputs that is not a PDF."""
         if name == LIBRARY_EXPORT:
             return library_export(self.knowledge.titles).encode("utf-8")
-        year = int(name.split("/")[1])
-        if name.endswith(".pdf"):
-            return build_pdf(self.root, self.knowledge, year, timestamp)
-        return year_references(self.knowledge, year).encode("utf-8")
-
-    def make_outputs(self, timestamp: int) -> dict[str, bytes]:
-        """Every output; the years' PDFs made together (Typst starts once)."""
-        years = self.knowledge.years
-        pdfs = build_pdfs(self.root, self.knowledge, years, timestamp) if years else {}
-        made = {}
-        for name in self.outputs():
-            year = name.split("/")[1] if name.endswith(".pdf") else ""
-            made[name] = pdfs[int(year)] if year else self.make_output(name, timestamp)
-        return made
+        return year_references(self.knowledge, int(name.split("/")[1])).encode("utf-8")
 
     def write_outputs(self, timestamp: int) -> None:
         for name, content in self.make_outputs(timestamp).items():
