@@ -195,6 +195,12 @@ CODES: tuple[Code, ...] = (
     _code("bib-url", "A reference's `url` is not a web address.", "Use an address starting `https://`."),
     _code("bib-type", "A reference has a type the publication cannot print.",
           "Use one of the types the message lists, such as `@book` or `@article`."),
+    _code("bib-title-case", "A reference's title is written in Title Case. APA 7 writes the titles "
+          "of books, reports, articles and web pages in sentence case: capitals only for the first "
+          "word, the first word after a colon, and proper nouns. (Journal names keep their capitals.)",
+          "Paste the sentence-case title the message gives. If it lowered a proper noun, put that "
+          "word in braces, for example `{Rosenshine}` or `{Key Stage}`, so that it keeps its "
+          "capitals.", validate="notice"),
     # --- library import -------------------------------------------------------------------
     _code("import-skipped", "The entry gave no record: it is not a book or report, or it has no "
           "title, author or year of publication. The message says which.",

@@ -47,7 +47,7 @@ CHANGES = [  # (what, path, old, new): applied in turn, each on top of the ones 
     ("an entry's library", "research/2025/retrieval-practice-in-year-4.md",
      "example: true", "library: [make-it-stick]\nexample: true"),
     ("an entry's references", "research/2025/retrieval-practice-in-year-4.bib",
-     "Taking Memory Tests", "Taking Memory Quizzes"),
+     "memory tests improves", "memory quizzes improves"),
     ("an academy's name", "library/academies.yaml", "name: ", "name: The "),
     ("the settings", "mkdocs.yml", "library_requests: mailto:library@trust.example",
      "library_requests: https://forms.example/request"),
