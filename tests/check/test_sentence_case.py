@@ -20,7 +20,8 @@ CASES = [
      "Making good progress? The future of assessment for learning"),
     ("Why Don't Students Like School? A Cognitive Scientist Answers Questions -- About How the Mind Works",
      "Why don't students like school? A cognitive scientist answers questions -- About how the mind works"),
-    ("What Works in {KS2}: A Review of the {EEF} Evidence", "What works in {KS2}: A review of the {EEF} evidence"),
+    ("What Works in {KS2}: A Review of the {EEF} Evidence",
+     "What works in {KS2}: A review of the {EEF} evidence"),
     ("The EEF Guide to the Pupil Premium", "The EEF guide to the pupil premium"),
     ("Improving Literacy in {Key Stage} 2: Seven Recommendations",
      "Improving literacy in {Key Stage} 2: Seven recommendations"),
@@ -48,7 +49,8 @@ def test_the_shipped_references_are_in_sentence_case() -> None:
 def test_a_title_case_reference_is_a_notice_with_the_form_to_paste(tmp_path: Path) -> None:
     root = build_repo(tmp_path / "repo")
     bib = root / "research/2025/valid-entry.bib"
-    bib.write_text(bib.read_text("utf-8").replace("Test-enhanced learning", "Test-Enhanced Learning"), "utf-8")
+    text = bib.read_text("utf-8")
+    bib.write_text(text.replace("Test-enhanced learning", "Test-Enhanced Learning"), "utf-8")
     assert validate(build_repo(tmp_path / "clean")).problems == []
     result = validate(root)
     notices = [p for p in result.problems if p.code == "bib-title-case"]
