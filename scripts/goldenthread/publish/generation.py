@@ -2,9 +2,11 @@
 
 `Plan` holds every generated page but the titles' own, made but not yet written (the
 titles' pages, most of the pages, are made as they are written), and makes the files
-that go beside the pages: the search index and the catalogue's JSON, each year's PDF and
-references, each entry's offprint, the library's BibTeX. A build writes them in the order MkDocs needs them
-(publish/session.py); generate_pages writes everything into docs/ at once.
+that go beside the pages: the search index and the catalogue's JSON, each year's PDF, its
+references (BibTeX, RIS, CSL-JSON) and its CITATION.cff, each entry's offprint, the
+library's BibTeX, RIS and CSL-JSON, and the Atom feeds of new titles and new research. A
+build writes them in the order MkDocs needs them (publish/session.py); generate_pages
+writes everything into docs/ at once.
 """
 
 from __future__ import annotations
@@ -17,7 +19,10 @@ from pathlib import Path
 
 from ..assemble import assemble
 from ..export.bibtex import LIBRARY_EXPORT, library_export
-from ..export.references import references_name, year_references
+from ..export.citation_cff import citation_name, year_citation
+from ..export.feeds import LIBRARY_FEED, RESEARCH_FEED, library_feed, research_feed
+from ..export.formats import csl_json, ris, title_work
+from ..export.references import references_name, year_references, year_references_as
 from ..generate.library import title_pages
 from ..generate.links import offprint, title_page
 from ..generate.pages import OWNED, site_files, site_pages
@@ -26,9 +31,10 @@ from ..generate.writer import copy_files, write_atomically, write_changed, write
 from ..model import KnowledgeBase
 from ..settings import Settings, load_settings
 from ..validation import TitleCache, Validation, validate
-from .pdf import annual_output, build_pdfs
+from .pdf import annual_output, build_pdfs, pdf_name
 
 TEXTS = "docs/_text"
+LIBRARY_FORMATS = (LIBRARY_EXPORT, "library/library.ris", "library/library.json")
 
 
 @dataclass
@@ -127,12 +133,16 @@ class Plan:
         (beside its year page), each entry's offprint (in its page's folder) and the
         library's BibTeX."""
         kb = self.knowledge
-        made: dict[str, tuple[object, ...]] = {LIBRARY_EXPORT: tuple(kb.titles)}
-        academies, topics = tuple(kb.academies), tuple(kb.topics)
+        titles, academies, topics = tuple(kb.titles), tuple(kb.academies), tuple(kb.topics)
+        made: dict[str, tuple[object, ...]] = {name: titles for name in LIBRARY_FORMATS}
+        made[LIBRARY_FEED] = (titles, topics, self.settings)
+        made[RESEARCH_FEED] = (tuple(kb.entries), topics, self.settings)
         for year in kb.years:
             entries = tuple(entry for entry in kb.entries if entry.year == year)
             images = tuple(sorted(name for name in self.images if name.startswith(f"research/{year}/")))
-            made[f"research/{year}/{references_name(year)}"] = entries
+            for extension in ("bib", "ris", "json"):
+                made[f"research/{year}/{references_name(year, extension)}"] = entries
+            made[citation_name(year)] = (year, entries, self.settings)
             made[annual_output(year)] = (year, entries, kb.forewords.get(year, ""), self.settings,
                                          academies, images)
             for entry in entries:
@@ -152,9 +162,23 @@ class Plan:
 
     def _made(self, name: str) -> bytes:
         """One of the outputs that is not a PDF."""
-        if name == LIBRARY_EXPORT:
-            return library_export(self.knowledge.titles).encode("utf-8")
-        return year_references(self.knowledge, int(name.split("/")[1])).encode("utf-8")
+        return self._text(name).encode("utf-8")
+
+    def _text(self, name: str) -> str:
+        kb, settings = self.knowledge, self.settings
+        if name in LIBRARY_FORMATS:
+            works = [title_work(title) for title in sorted(kb.titles, key=lambda t: t.id)]
+            return {"bib": lambda: library_export(kb.titles), "ris": lambda: ris(works),
+                    "json": lambda: csl_json(works)}[name.rsplit(".", 1)[1]]()
+        if name == LIBRARY_FEED:
+            return library_feed(kb, settings)
+        if name == RESEARCH_FEED:
+            return research_feed(kb, settings)
+        year = int(name.split("/")[1])
+        if name == citation_name(year):
+            return year_citation(kb, year, settings, pdf_name(year))
+        extension = name.rsplit(".", 1)[1]
+        return year_references(kb, year) if extension == "bib" else year_references_as(kb, year, extension)
 
     def write_outputs(self, timestamp: int) -> None:
         for name, content in self.make_outputs(timestamp).items():
