@@ -48,8 +48,10 @@ SURNAMES = ("Surname17", "Surname42", "Surname63")  # each the first author of ~
 
 
 def prepare(root: Path) -> Path:
-    """A synthetic repository also needs the site's own files: mkdocs.yml, pages, assets."""
+    """A synthetic repository also needs the site's own files: mkdocs.yml, its theme override,
+    pages, assets."""
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "overrides", root / "overrides", dirs_exist_ok=True)
     for name in ("index.md", "support.md", "accessibility.md"):
         shutil.copy(REPO / "docs" / name, root / "docs" / name)
     for folder in ("_text", "assets"):

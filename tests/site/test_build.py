@@ -20,7 +20,7 @@ from goldenthread.mkdocs_plugin.build import SiteBuildError, build
 from ..conftest import REPO
 from .conftest import BuiltSite
 
-COPIED = ("docs", "library", "research", "scripts", "mkdocs.yml")
+COPIED = ("docs", "library", "research", "scripts", "overrides", "mkdocs.yml")
 
 
 def copy_repository(target: Path) -> Path:

@@ -60,7 +60,7 @@ EDITS: dict[str, tuple[str, str, str, str]] = {  # source, old text, new text, a
                      "library/make-it-stick.md"),
     "a hand-written page": ("docs/support.md", "\n", "\nA sentence added in the preview.\n",
                             "support.md"),
-    "an introduction": ("docs/_text/library.md", "\n", "\nA sentence added to the library's page.\n",
+    "an introduction": ("docs/_text/library.md", "\n", "\nA sentence added to the page of the library.\n",
                         "library/index.md"),
 }
 

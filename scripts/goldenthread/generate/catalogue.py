@@ -41,12 +41,17 @@ import hashlib
 import json
 import re
 
+from ..export.feeds import LIBRARY_FEED
 from ..model import KnowledgeBase, Title
 from .links import href, title_page
 from .search_index import fold
 from .text import attr, front_matter, join_words
 
 INDEX = "library/index.md"
+FEED_TITLE = "New titles in the library (Atom feed)"
+DOWNLOADS = (f"The whole catalogue for your reference manager: [BibTeX](library.bib), [RIS](library.ris), "
+             f"[CSL-JSON](library.json). [{FEED_TITLE}](feed.xml): subscribe in a feed reader to hear "
+             "of new titles.\n\n")
 PAGES = "library/page"          # library/page/<n>/index.md, n >= 2 (index.md: links in raw HTML
                                 # are relative to the file and to the URL alike, for Zensical)
 DATA = "library/catalogue.json"
@@ -198,8 +203,8 @@ def _list(page: str, titles: list[Title]) -> str:
 def first_page(kb: KnowledgeBase, intro: str, titles: list[Title], pages: int, data_version: str) -> str:
     data_url = f"{DATA.removeprefix('library/')}?v={data_version}"  # the first page is library/
     paging = f"The catalogue lists every title A to Z, {PAGE_SIZE} to a page.\n\n" if pages > 1 else ""
-    return (front_matter(title=HEADING)
-            + f"# {HEADING}\n\n" + intro.strip() + "\n\n" + paging
+    return (front_matter(title=HEADING, feeds=[{"href": LIBRARY_FEED, "title": FEED_TITLE}])
+            + f"# {HEADING}\n\n" + intro.strip() + "\n\n" + paging + DOWNLOADS
             + filter_form(kb, data_url) + "\n\n"
             f'<p id="gt-count" class="gt-count" role="status" tabindex="-1">'
             f"{count_text(len(kb.titles), len(kb.titles), 1, pages)}</p>\n\n"
