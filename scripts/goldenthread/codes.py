@@ -247,6 +247,14 @@ CODES: tuple[Code, ...] = (
     _code("unsafe-script", "A page of the built site has a script that is not the site's own.",
           "Remove the script from the page's source. If you added none, tell the research lead.",
           validate=None, audit="error"),
+    _code("csp-missing", "A page of the built site has no Content-Security-Policy before its "
+          "first script, so a browser would run any inline script that reached it.",
+          "This is a fault in the tool or in the theme override (`overrides/main.html`), not in "
+          "your files: tell the research lead.", validate=None, audit="error"),
+    _code("csp-blocked", "A page's Content-Security-Policy does not admit one of the page's own "
+          "inline scripts, so a browser would refuse to run it and the page would not work.",
+          "This is a fault in the tool or in the theme, not in your files: tell the research lead.",
+          validate=None, audit="error"),
     _code("broken-link", "A link in the built site leads to no page or file.",
           "Correct the link in the page's source. Link to the `.md` file, for example "
           "`../library/index.md`.", validate=None, audit="error"),
