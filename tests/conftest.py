@@ -56,7 +56,7 @@ Retrieval helps [@roediger2006].
 VALID_BIB = """\
 @article{roediger2006,
   author  = {Roediger, Henry L. and Karpicke, Jeffrey D.},
-  title   = {Test-Enhanced Learning},
+  title   = {Test-enhanced learning},
   journal = {Psychological Science},
   year    = {2006},
   doi     = {10.1111/j.1467-9280.2006.01693.x}

@@ -83,7 +83,7 @@ ENTRY = NewEntry("Do visual timetables calm transitions?", (("Sam Okafor", "Clas
                  "ashdown-primary", 2026, "Do they?", "We tried them for a term.", stages=("deliver",),
                  body="## Context\n\nA class that found changes hard [@sherrington2019].\n")
 BOOK = NewReference("book", "sherrington2019", (("author", "Sherrington, Tom"),
-                                                ("title", "Rosenshine's Principles in Action"),
+                                                ("title", "Rosenshine's principles in action"),
                                                 ("publisher", "John Catt"), ("year", "2019")))
 
 

@@ -160,6 +160,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from .assemble import assemble
     from .audit.site import audit_site
+    from .settings import load_settings
 
     root = _root(args.root)
     site = Path(args.site) if args.site else root / "site"
@@ -170,7 +171,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
         sys.stdout.write(FORMATS[args.format](result.problems))
         sys.stderr.write(summary(result.problems) + "Fix the sources first.\n")
         return ExitCode.INVALID
-    problems = audit_site(site, assemble(result.sources), label=site.name)
+    problems = audit_site(site, assemble(result.sources), label=site.name,
+                          site_url=load_settings(root).site_url)
     sys.stdout.write(FORMATS[args.format](problems))
     if args.format == "text":
         sys.stderr.write("The site passed the audit.\n" if not problems else summary(problems))

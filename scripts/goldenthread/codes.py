@@ -195,6 +195,12 @@ CODES: tuple[Code, ...] = (
     _code("bib-url", "A reference's `url` is not a web address.", "Use an address starting `https://`."),
     _code("bib-type", "A reference has a type the publication cannot print.",
           "Use one of the types the message lists, such as `@book` or `@article`."),
+    _code("bib-title-case", "A reference's title is written in Title Case. APA 7 writes the titles "
+          "of books, reports, articles and web pages in sentence case: capitals only for the first "
+          "word, the first word after a colon, and proper nouns. (Journal names keep their capitals.)",
+          "Paste the sentence-case title the message gives. If it lowered a proper noun, put that "
+          "word in braces, for example `{Rosenshine}` or `{Key Stage}`, so that it keeps its "
+          "capitals.", validate="notice"),
     # --- library import -------------------------------------------------------------------
     _code("import-skipped", "The entry gave no record: it is not a book or report, or it has no "
           "title, author or year of publication. The message says which.",
@@ -240,6 +246,14 @@ CODES: tuple[Code, ...] = (
     # --- audit: the built site --------------------------------------------------------------
     _code("unsafe-script", "A page of the built site has a script that is not the site's own.",
           "Remove the script from the page's source. If you added none, tell the research lead.",
+          validate=None, audit="error"),
+    _code("csp-missing", "A page of the built site has no Content-Security-Policy before its "
+          "first script, so a browser would run any inline script that reached it.",
+          "This is a fault in the tool or in the theme override (`docs/_theme/main.html`), not in "
+          "your files: tell the research lead.", validate=None, audit="error"),
+    _code("csp-blocked", "A page's Content-Security-Policy does not admit one of the page's own "
+          "inline scripts, so a browser would refuse to run it and the page would not work.",
+          "This is a fault in the tool or in the theme, not in your files: tell the research lead.",
           validate=None, audit="error"),
     _code("broken-link", "A link in the built site leads to no page or file.",
           "Correct the link in the page's source. Link to the `.md` file, for example "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,7 @@ from .problems import Problem
 
 CONFIG = "mkdocs.yml"
 PLUGIN = "goldenthread"
+SITE_URL = "GOLDENTHREAD_SITE_URL"  # overrides mkdocs.yml's site_url (the deploy workflow sets it)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -45,6 +47,7 @@ class Settings:
     site_name: str = "Golden Thread"  # MkDocs' own site_name, not an option of ours
     repo_url: str = ""  # MkDocs' own: where the forms' "Propose on GitHub" opens a new file
     edit_uri: str = ""  # MkDocs' own: "edit/main/docs/" names the branch new files go to
+    site_url: str = ""  # MkDocs' own site_url (or GOLDENTHREAD_SITE_URL), ending in "/"; "" if unset
 
     @property
     def branch(self) -> str:
@@ -58,8 +61,12 @@ class Settings:
         url = self.repo_url.rstrip("/").removesuffix(".git")
         return url if re.match(r"^https://github\.com/[\w.-]+/[\w.-]+$", url) else ""
 
+    def absolute(self, path: str) -> str:
+        """A site-relative URL made absolute with site_url; "" when site_url is not set."""
+        return self.site_url + path if self.site_url else ""
 
-MKDOCS_OWN = ("site_name", "repo_url", "edit_uri")
+
+MKDOCS_OWN = ("site_name", "repo_url", "edit_uri", "site_url")
 OPTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings)
                            if f.name not in MKDOCS_OWN}
 
@@ -116,13 +123,21 @@ def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]
     return names, configs
 
 
+def site_url(configured: object) -> str:
+    """GOLDENTHREAD_SITE_URL if set, else mkdocs.yml's site_url; with a final "/" ("" if neither)."""
+    url = os.environ.get(SITE_URL) or (configured if isinstance(configured, str) else "") or ""
+    url = url.strip()
+    return url if not url or url.endswith("/") else url + "/"
+
+
 def load_settings(root: Path) -> Settings:
     config = _config(root)
     options = _plugin_options(config.get("plugins"))
     ours = {key: value for key, value in (options.items() if isinstance(options, dict) else ())
             if key in OPTIONS and isinstance(value, str)}
-    own = {name: config[name] for name in MKDOCS_OWN if isinstance(config.get(name), str)}
-    return Settings(**ours, **own)
+    own = {name: config[name] for name in ("site_name", "repo_url", "edit_uri")
+           if isinstance(config.get(name), str)}
+    return Settings(**ours, **own, site_url=site_url(config.get("site_url")))
 
 
 def check_settings(root: Path) -> list[Problem]:

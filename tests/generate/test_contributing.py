@@ -82,9 +82,10 @@ def test_every_table_row_has_its_columns(page: str) -> None:
 
 
 def test_a_table_shows_levels_only_when_they_differ() -> None:
-    validate, imported = code_table("validate"), code_table("library import")
-    assert "| Level |" not in validate and validate.startswith("Each of these is an error.")
+    audit, imported, validate = code_table("audit"), code_table("library import"), code_table("validate")
+    assert "| Level |" not in audit and audit.startswith("Each of these is an error.")
     assert "| `import-existing` | Notice |" in imported and "| `import-skipped` | Warning |" in imported
+    assert "| `bib-title-case` | Notice |" in validate and "| `yaml-syntax` | Error |" in validate
 
 
 def test_codes_another_command_reports_as_validate_does_are_named_not_repeated() -> None:

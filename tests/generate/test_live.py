@@ -48,7 +48,7 @@ CHANGES = [  # (what, path, old, new): applied in turn, each on top of the ones 
     ("an entry's library", "research/2025/retrieval-practice-in-year-4.md",
      "example: true", "library: [make-it-stick]\nexample: true"),
     ("an entry's references", "research/2025/retrieval-practice-in-year-4.bib",
-     "Taking Memory Tests", "Taking Memory Quizzes"),
+     "memory tests improves", "memory quizzes improves"),
     ("an academy's name", "library/academies.yaml", "name: ", "name: The "),
     ("the settings", "mkdocs.yml", "library_requests: mailto:library@trust.example",
      "library_requests: https://forms.example/request"),
@@ -107,3 +107,23 @@ def test_a_broken_source_writes_nothing(live: LiveGeneration) -> None:
     refresh = live.refresh()
     assert not refresh.ok and [p.path for p in refresh.problems if p.level == "error"] == [TITLE]
     assert not refresh.written and not refresh.due and on_disk(root) == before
+
+
+def test_an_entry_changed_makes_again_its_offprint_and_its_years_outputs_only(live: LiveGeneration) -> None:
+    """The offprints are outputs like the year's PDF: a change to one entry makes again its
+    offprint, its year's PDF, references, CITATION.cff and the research feed (the PDFs in one
+    Typst process), and no other year's or entry's."""
+    from pypdf import PdfReader
+
+    root, folder = live.root, "research/2025"
+    offprint = f"{folder}/retrieval-practice-in-year-4/retrieval-practice-in-year-4.pdf"
+    edit(root, f"{folder}/retrieval-practice-in-year-4.md", "low-stakes quiz", "low-stakes test")
+    assert live.refresh().ok
+    texts = {f"{folder}/references-2025.{ext}" for ext in ("bib", "ris", "json")}
+    texts |= {f"{folder}/CITATION.cff", "research/feed.xml"}
+    assert live.outputs() == {offprint, f"{folder}/action-research-2025.pdf", *texts}
+    assert "low-stakes test" in (PdfReader(root / "docs" / offprint).pages[0].extract_text() or "")
+    assert live.plan is not None
+    for name, content in live.plan.make_outputs(0, sorted(texts)).items():
+        assert (root / "docs" / name).read_bytes() == content, name
+    assert live.outputs() == set()  # nothing changed since

@@ -64,7 +64,66 @@ def test_injected_script_and_script_url_are_found(site: Path, built: BuiltSite) 
     text = page.read_text("utf-8").replace(
         "<article", '<script>steal()</script><a href="javascript:steal()">x</a><article', 1)
     page.write_text(text, "utf-8")
-    assert {code for _, _, code in codes(site, built)} == {"unsafe-script", "unsafe-link"}
+    # the page's Content-Security-Policy does not admit it either: a browser would refuse it
+    assert {code for _, _, code in codes(site, built)} == {"unsafe-script", "csp-blocked", "unsafe-link"}
+
+
+DEPTHS = ("index.html", "library/index.html", "research/2025/retrieval-practice-in-year-4/index.html")
+
+
+@pytest.mark.parametrize("page", DEPTHS)
+@pytest.mark.parametrize("attributes", [
+    "", ' type="text/javascript"', ' type=" TEXT/JavaScript "', ' type="text/ecmascript"',
+    ' type="application/x-javascript"', ' type="text/javascript; charset=utf-8"', ' type="module"',
+    ' type="importmap"', ' language="javascript"'])
+def test_every_kind_of_script_a_browser_runs_is_found(site: Path, built: BuiltSite, page: str,
+                                                      attributes: str) -> None:
+    path = site / page
+    script = f'<script{attributes}>{{"steal": 1}}</script>'
+    text = path.read_text("utf-8").replace("<article", script + "<article", 1)
+    path.write_text(text, "utf-8")
+    found = {code for _, _, code in codes(site, built)}
+    assert "unsafe-script" in found, attributes
+
+
+@pytest.mark.parametrize("page", DEPTHS)
+@pytest.mark.parametrize("kind", ["application/ld+json", "application/json", "text/plain", "text/template"])
+def test_data_blocks_are_not_scripts_at_any_depth(site: Path, built: BuiltSite, page: str, kind: str) -> None:
+    """JSON-LD and other data blocks are data: a browser never runs them."""
+    path = site / page
+    data = f'<script type="{kind}">{{"@type": "Thing"}}</script>'
+    text = path.read_text("utf-8").replace("<article", data + "<article", 1)
+    path.write_text(text, "utf-8")
+    assert codes(site, built) == []
+
+
+def test_the_theme_scripts_pass_at_every_depth(built: BuiltSite) -> None:
+    """The same theme script names the root as "." at the top, "../../.." three folders down
+    and "/" in 404.html: each is the theme's own, and each page's policy admits it."""
+    scripts = {}
+    for page in (*DEPTHS, "404.html"):
+        text = (built.site / page).read_text("utf-8")
+        scripts[page] = text[text.index("__md_scope=new URL("):][:40]
+    assert len(set(scripts.values())) == len(scripts)
+    assert audit_site(built.site, built.knowledge) == []
+
+
+def test_a_page_without_its_policy_is_found(site: Path, built: BuiltSite) -> None:
+    page = site / "support" / "index.html"
+    text = page.read_text("utf-8")
+    start = text.index('<meta http-equiv="Content-Security-Policy"')
+    page.write_text(text[:start] + text[text.index(">", start) + 1:], "utf-8")
+    assert codes(site, built) == [("site/support/index.html", 1, "csp-missing")]
+
+
+def test_a_policy_after_the_first_script_is_found(site: Path, built: BuiltSite) -> None:
+    page = site / "support" / "index.html"
+    text = page.read_text("utf-8")
+    start = text.index('<meta http-equiv="Content-Security-Policy"')
+    meta = text[start:text.index(">", start) + 1]
+    text = text[:start] + text[start + len(meta):]
+    page.write_text(text.replace("</body>", meta + "</body>"), "utf-8")
+    assert {code for _, _, code in codes(site, built)} == {"csp-missing"}
 
 
 def test_audit_command(site: Path, built: BuiltSite, capsys: pytest.CaptureFixture[str]) -> None:

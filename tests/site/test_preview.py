@@ -54,13 +54,13 @@ EDITS: dict[str, tuple[str, str, str, str]] = {  # source, old text, new text, a
                           "library/make-it-stick.md"),
     "an entry": ("research/2025/retrieval-practice-in-year-4.md", "weekly low-stakes quiz",
                  "weekly low-stakes test", "research/2025/retrieval-practice-in-year-4.md"),
-    "its references": ("research/2025/retrieval-practice-in-year-4.bib", "Taking Memory Tests",
-                       "Taking Memory Quizzes", "research/2025/retrieval-practice-in-year-4.md"),
+    "its references": ("research/2025/retrieval-practice-in-year-4.bib", "memory tests improves",
+                       "memory quizzes improves", "research/2025/retrieval-practice-in-year-4.md"),
     "a vocabulary": ("library/topics.yaml", "name: Cognitive science", "name: Cognitive sciences",
                      "library/make-it-stick.md"),
     "a hand-written page": ("docs/support.md", "\n", "\nA sentence added in the preview.\n",
                             "support.md"),
-    "an introduction": ("docs/_text/library.md", "\n", "\nA sentence added to the library's page.\n",
+    "an introduction": ("docs/_text/library.md", "\n", "\nA sentence added to the page of the library.\n",
                         "library/index.md"),
 }
 

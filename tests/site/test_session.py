@@ -70,7 +70,8 @@ def test_pages_handed_over_are_audited(tmp_path: Path) -> None:
     found at its line."""
     site = tmp_path / "site"
     site.mkdir()
-    page = '<html>\n<body>\n<a href="./">home</a>\n<img src="x.png" alt="" onerror="go()">\n</body></html>'
+    page = ('<html><head><meta http-equiv="Content-Security-Policy" content="script-src \'self\'"></head>'
+            '\n<body>\n<a href="./">home</a>\n<img src="x.png" alt="" onerror="go()">\n</body></html>')
     (site / "index.html").write_text(page, "utf-8")
     code = textwrap.dedent(f"""
         from pathlib import Path
@@ -172,7 +173,7 @@ BROKEN_PDF = """
     from goldenthread.publish import generation
     from goldenthread.publish.pdf import PdfError
 
-    def broken(root, knowledge, years, timestamp):
+    def broken(*args, **kwargs):
         raise PdfError("the 2025 PDF could not be made: a test")
 
     generation.build_pdfs = broken

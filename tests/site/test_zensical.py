@@ -142,15 +142,16 @@ def test_year_downloads_are_copied(zensical_site: ZensicalSite) -> None:
         assert (folder / references_name(year)).is_file()
 
 
-def test_site_passes_our_audit_but_for_search_and_catalogue_export(zensical_site: ZensicalSite) -> None:
+def test_site_passes_our_audit_but_for_search_export_and_policy(zensical_site: ZensicalSite) -> None:
     """Links, anchors, scripts and alt text pass goldenthread's own audit of a built site.
 
-    The two expected gaps: the audit reads MkDocs' search index (Zensical writes
-    search.json, checked above), and library/library.bib is written by `goldenthread
-    build` into its own site/, which `zensical build` replaces.
+    The three expected gaps: the audit reads MkDocs' search index (Zensical writes
+    search.json, checked above); library/library.bib is written by `goldenthread build`
+    into its own site/, which `zensical build` replaces; and no page has a
+    Content-Security-Policy, which the goldenthread plugin makes and Zensical runs no plugin.
     """
     problems = audit_site(zensical_site.site, zensical_site.knowledge, label="site")
-    unexpected = [p for p in problems if p.code != "missing-search-entry"
+    unexpected = [p for p in problems if p.code not in ("missing-search-entry", "csp-missing")
                   and not (p.code == "missing-export" and p.path == "site/library/library.bib")]
     assert not unexpected, "\n".join(f"{p.path}:{p.line}: {p.code}: {p.message}" for p in unexpected)
 
@@ -164,3 +165,15 @@ def test_without_generated_pages_the_strict_build_fails(tmp_path: Path) -> None:
     assert run.returncode != 0, output
     assert "page does not exist" in output
     assert not (root / "docs" / "library").exists()
+
+
+def test_the_theme_override_adds_scholar_tags_and_json_ld(zensical_site: ZensicalSite) -> None:
+    """Zensical renders docs/_theme/main.html (theme.custom_dir) from the pages' front matter,
+    and copies each entry's offprint beside its page; it has no Content-Security-Policy."""
+    for entry in zensical_site.knowledge.entries:
+        folder = zensical_site.site / "research" / str(entry.year) / entry.id
+        html = (folder / "index.html").read_text("utf-8")
+        assert f'<meta name="citation_technical_report_number" content="{entry.id}">' in html
+        assert '<script type="application/ld+json">' in html
+        assert "Content-Security-Policy" not in html
+        assert (folder / f"{entry.id}.pdf").read_bytes().startswith(b"%PDF-")

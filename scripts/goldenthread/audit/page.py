@@ -7,6 +7,8 @@ into line and column only for the few things reported.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import re
 from dataclasses import dataclass, field
@@ -14,7 +16,16 @@ from dataclasses import dataclass, field
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "poster", "data", "cite", "background",
                   "xlink:href"}
 SCRIPT_URL = re.compile(r"^(javascript|vbscript|data):")
-EXECUTABLE = {"", "text/javascript", "module", "application/javascript"}
+# What a browser runs (HTML's "prepare the script element"): no type, a JavaScript MIME type,
+# a module; an import map or speculation rules change what it loads. Any other type
+# (application/ld+json, application/json) is a data block, which it never runs.
+JAVASCRIPT_TYPES = frozenset({
+    "application/ecmascript", "application/javascript", "application/x-ecmascript",
+    "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
+    "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+    "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript", "text/x-javascript"})
+ACTIVE_TYPES = frozenset({"module", "importmap", "speculationrules"})
+POLICY = "content-security-policy"
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(
@@ -23,7 +34,7 @@ _ATTRIBUTE = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(\"[^\"]*\"|'[^']*'|[^\s\"'=<>
 _SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 # Tags with none of these attributes cannot matter to the audit; most tags are skipped unread.
 _RELEVANT = re.compile(r"\s(?:id|name|href|src|srcset|action|formaction|poster|data|cite|"
-                       r"background|xlink:href|on[\w-]+)\s*=", re.IGNORECASE)
+                       r"background|xlink:href|http-equiv|on[\w-]+)\s*=", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,32 @@ class Page:
     scripts: list[Found] = field(default_factory=list)       # inline executable scripts
     script_sources: list[Found] = field(default_factory=list)
     images_without_alt: list[Found] = field(default_factory=list)
+    policies: list[Found] = field(default_factory=list)      # <meta http-equiv=Content-Security-Policy>
+
+
+def script_hash(script: str) -> str:
+    """The CSP source that admits one inline script: its text's SHA-256 hash."""
+    digest = base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def admitted(policy: str) -> set[str]:
+    """The hashes a policy's script-src admits."""
+    for directive in policy.split(";"):
+        name, _, sources = directive.strip().partition(" ")
+        if name.lower() == "script-src":
+            return {source for source in sources.split() if source.startswith("'sha256-")}
+    return set()
+
+
+def executable(values: dict[str, str]) -> bool:
+    """Whether a browser would run a <script> with these attributes (or load what it names)."""
+    kind = values.get("type")
+    if kind is None or not kind.strip():
+        language = values.get("language", "").strip()
+        return not language or f"text/{language}".lower() in JAVASCRIPT_TYPES
+    kind = kind.strip().lower()
+    return kind.split(";", 1)[0].strip() in JAVASCRIPT_TYPES or kind in ACTIVE_TYPES
 
 
 def position(text: str, offset: int) -> tuple[int, int]:
@@ -79,6 +116,8 @@ def _tag(page: Page, name: str, values: dict[str, str], offset: int) -> None:
                 page.links.append(Found(offset, value, attribute))
     if name == "img" and not values.get("alt", "").strip() and values.get("role") != "presentation":
         page.images_without_alt.append(Found(offset, values.get("src", ""), "alt"))
+    if name == "meta" and values.get("http-equiv", "").strip().lower() == POLICY:
+        page.policies.append(Found(offset, values.get("content", ""), "content"))
 
 
 def read_page(text: str) -> Page:
@@ -102,6 +141,6 @@ def read_page(text: str) -> Page:
             stop = end.start() if end else len(text)
             if "src" in values:
                 page.script_sources.append(Found(match.start(), values["src"], "src"))
-            elif values.get("type", "").lower() in EXECUTABLE:
+            elif executable(values):
                 page.scripts.append(Found(match.start(), text[at:stop]))
             at = end.end() if end else len(text)

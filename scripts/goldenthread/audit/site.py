@@ -1,8 +1,12 @@
 """The audit of a built site: links and anchors, active content, alt text, every record present.
 
-Inline scripts are allowed only when they are the theme's own: the same (up to the
-relative path to the site root) as a script in 404.html, which the theme renders with
-no contributed content. Script files are allowed only from the site's own assets/.
+Inline scripts are allowed only when they are the theme's own: the same as a script in
+404.html, which the theme renders with no contributed content, once each string that names
+the site's root is set aside (a page writes it relative to its own depth, "../..", 404.html
+as the site's path, "/" or "/golden-thread/"). Scripts that a browser does not run (JSON-LD,
+the theme's JSON configuration) are data, not scripts. Script files are allowed only from
+the site's own assets/. Every page carries a Content-Security-Policy before its first
+script, and the policy admits each of its inline scripts (else the browser would refuse it).
 
 `SiteAuditor` reads pages one at a time, so `goldenthread build` can hand it each page as
 MkDocs renders it (in a worker process, while MkDocs goes on); `problems` then needs only
@@ -26,9 +30,9 @@ from ..generate.links import entry_page, title_page, url_of
 from ..generate.search_index import indexed_urls
 from ..model import KnowledgeBase
 from ..problems import Problem, sort_problems
-from .page import Found, Page, position, read_page
+from .page import Found, Page, admitted, position, read_page, script_hash
 
-_RELATIVE_ROOT = re.compile(r'"(?:\.\.(?:/\.\.)*|/|\.)"')
+_ROOT = re.compile(r'"(?:\.\.(?:/\.\.)*|\.|/(?:[\w.~%-]+/)*)"')  # a string naming the site's root
 EXTERNAL = "\0external"  # the target of a link that leaves the site
 _BIB_KEY = re.compile(r"^@\w+\{([^,\s]+),", re.MULTILINE)  # an entry in library.bib
 _RIS_ID = re.compile(r"^ID  - (.+)$", re.MULTILINE)  # a work in a RIS export
@@ -36,7 +40,7 @@ _REFERENCES_OF = re.compile(r"^% ([^:\s]+):", re.MULTILINE)  # an entry's headin
 
 
 def _normalised_script(text: str) -> str:
-    return _RELATIVE_ROOT.sub('"ROOT"', " ".join(text.split()))
+    return _ROOT.sub('"ROOT"', " ".join(text.split()))
 
 
 def site_files(site: Path) -> set[str]:
@@ -50,9 +54,12 @@ def site_files(site: Path) -> set[str]:
 
 
 class SiteAuditor:
-    def __init__(self, site: Path, label: str = "site") -> None:
+    def __init__(self, site: Path, label: str = "site", site_url: str = "") -> None:
         self.site = site
         self.label = label  # how paths are shown, e.g. "site"
+        # Where the site is published: an absolute path ("/golden-thread/...", as 404.html's
+        # links are written when site_url is set) is read from the site's own path.
+        self.root = urlsplit(site_url).path or "/"
         self.pages: dict[str, Page] = {}
         # Per page, its links and script sources joined to site paths as the page arrives
         # (while MkDocs renders the next), so that little is left once the site is complete.
@@ -79,7 +86,8 @@ class SiteAuditor:
                 if not target:
                     known = ("", parts.fragment)
                 elif target.startswith("/"):
-                    known = (target.lstrip("/") + ("/" if target.endswith("/") else ""), parts.fragment)
+                    inside = target[len(self.root):] if target.startswith(self.root) else target.lstrip("/")
+                    known = (inside + ("/" if target.endswith("/") and inside else ""), parts.fragment)
                 else:
                     joined = posixpath.normpath(posixpath.join(folder, target))
                     known = (joined + ("/" if target.endswith("/") else ""), parts.fragment)
@@ -130,6 +138,7 @@ class SiteAuditor:
         for script in page.scripts:
             if _normalised_script(script.text) not in theme:
                 found.append((script, "unsafe-script", "an inline script that is not the theme's own"))
+        found += _policy_problems(page)
         for source, (target, _) in zip(page.script_sources, sources, strict=True):
             name = choose(target) if target not in (EXTERNAL, "") else ""
             if not (name in files and name.split("/", 1)[0] == "assets"):
@@ -200,6 +209,19 @@ def _csl_ids(text: str) -> set[str]:
         return set()  # an unreadable export holds nothing: every title is reported missing
 
 
+def _policy_problems(page: Page) -> list[tuple[Found, str, str]]:
+    """A page's Content-Security-Policy: there, before any script, and admitting its own."""
+    first = min((s.offset for s in (*page.scripts, *page.script_sources)), default=None)
+    policy = page.policies[0] if page.policies else None
+    if policy is None or (first is not None and policy.offset > first):
+        return [(policy or Found(0, ""), "csp-missing",
+                 "the page has no Content-Security-Policy before its first script")]
+    hashes = admitted(policy.text)
+    return [(script, "csp-blocked", "the page's Content-Security-Policy does not admit this inline "
+             "script: a browser would refuse to run it")
+            for script in page.scripts if script_hash(script.text) not in hashes]
+
+
 def _search_locations(site: Path) -> set[str]:
     """Every page the site's search index (generate/search_index.py) holds, by URL."""
     def read(path: str) -> str | None:
@@ -212,6 +234,8 @@ def _search_locations(site: Path) -> set[str]:
         return set()  # an unreadable index holds nothing: every record is reported missing
 
 
-def audit_site(site: Path, knowledge: KnowledgeBase, label: str = "site") -> list[Problem]:
-    """Every problem in the built site, sorted; none means it is safe to publish."""
-    return SiteAuditor(site, label).problems(knowledge)
+def audit_site(site: Path, knowledge: KnowledgeBase, label: str = "site",
+               site_url: str = "") -> list[Problem]:
+    """Every problem in the built site, sorted; none means it is safe to publish. site_url:
+    where it is published (mkdocs.yml's site_url, or GOLDENTHREAD_SITE_URL)."""
+    return SiteAuditor(site, label, site_url).problems(knowledge)

@@ -7,6 +7,7 @@ import re
 from ..load.bib import BibEntry, BibSource
 from ..messages import say
 from ..problems import Problem
+from .sentence_case import sentence_case
 
 # Fields each reference type needs; a tuple means any one of them will do.
 REQUIRED: dict[str, tuple[str | tuple[str, ...], ...]] = {
@@ -61,6 +62,21 @@ def _doi_problem(path: str, entry: BibEntry) -> Problem | None:
     return None
 
 
+def _title_case(path: str, entry: BibEntry) -> list[Problem]:
+    """A notice for each title (a book's too) written in Title Case, with its sentence case."""
+    problems = []
+    for name in ("title", "booktitle"):
+        value = entry.fields.get(name, "")
+        sentence = sentence_case(" ".join(value.split())) if value else None
+        if sentence is not None:
+            problems.append(Problem(
+                path, entry.field_lines.get(name, entry.line), 1, "bib-title-case",
+                f"APA 7 writes reference titles in sentence case: {name} = {{{sentence}}} (if that "
+                "lowered a proper noun, put the noun in braces, e.g. {Rosenshine} or {Key Stage}, "
+                "to keep its capitals)", "notice"))
+    return problems
+
+
 def check_bib(source: BibSource) -> list[Problem]:
     problems = []
     for entry in source.entries.values():
@@ -77,6 +93,7 @@ def check_bib(source: BibSource) -> list[Problem]:
         doi = _doi_problem(source.path, entry)
         if doi:
             problems.append(doi)
+        problems += _title_case(source.path, entry)
         url = entry.fields.get("url", "").strip()
         if url and not WEB_ADDRESS.match(url):
             problems.append(Problem(source.path, entry.field_lines.get("url", entry.line), 1,

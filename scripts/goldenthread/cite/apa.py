@@ -42,7 +42,7 @@ def _field(entry: BibEntry, name: str) -> str:
     return plain(entry.fields.get(name, ""))
 
 
-def _list_names(names: Sequence[Name]) -> str:
+def list_names(names: Sequence[Name]) -> str:
     inverted = [name.inverted() for name in names]
     if len(inverted) > 20:
         return ", ".join(inverted[:19]) + ", . . . " + inverted[-1]
@@ -177,7 +177,7 @@ def reference(entry: BibEntry) -> Reference:
     date = year + _month(entry) if entry.type in ("online", "misc") else year
     title = _field(entry, "title")
     if names:
-        authors = _list_names(names)
+        authors = list_names(names)
         who = authors + (" (Eds.)" if is_editor and len(names) > 1 else " (Ed.)" if is_editor else "")
         head = [Run(_end(who) + f" ({date}).")]
         body = _body(entry, authors if len(names) == 1 else "")

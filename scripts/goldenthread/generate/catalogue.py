@@ -41,6 +41,7 @@ import hashlib
 import json
 import re
 
+from ..export.feeds import LIBRARY_FEED
 from ..export.files import FORMATS as EXPORT_FORMATS
 from ..export.files import LIBRARY
 from ..model import KnowledgeBase, Title
@@ -49,6 +50,8 @@ from .search_index import fold
 from .text import attr, front_matter, join_words
 
 INDEX = "library/index.md"
+FEED_TITLE = "New titles in the library (Atom feed)"
+FEED = (f"[{FEED_TITLE}](feed.xml): subscribe in a feed reader to hear of new titles.\n")
 PAGES = "library/page"          # library/page/<n>/index.md, n >= 2 (index.md: links in raw HTML
                                 # are relative to the file and to the URL alike, for Zensical)
 DATA = "library/catalogue.json"
@@ -206,7 +209,7 @@ def _list(page: str, titles: list[Title]) -> str:
 def first_page(kb: KnowledgeBase, intro: str, titles: list[Title], pages: int, data_version: str) -> str:
     data_url = f"{DATA.removeprefix('library/')}?v={data_version}"  # the first page is library/
     paging = f"The catalogue lists every title A to Z, {PAGE_SIZE} to a page.\n\n" if pages > 1 else ""
-    return (front_matter(title=HEADING)
+    return (front_matter(title=HEADING, feeds=[{"href": LIBRARY_FEED, "title": FEED_TITLE}])
             + f"# {HEADING}\n\n" + intro.strip() + "\n\n" + paging
             + filter_form(kb, data_url) + "\n\n"
             f'<p id="gt-count" class="gt-count" role="status" tabindex="-1">'
@@ -218,7 +221,7 @@ def first_page(kb: KnowledgeBase, intro: str, titles: list[Title], pages: int, d
             "The whole catalogue, for a reference manager (Zotero, EndNote, Mendeley): "
             + " · ".join(f"[{EXPORT_FORMATS[suffix]}]({name.rsplit('/', 1)[1]})"
                          for suffix, name in LIBRARY.items())
-            + ".\n")
+            + ".\n\n" + FEED)
 
 
 def later_page(number: int, titles: list[Title], pages: int) -> str:

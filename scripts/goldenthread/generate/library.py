@@ -17,6 +17,7 @@ from .my_list import title_button
 from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
+from .scholarly import title_json_ld
 from .text import fenced, front_matter, join_words, md, plural
 
 FORMATS = catalogue.FORMATS
@@ -78,7 +79,7 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     entries = relations.entries_citing[title.id]
     related = relations.related(title)
     text = front_matter(title=title.full_title, description=" ".join(title.summary.split())[:300],
-                        tags=[topics[t].name for t in title.topics])
+                        tags=[topics[t].name for t in title.topics], json_ld=title_json_ld(title, settings))
     text += f"# {md(title.title)}\n\n"
     if title.subtitle:
         text += f"*{md(title.subtitle)}*\n{{ .gt-subtitle }}\n\n"

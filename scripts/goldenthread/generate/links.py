@@ -17,6 +17,11 @@ def entry_page(entry: Entry) -> str:
     return f"research/{entry.year}/{entry.id}.md"
 
 
+def offprint(entry: Entry) -> str:
+    """The entry's own PDF, in the folder of its page's URL (where Google Scholar looks for it)."""
+    return f"research/{entry.year}/{entry.id}/{entry.id}.pdf"
+
+
 def year_page(year: int) -> str:
     return f"research/{year}/index.md"
 

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import json
 
+from ..cite.entry import entry_bibtex
 from ..cite.names import Name
-from ..export.bibtex import entry_text, escape, title_entry
+from ..export.bibtex import title_entry
 from ..export.csl import item
 from ..export.reference import Reference, from_entry, from_title
 from ..export.ris import entry as ris_entry
 from ..model import Entry, Named, Title
+from ..settings import Settings
 from .links import entry_page, title_page, url_of
 from .text import attr, join_words
 
@@ -25,15 +27,6 @@ PAGE = "my-list.md"  # hand-written: docs/my-list.md holds the list's place
 
 def _byline(names: tuple[Name, ...], year: str) -> str:
     return f"{join_words(n.literal or f'{n.given} {n.family}'.strip() for n in names)} ({year})"
-
-
-def _entry_bibtex(reference: Reference) -> str:
-    names = " and ".join("{" + escape(name.literal) + "}" if name.literal
-                         else escape(f"{name.family}, {name.given}") for name in reference.authors)
-    fields = [("author", names), ("title", escape(reference.title)), ("year", reference.year),
-              ("institution", escape(reference.publisher)), ("type", "Action research report"),
-              ("number", reference.key)]
-    return entry_text("techreport", reference.key, fields)
 
 
 def _button(page: str, reference: Reference, bibtex: str) -> str:
@@ -50,6 +43,8 @@ def title_button(title: Title, topics: dict[str, Named]) -> str:
     return _button(title_page(title), from_title(title, topics), title_entry(title))
 
 
-def entry_button(entry_: Entry, trust: str) -> str:
-    reference = from_entry(entry_, trust)
-    return _button(entry_page(entry_), reference, _entry_bibtex(reference))
+def entry_button(entry_: Entry, settings: Settings) -> str:
+    """An entry's button: its BibTeX the words its page's "How to cite" gives (cite/entry.py)."""
+    page, trust = entry_page(entry_), settings.trust_name
+    url = settings.absolute(url_of(page))
+    return _button(page, from_entry(entry_, trust, url), entry_bibtex(entry_, trust, url))

@@ -39,7 +39,7 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(framework_pages(kb, relations, texts.get("framework", "")))
     pages[EVIDENCE_MAP] = evidence_map_page(kb, relations)
     pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles))
-    pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years), settings.trust_name))
+    pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years), settings))
     pages[CONTRIBUTING_PAGE] = contributing_page(texts.get("contributing", ""))
     pages.update(form_pages(kb, settings, texts))
     if "index" in texts:

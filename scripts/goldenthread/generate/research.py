@@ -6,14 +6,19 @@ from collections import defaultdict
 from urllib.parse import quote
 
 from ..check.citations import citation_groups
-from ..cite.apa import Reference, citation, reference_list
+from ..cite.apa import Reference, Run, citation, reference_list
+from ..cite.entry import entry_bibtex, entry_citation
+from ..export.citation_cff import CITATION
+from ..export.feeds import RESEARCH_FEED
 from ..export.files import FORMATS, year_files
 from ..model import Entry, KnowledgeBase
+from ..settings import Settings
 from .forms import ENTRY_FORM
 from .framework import framework_link_lines
-from .links import entry_page, href, relative, title_page, year_page
+from .links import entry_page, href, offprint, relative, title_page, url_of, year_page
 from .my_list import entry_button
-from .text import attr, front_matter, join_words, md, plural
+from .scholarly import entry_citation_tags, entry_json_ld
+from .text import attr, fenced, front_matter, join_words, md, plural
 
 INDEX = "research/index.md"
 LINK_SAFE = ":/?#@!$&'*+,;=%~"
@@ -38,22 +43,35 @@ def with_citations(body: str, references: dict[str, Reference]) -> str:
     return "".join(out)
 
 
+def _runs(runs: tuple[Run, ...]) -> str:
+    """A reference's runs as Markdown: italics, links, the rest as text."""
+    parts = []
+    for run in runs:
+        text = md(run.text)
+        if run.link:
+            text = f"[{text}]({quote(run.link, safe=LINK_SAFE)})"
+        elif run.italic:
+            text = f"*{text}*"
+        parts.append(text)
+    return "".join(parts)
+
+
 def _reference_list(references: list[Reference]) -> str:
     if not references:
         return ""
-    items = []
-    for ref in references:
-        parts = []
-        for run in ref.runs:
-            text = md(run.text)
-            if run.link:
-                text = f"[{text}]({quote(run.link, safe=LINK_SAFE)})"
-            elif run.italic:
-                text = f"*{text}*"
-            parts.append(text)
-        items.append(f'<p id="ref-{attr(ref.key)}" class="gt-reference" markdown="span">'
-                     f"{''.join(parts)}</p>")
+    items = [f'<p id="ref-{attr(ref.key)}" class="gt-reference" markdown="span">{_runs(ref.runs)}</p>'
+             for ref in references]
     return "## References\n\n" + "\n".join(items) + "\n\n"
+
+
+def _how_to_cite(entry: Entry, settings: Settings) -> str:
+    """How to cite the entry: its APA reference and its BibTeX, the words its offprint prints."""
+    url = settings.absolute(url_of(entry_page(entry)))
+    apa = _runs(entry_citation(entry, settings.trust_name, url))
+    return ("## How to cite this entry\n\n"
+            f'<p class="gt-citation" markdown="span">{apa}</p>\n\n'
+            "Copy this BibTeX entry into your reference manager.\n\n"
+            + fenced(entry_bibtex(entry, settings.trust_name, url), "bibtex") + "\n")
 
 
 def _framework_links(page: str, entry: Entry, kb: KnowledgeBase) -> str:
@@ -64,25 +82,33 @@ def _framework_links(page: str, entry: Entry, kb: KnowledgeBase) -> str:
     return "\n".join(lines) + "\n"
 
 
-def entry_page_text(entry: Entry, kb: KnowledgeBase, trust: str) -> str:
+def entry_page_text(entry: Entry, kb: KnowledgeBase, settings: Settings) -> str:
     page = entry_page(entry)
     academy = kb.named("academies")[entry.academy]
     references = reference_list(entry.references)
     by_key = {ref.key: ref for ref in references}
     authors = "; ".join(f"{md(a.name)}, {md(a.role)}" for a in entry.authors)
     topics = kb.named("topics")
+    # An illustrative entry is labelled, and kept out of search engines' indexes (and so out
+    # of Google Scholar): it is not anyone's research.
     text = front_matter(title=entry.title, description=" ".join(entry.abstract.split())[:300],
-                        tags=[topics[t].name for t in entry.topics])
+                        tags=[topics[t].name for t in entry.topics],
+                        robots="noindex" if entry.example else None,
+                        citation=entry_citation_tags(entry, settings),
+                        json_ld=entry_json_ld(entry, kb, settings))
     text += f"# {md(entry.title)}\n\n"
     if entry.example:
         text += EXAMPLE_NOTE
     text += (f"**Authors:** {authors}  \n**Academy:** {md(academy.name)}  \n"
              f"**Published:** [{entry.year}]({relative(page, year_page(entry.year))})\n\n"
-             + entry_button(entry, trust) +
+             f"[Download this entry (PDF)]({relative(page, offprint(entry))}){{ .md-button }} "
+             "[How to cite it](#how-to-cite-this-entry){ .md-button } "
+             + entry_button(entry, settings) +
              f"## Research question\n\n{entry.research_question.strip()}\n\n"
              f"## Abstract\n\n{entry.abstract.strip()}\n\n")
     text += with_citations(entry.body, by_key).strip() + "\n\n"
     text += _reference_list(references)
+    text += _how_to_cite(entry, settings)
     text += "## In the framework\n\n" + _framework_links(page, entry, kb)
     return text
 
@@ -98,7 +124,8 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
                  "\n\nThis year's references, for a reference manager: "
                  + " · ".join(f"[{label}]({name.rsplit('/', 1)[1]})" for label, name in
                               ((FORMATS[suffix], name) for suffix, name in year_files(year).items()))
-                 + ".\n\n")
+                 + f". How to cite this publication: [{CITATION}]({CITATION}). "
+                 "Each entry's page has its own PDF and how to cite it.\n\n")
     if foreword:
         text += "## Foreword\n\n" + foreword.strip() + "\n\n"
     grouped: dict[str, list[Entry]] = defaultdict(list)
@@ -117,8 +144,14 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
     return text + f"[All years]({relative(page, INDEX)})\n"
 
 
+FEED_TITLE = "New action research (Atom feed)"
+
+
 def index_page(kb: KnowledgeBase, intro: str, by_year: dict[int, list[Entry]]) -> str:
-    text = front_matter(title="Action research") + "# Action research\n\n" + intro.strip() + "\n\n"
+    text = (front_matter(title="Action research", feeds=[{"href": RESEARCH_FEED, "title": FEED_TITLE}])
+            + "# Action research\n\n" + intro.strip() + "\n\n"
+            + f"[{FEED_TITLE}]({relative(INDEX, RESEARCH_FEED)}): subscribe in a feed reader to hear of "
+            "each year's entries.\n\n")
     text += "## Years\n\n"
     for year in kb.years:
         text += (f"- [{year}]({relative(INDEX, year_page(year))}): "
@@ -126,7 +159,7 @@ def index_page(kb: KnowledgeBase, intro: str, by_year: dict[int, list[Entry]]) -
     return text
 
 
-def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int], trust: str) -> dict[str, str]:
+def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int], settings: Settings) -> dict[str, str]:
     by_year: dict[int, list[Entry]] = defaultdict(list)
     for entry in kb.entries:
         by_year[entry.year].append(entry)
@@ -135,5 +168,5 @@ def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int], trust: st
         pages[year_page(year)] = year_page_text(year, by_year.get(year, []), kb,
                                                 kb.forewords.get(year, ""), year in pdf_years)
     for entry in kb.entries:
-        pages[entry_page(entry)] = entry_page_text(entry, kb, trust)
+        pages[entry_page(entry)] = entry_page_text(entry, kb, settings)
     return pages

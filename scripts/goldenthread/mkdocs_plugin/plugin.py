@@ -18,8 +18,9 @@ from mkdocs.structure.files import File, Files
 
 from ..publish.session import BuildSession, InvalidSources
 from ..report import as_text
-from ..settings import option_problems
+from ..settings import SITE_URL, option_problems, site_url
 from .config import GoldenThreadConfig
+from .csp import GLOBAL, ThemePolicy
 from .files import in_walk_order
 
 EPOCH = "SOURCE_DATE_EPOCH"
@@ -38,6 +39,7 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         self.files: Files | None = None
         self.nav: Any = None
         self.env: Any = None
+        self.serving = False  # under a plain `mkdocs serve`, whose reload script no policy admits
 
     def load_config(self, options: dict[str, Any],
                     config_file_path: str | None = None) -> tuple[ConfigErrors, ConfigWarnings]:
@@ -48,7 +50,12 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         errors += [(key, ValidationError(message)) for key, message in wrong]
         return errors, [(key, text) for key, text in warnings if key not in known]
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_config(self, config: Any) -> Any:
+        if os.environ.get(SITE_URL):  # the deploy workflow's address for the site
+            config.site_url = site_url(config.site_url)
         if self.session is None or self._own:
             self.session, self._own = BuildSession(repository(config), Path(config.site_dir)), True
         return config
@@ -93,8 +100,11 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         return markdown
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        """The theme override's Content-Security-Policy (docs/_theme/main.html)."""
         assert self.session is not None
         self.session.wait_for_outputs()  # MkDocs copies them next
+        if not self.serving:
+            env.globals[GLOBAL] = ThemePolicy(env, config)
         self.env = env
         return env
 

@@ -17,6 +17,7 @@ from ..generate.pages import GENERATED_PAGES, OWNED
 from ..problems import GoldenThreadError
 from ..publish.site_folder import discard
 from .build import load_site
+from .csp import admit_reload
 from .preview import CONFIG, Preview
 
 WATCHED = ("docs", "library", "research")
@@ -72,7 +73,7 @@ def _server(preview: Preview, host: str, port: int, mount_path: str) -> Any:
             return super()._serve_request(environ, start_response)
 
         def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-            content = super()._inject_js_into_html(content, epoch)  # type: ignore[no-untyped-call]
+            content = admit_reload(super()._inject_js_into_html(content, epoch))  # type: ignore[no-untyped-call]
             panel = preview.problems_html()
             body = re.search(rb"<body[^>]*>", content)
             if not panel or body is None:

@@ -1,23 +1,29 @@
-"""One year's publication as data for the Typst template (no markup is produced here)."""
+"""The publications as data for the Typst template (no markup is produced here): a year's
+annual publication, and an entry's offprint (the same entry, typeset alone)."""
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Any
 
 import markdown
 
 from ..check.citations import citation_groups
+from ..cite.entry import entry_citation, series
+from ..generate.links import entry_page, url_of
+from ..generate.text import md as markdown_text
 from ..model import Entry, KnowledgeBase
 from ..settings import Settings
 from .bibliography import typst_bibtex
-from .markdown_tree import Node, tree
+from .markdown_tree import Node, plain_text, tree
 
 EXAMPLE_NOTE = ("The entries in this edition are illustrative examples, written to show the "
                 "format. They do not report real pupils, staff or results.")
 ENTRY_EXAMPLE_NOTE = ("This entry was written to show the format. It does not report real "
                       "pupils, staff or results.")
+SUBTITLE = "Teachers' action research across the Trust"
 _TOKEN = re.compile(r"GTCITE(\d+)GTEND")
 
 
@@ -56,22 +62,46 @@ def body_nodes(md: markdown.Markdown, body: str) -> list[Node]:
     return [part for node in tree(md, text) for part in _place_citations(node, groups)]
 
 
+@lru_cache(maxsize=4096)
+def smart(md: markdown.Markdown, text: str) -> str:
+    """Plain text (a title, a name) as the site prints it: the same parse, so the same
+    typographic quotes, and no markup."""
+    return plain_text(tree(md, markdown_text(text.strip()))) if text.strip() else ""
+
+
+def _spaced(md: markdown.Markdown, text: str) -> str:
+    """smart(), keeping the spaces around the text (it joins with the next run)."""
+    core = text.strip()
+    if not core:
+        return text
+    start = text.index(core)
+    return text[:start] + smart(md, core) + text[start + len(core):]
+
+
 def bib_name(entry: Entry) -> str:
     return f"{entry.id}.bib"
 
 
-def _entry(md: markdown.Markdown, entry: Entry, kb: KnowledgeBase) -> dict[str, Any]:
-    return {
-        "id": entry.id, "title": entry.title, "example": entry.example,
-        "authors": [{"name": a.name, "role": a.role} for a in entry.authors],
-        "academy": kb.named("academies")[entry.academy].name,
+Parsed = dict[str, dict[str, Any]]  # entry id -> its data, made once for its year's PDF and its offprint
+
+
+def _entry(md: markdown.Markdown, entry: Entry, kb: KnowledgeBase, parsed: Parsed | None) -> dict[str, Any]:
+    if parsed is not None and entry.id in parsed:
+        return parsed[entry.id]
+    data = {
+        "id": entry.id, "title": smart(md, entry.title), "example": entry.example,
+        "authors": [{"name": smart(md, a.name), "role": smart(md, a.role)} for a in entry.authors],
+        "academy": smart(md, kb.named("academies")[entry.academy].name),
         "question": tree(md, entry.research_question), "abstract": tree(md, entry.abstract),
         "body": body_nodes(md, entry.body),
         "bib": bib_name(entry) if entry.references else None,
     }
+    if parsed is not None:
+        parsed[entry.id] = data
+    return data
 
 
-def _contributors(entries: list[Entry]) -> list[dict[str, Any]]:
+def _contributors(md: markdown.Markdown, entries: list[Entry]) -> list[dict[str, Any]]:
     people: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         for author in entry.authors:
@@ -80,12 +110,18 @@ def _contributors(entries: list[Entry]) -> list[dict[str, Any]]:
     def surname(name: str) -> str:
         return name.split()[-1].casefold() if name.split() else ""
 
-    return [{"name": name, "entries": [{"id": e.id, "title": e.title} for e in found]}
+    return [{"name": smart(md, name), "entries": [{"id": e.id, "title": smart(md, e.title)} for e in found]}
             for name, found in sorted(people.items(), key=lambda p: (surname(p[0]), p[0]))]
 
 
-def publication_data(kb: KnowledgeBase, year: int, settings: Settings,
-                     md: markdown.Markdown) -> dict[str, Any]:
+def _common(md: markdown.Markdown, year: int, settings: Settings) -> dict[str, Any]:
+    return {"publication": series(year), "year_text": f"Published {year}",
+            "subtitle": smart(md, SUBTITLE), "trust": smart(md, settings.trust_name),
+            "example_note": EXAMPLE_NOTE, "entry_example_note": ENTRY_EXAMPLE_NOTE}
+
+
+def publication_data(kb: KnowledgeBase, year: int, settings: Settings, md: markdown.Markdown,
+                     parsed: Parsed | None = None) -> dict[str, Any]:
     entries = [e for e in kb.entries if e.year == year]
     academies = kb.named("academies")
     grouped: dict[str, list[Entry]] = defaultdict(list)
@@ -93,20 +129,39 @@ def publication_data(kb: KnowledgeBase, year: int, settings: Settings,
         grouped[entry.academy].append(entry)
     names = sorted({a.name for e in entries for a in e.authors})
     return {
-        "title": f"Action Research {year}", "year_text": f"Published {year}",
-        "subtitle": "Teachers' action research across the Trust",
-        "trust": settings.trust_name, "document_authors": [settings.trust_name, *names],
+        **_common(md, year, settings), "kind": "annual",
+        "title": series(year), "document_authors": [settings.trust_name, *names],
         "keywords": ["action research", "school improvement", str(year)],
         "all_examples": bool(entries) and all(e.example for e in entries),
-        "example_note": EXAMPLE_NOTE, "entry_example_note": ENTRY_EXAMPLE_NOTE,
         "foreword": tree(md, kb.forewords.get(year, "")),
-        "groups": [{"name": academies[a].name, "entries": [_entry(md, e, kb) for e in grouped[a]]}
+        "groups": [{"name": smart(md, academies[a].name),
+                    "entries": [_entry(md, e, kb, parsed) for e in grouped[a]]}
                    for a in sorted(grouped, key=lambda a: academies[a].name)],
-        "contributors": _contributors(entries),
+        "contributors": _contributors(md, entries),
     }
 
 
-def entry_bibliographies(kb: KnowledgeBase, year: int) -> dict[str, str]:
+def offprint_data(kb: KnowledgeBase, entry: Entry, settings: Settings, md: markdown.Markdown,
+                  parsed: Parsed | None = None) -> dict[str, Any]:
+    """One entry typeset alone: its own title block, its references, how to cite it."""
+    url = settings.absolute(url_of(entry_page(entry)))
+    citation = entry_citation(entry, settings.trust_name, url)
+    return {
+        **_common(md, entry.year, settings), "kind": "offprint",
+        "title": entry.title.strip(), "document_authors": [a.name for a in entry.authors],
+        "keywords": ["action research", *(kb.named("topics")[t].name for t in entry.topics)],
+        "citation": [{"text": run.text if run.link else _spaced(md, run.text), "italic": run.italic,
+                      "link": run.link} for run in citation],
+        "entry": _entry(md, entry, kb, parsed),
+    }
+
+
+def entry_bibliography(entry: Entry, md: markdown.Markdown) -> str:
+    """The entry's references as Typst reads them, their words with the site's quotes."""
+    return typst_bibtex(entry.references, lambda text: smart(md, text))
+
+
+def entry_bibliographies(kb: KnowledgeBase, year: int, md: markdown.Markdown) -> dict[str, str]:
     """Files the template reads besides data.json: each entry's references, by file name."""
-    return {bib_name(e): typst_bibtex(e.references)
+    return {bib_name(e): entry_bibliography(e, md)
             for e in kb.entries if e.year == year and e.references}

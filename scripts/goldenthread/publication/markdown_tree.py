@@ -3,6 +3,11 @@
 Python-Markdown builds an ElementTree before it serialises HTML; a last tree processor
 captures it. Each element becomes {"t": tag, "a": {...}, "c": [children]} and text stays
 a plain string, so the Typst template receives contributed text only as data.
+
+Text is what a browser shows of the same HTML: a line end inside a paragraph (a soft
+break) is a space, so only a hard break (`br`) or a code block ends a line in the PDF.
+Typographic quotes, dashes and ellipses come from the site's own smarty extension, in
+the same parse, so the site and the PDF print the same characters.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ BLOCKS = {"ul", "ol", "table", "thead", "tbody", "tr", "blockquote", "div", "dl"
 _STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
 _OTHER_PLACEHOLDER = re.compile("\x02[^\x03]*\x03")
 _TAGS = re.compile(r"<[^>]+>")
+_SOFT_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 
 class _Capture(Treeprocessor):  # type: ignore[misc]
@@ -42,7 +48,12 @@ def parser(root: Path) -> markdown.Markdown:
 
 
 def _text(md: markdown.Markdown, text: str | None) -> str:
-    """Text with raw-HTML placeholders replaced by that HTML's words (tags dropped)."""
+    """Text with raw-HTML placeholders replaced by that HTML's words (tags dropped), and
+    soft line breaks as the spaces a browser shows."""
+    return _SOFT_BREAK.sub(" ", _unstashed(md, text))
+
+
+def _unstashed(md: markdown.Markdown, text: str | None) -> str:
     if not text:
         return ""
 
@@ -76,10 +87,18 @@ def _code_block(md: markdown.Markdown, element: etree.Element) -> Node | None:
     return node
 
 
+def _preformatted(md: markdown.Markdown, element: etree.Element) -> Node:
+    """An indented code block (pre > code): its lines as they are."""
+    code = "".join(_unstashed(md, part) for part in element.itertext())
+    return {"t": "pre", "c": [code.rstrip("\n")]}
+
+
 def _node(md: markdown.Markdown, element: etree.Element) -> Node:
     code = _code_block(md, element)
     if code is not None:
         return code
+    if element.tag == "pre":
+        return _preformatted(md, element)
     children: list[Node] = []
     if element.text:
         children.append(_text(md, element.text))
@@ -143,3 +162,8 @@ def tree(md: markdown.Markdown, text: str) -> list[Node]:
     assert isinstance(body, dict)
     blocks = [child for child in body["c"] if not (isinstance(child, str) and not child.strip())]
     return _footnotes(blocks)
+
+
+def plain_text(nodes: list[Node]) -> str:
+    """The words of a tree, without its structure."""
+    return "".join(node if isinstance(node, str) else plain_text(node["c"]) for node in nodes)

@@ -2,29 +2,34 @@
 
 `Plan` holds every generated page but the titles' own, made but not yet written (the
 titles' pages, most of the pages, are made as they are written), and makes the files
-that go beside the pages: the search index and the catalogue's JSON, each year's PDF and
-references, the library's BibTeX. A build writes them in the order MkDocs needs them
-(publish/session.py); generate_pages writes everything into docs/ at once.
+that go beside the pages: the search index and the catalogue's JSON, each year's PDF, its
+references (BibTeX, RIS, CSL-JSON) and its CITATION.cff, each entry's offprint, the
+library's BibTeX, RIS and CSL-JSON, and the Atom feeds of new titles and new research. A
+build writes them in the order MkDocs needs them (publish/session.py); generate_pages
+writes everything into docs/ at once.
 """
 
 from __future__ import annotations
 
 import datetime
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..assemble import assemble
+from ..export.citation_cff import citation_name, year_citation
+from ..export.feeds import LIBRARY_FEED, RESEARCH_FEED, library_feed, research_feed
 from ..export.files import LIBRARY, library_text, year_files, year_text
 from ..generate.library import title_pages
-from ..generate.links import title_page
+from ..generate.links import offprint, title_page
 from ..generate.pages import GENERATED_PAGES, OWNED, site_files, site_pages
 from ..generate.relations import Relations, relate
 from ..generate.writer import copy_files, write_atomically, write_changed, write_pages
 from ..model import KnowledgeBase
 from ..settings import Settings, load_settings
 from ..validation import TitleCache, Validation, validate
-from .pdf import build_pdf, build_pdfs, pdf_name
+from .pdf import annual_output, build_pdfs, pdf_name
 
 TEXTS = "docs/_text"
 
@@ -121,38 +126,52 @@ class Plan:
         return site_files(self.knowledge, self.pages, hand_written_pages(self.root))
 
     def outputs(self) -> dict[str, tuple[object, ...]]:
-        """Each output (docs-relative) -> what it is made from: the catalogue's exports, and
-        each year's PDF and references (beside its year page)."""
+        """Each output (docs-relative) -> what it is made from: each year's PDF and references
+        (beside its year page), each entry's offprint (in its page's folder) and the
+        library's exports and the feeds."""
         kb = self.knowledge
-        made: dict[str, tuple[object, ...]] = {name: tuple(kb.titles) for name in LIBRARY.values()}
-        academies = tuple(kb.academies)
+        titles, academies, topics = tuple(kb.titles), tuple(kb.academies), tuple(kb.topics)
+        made: dict[str, tuple[object, ...]] = {name: titles for name in LIBRARY.values()}
+        made[LIBRARY_FEED] = (titles, topics, self.settings)
+        made[RESEARCH_FEED] = (tuple(kb.entries), topics, self.settings)
         for year in kb.years:
             entries = tuple(entry for entry in kb.entries if entry.year == year)
             images = tuple(sorted(name for name in self.images if name.startswith(f"research/{year}/")))
             made.update(dict.fromkeys(year_files(year).values(), entries))
-            made[f"research/{year}/{pdf_name(year)}"] = (year, entries, kb.forewords.get(year, ""),
-                                                         self.settings, academies, images)
+            made[citation_name(year)] = (year, entries, self.settings)
+            made[annual_output(year)] = (year, entries, kb.forewords.get(year, ""), self.settings,
+                                         academies, images)
+            for entry in entries:
+                made[offprint(entry)] = (entry, self.settings, academies, topics, images)
         return made
 
-    def make_output(self, name: str, timestamp: int) -> bytes:
-        """One of the outputs, by its docs-relative name."""
-        suffix = name.rsplit(".", 1)[1]
+    def make_outputs(self, timestamp: int, names: Iterable[str] | None = None) -> dict[str, bytes]:
+        """These outputs (every one, by default), by docs-relative name; every PDF among them
+        made in one Typst process."""
+        wanted = list(self.outputs() if names is None else names)
+        annuals = {annual_output(year): year for year in self.knowledge.years}
+        offprints = {offprint(entry): entry for entry in self.knowledge.entries}
+        pdfs = build_pdfs(self.root, self.knowledge, timestamp,
+                          years=[annuals[name] for name in wanted if name in annuals],
+                          entries=[offprints[name] for name in wanted if name in offprints])
+        return {name: pdfs[name] if name in pdfs else self._made(name) for name in wanted}
+
+    def _made(self, name: str) -> bytes:
+        """One of the outputs that is not a PDF."""
+        return self._text(name).encode("utf-8")
+
+    def _text(self, name: str) -> str:
+        kb, settings = self.knowledge, self.settings
         if name in LIBRARY.values():
-            return library_text(self.knowledge, suffix).encode("utf-8")
+            return library_text(kb, name.rsplit(".", 1)[1])
+        if name == LIBRARY_FEED:
+            return library_feed(kb, settings)
+        if name == RESEARCH_FEED:
+            return research_feed(kb, settings)
         year = int(name.split("/")[1])
-        if suffix == "pdf":
-            return build_pdf(self.root, self.knowledge, year, timestamp)
-        return year_text(self.knowledge, year, suffix).encode("utf-8")
-
-    def make_outputs(self, timestamp: int) -> dict[str, bytes]:
-        """Every output; the years' PDFs made together (Typst starts once)."""
-        years = self.knowledge.years
-        pdfs = build_pdfs(self.root, self.knowledge, years, timestamp) if years else {}
-        made = {}
-        for name in self.outputs():
-            year = name.split("/")[1] if name.endswith(".pdf") else ""
-            made[name] = pdfs[int(year)] if year else self.make_output(name, timestamp)
-        return made
+        if name == citation_name(year):
+            return year_citation(kb, year, settings, pdf_name(year))
+        return year_text(kb, year, name.rsplit(".", 1)[1])
 
     def write_outputs(self, timestamp: int) -> None:
         for name, content in self.make_outputs(timestamp).items():

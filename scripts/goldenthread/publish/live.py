@@ -104,14 +104,14 @@ class LiveGeneration:
         return self.plan.knowledge
 
     def outputs(self) -> set[str]:
-        """Make again the outputs (PDFs, references, library.bib) whose sources changed, and
-        write them; their docs-relative names."""
+        """Make again the outputs (PDFs, offprints, references, library.bib) whose sources
+        changed (the PDFs in one Typst process), and write them; their docs-relative names."""
         assert self.plan is not None
         made_from = self.plan.outputs()
         changed = {name for name, sources in made_from.items() if self._outputs.get(name) != sources}
         timestamp = build_timestamp(self.plan.knowledge)
-        for name in sorted(changed):
-            write_atomically(self.plan.docs / name, self.plan.make_output(name, timestamp))
+        for name, content in self.plan.make_outputs(timestamp, sorted(changed)).items():
+            write_atomically(self.plan.docs / name, content)
         self._outputs = made_from
         return changed
 

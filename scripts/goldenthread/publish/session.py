@@ -108,7 +108,7 @@ class BuildSession:
         plan.write_pages()
         self.timestamp, self.pages = build_timestamp(knowledge), len(plan.pages) + len(plan.titles)
         self.steps.append(("generate the pages", time.perf_counter() - validated))
-        auditor = SiteAuditor(self.site, self.label) if self.audit else None
+        auditor = SiteAuditor(self.site, self.label, plan.settings.site_url) if self.audit else None
         self._executor = executor_for(Work(plan, self.site, self.timestamp, auditor))
 
     @property

@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..problems import GoldenThreadError
 from ..workers import end_with_parent
@@ -21,6 +22,9 @@ from ..workers import end_with_parent
 TEMPLATE = "publication.typ"
 OUTPUT = "publication.pdf"
 FAILED = "failed: "  # the first line on stderr when a PDF fails: which one (its number)
+
+if TYPE_CHECKING:
+    import typst
 
 
 class PdfError(GoldenThreadError):
@@ -41,12 +45,8 @@ def compile_pdfs(works: list[Path], timestamp: int, names: list[str]) -> list[by
     return [(work / OUTPUT).read_bytes() for work in works]
 
 
-def _compile(work: Path, timestamp: int) -> bytes:
-    import typst
-
-    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True)
-    compiler = typst.Compiler(work / TEMPLATE, root=work, font_paths=fonts, ignore_system_fonts=True)
-    pdf = compiler.compile(format="pdf", pdf_standards=["ua-1"],
+def _compile(compiler: typst.Compiler, work: Path, timestamp: int) -> bytes:
+    pdf = compiler.compile(input=work / TEMPLATE, root=work, format="pdf", pdf_standards=["ua-1"],
                            timestamp=datetime.datetime.fromtimestamp(timestamp, datetime.UTC))
     assert isinstance(pdf, bytes)
     return pdf
@@ -57,9 +57,14 @@ def main(arguments: list[str]) -> int:
     end_with_parent(parent)
     import typst
 
+    # One compiler for every PDF: the fonts are read once, and what Typst memoises (the
+    # template, the citation style, shaped text) serves the next PDF, which halves the time
+    # of a build's offprints. Each PDF is the same bytes as one compiled alone (a test checks).
+    fonts = typst.Fonts(include_system_fonts=False, include_embedded_fonts=True)
+    compiler = typst.Compiler(font_paths=fonts, ignore_system_fonts=True)
     for number, work in enumerate(works):
         try:
-            (work / OUTPUT).write_bytes(_compile(work, timestamp))
+            (work / OUTPUT).write_bytes(_compile(compiler, work, timestamp))
         except typst.TypstError as error:
             sys.stderr.write(f"{FAILED}{number}\n{error.message}\n{error.diagnostic}\n")
             return 1
