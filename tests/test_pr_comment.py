@@ -133,7 +133,7 @@ def test_a_branch_without_problems_gets_its_preview(tmp_path: Path) -> None:
     assert "Your files passed the check" in page.text[0]
     assert "problem" not in page.text[0]
     entry_page = f"{PREVIEW}research/2026/visual-timetables/"
-    pdf = f"{PREVIEW}research/2026/action-research-2026.pdf"
+    pdf = f"{PREVIEW}research/2026/visual-timetables/visual-timetables.pdf"  # the entry's offprint
     assert page.links == [PREVIEW, entry_page, pdf, RUN]
     for link in (entry_page, pdf):  # the links lead to files the check built
         target = site / link.removeprefix(PREVIEW)
