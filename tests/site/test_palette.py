@@ -19,19 +19,27 @@ from .conftest import BuiltSite
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-STATE = """() => ({
-  scheme: document.body.getAttribute("data-md-color-scheme"),
-  toggle: [...document.querySelectorAll("[data-gt-palette] label")].filter(l => !l.hidden).map(l => l.title),
-  colorScheme: [...document.querySelectorAll('meta[name="color-scheme"]')].map(m => m.content),
-  themeColor: [...document.querySelectorAll('meta[name="theme-color"]')].map(m => m.content),
-  header: (s => [s.colorScheme, "#" + s.backgroundColor.match(/\\d+/g).slice(0, 3)
-      .map(v => (+v).toString(16).padStart(2, "0")).join("")])(getComputedStyle(document.querySelector("header"))),
-})"""
+STATE = """() => {
+  const header = getComputedStyle(document.querySelector("header"));
+  const hex = header.backgroundColor.match(/\\d+/g).slice(0, 3)
+    .map(v => (+v).toString(16).padStart(2, "0")).join("");
+  const contents = name => [...document.querySelectorAll(`meta[name="${name}"]`)].map(m => m.content);
+  return {
+    scheme: document.body.getAttribute("data-md-color-scheme"),
+    toggle: [...document.querySelectorAll("[data-gt-palette] label")]
+      .filter(l => !l.hidden).map(l => l.title),
+    colorScheme: contents("color-scheme"),
+    themeColor: contents("theme-color"),
+    header: [header.colorScheme, "#" + hex],
+  };
+}"""
 # Each change of the body's attributes and each <meta> added to the head, from the start.
 WATCH = """new MutationObserver(records => {
+  const seen = window.__changes ||= [];
   for (const r of records) {
-    if (r.type === "attributes" && r.target === document.body) (window.__changes ||= []).push(r.attributeName);
-    for (const node of r.addedNodes || []) if (node.nodeName === "META" && node.name) (window.__changes ||= []).push("meta " + node.name);
+    if (r.type === "attributes" && r.target === document.body) seen.push(r.attributeName);
+    for (const node of r.addedNodes || [])
+      if (node.nodeName === "META" && node.name) seen.push("meta " + node.name);
   }
 }).observe(document, {attributes: true, subtree: true, childList: true});"""
 
