@@ -120,3 +120,23 @@ def test_starting_the_page_restyles_nothing_for_the_palette(browser: Any, served
     assert "data-md-color-switching" not in changes, changes
     assert changes.count("meta color-scheme") == 1 and changes.count("meta theme-color") == 1, changes
     context.close()
+
+
+def test_the_header_does_not_move_as_a_phone_loads_the_page(browser: Any, served: str) -> None:
+    """The toggle and the search button keep their places, unseen, until Material's script
+    shows them (goldenthread.css), so nothing in the header shifts as the page loads, even on
+    a slow phone's CPU where the browser draws the header before it has read all of it."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.add_init_script("""window.__shifts = [];
+new PerformanceObserver(list => { for (const shift of list.getEntries())
+  for (const source of shift.sources) window.__shifts.push(source.node ? source.node.nodeName
+    + "." + source.node.className : "?"); }).observe({type: "layout-shift", buffered: true});""")
+    session = context.new_cdp_session(page)
+    session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
+    for path in ("library/", "contributing/", "framework/"):
+        page.goto(served + path)
+        page.wait_for_function("() => document.documentElement.classList.contains('js')")
+        page.wait_for_timeout(300)
+        assert page.evaluate("window.__shifts") == [], path
+    context.close()
