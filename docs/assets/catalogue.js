@@ -20,7 +20,10 @@
   var setCount = document.getElementById("gt-filter-set");
   var off = document.getElementById("gt-filter-off");
   var panel = document.getElementById("gt-filter-panel");
-  var FIELDS = ["topic", "principle", "aim", "stage", "career", "format", "year"];
+  // The filters are the form's own (catalogue.py makes them from the vocabularies and the
+  // framework's dimensions); every one but the year is matched by its facet codes.
+  var FIELDS = Array.prototype.map.call(form.querySelectorAll("select"), function (s) { return s.name; })
+    .filter(function (name) { return name !== "sort"; });
   var DEBOUNCE = 120;  // ms after the last keystroke in the text filter
   var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i" };
   var SUFFIXES = { "jr": 1, "jr.": 1, "sr": 1, "sr.": 1, "ii": 1, "iii": 1, "iv": 1 };
@@ -117,8 +120,8 @@
 
   function matcher(s) {
     var wanted = [];
-    for (var i = 0; i < FIELDS.length - 1; i++) {  // the fields with facet codes: all but year
-      if (s[FIELDS[i]]) {
+    for (var i = 0; i < FIELDS.length; i++) {  // the fields with facet codes: all but year
+      if (FIELDS[i] !== "year" && s[FIELDS[i]]) {
         var code = codes[FIELDS[i] + "=" + s[FIELDS[i]]];
         wanted.push(code === undefined ? -1 : code);
       }

@@ -145,6 +145,14 @@
   function start(data) {
     const messages = data.messages;
     const templates = data.templates;
+    const DIMENSIONS = data.dimensions.map(function (dimension) { return dimension[0]; });
+
+    /* scaffold.framework_lines: a line for each dimension of the framework that records name. */
+    function frameworkLines(record) {
+      return DIMENSIONS.map(function (name) {
+        return fill(templates.framework_line, { field: name, ids: idList(record[name] || []) });
+      }).join("");
+    }
     const PLAIN = new RegExp(data.patterns.plain);
     const NOT_TEXT = new RegExp(data.patterns.notText);
     const KINDS = {};
@@ -552,21 +560,22 @@
       return fill(templates.entry, {
         title: quoted(entry.title), authors: authors, academy: entry.academy ? word(entry.academy) : "",
         year: number(entry.year), research_question: folded(entry.research_question),
-        abstract: folded(entry.abstract), topics: idList(entry.topics), aims: idList(entry.aims),
-        building_blocks: idList(entry.building_blocks), stages: idList(entry.stages),
+        abstract: folded(entry.abstract), topics: idList(entry.topics), framework: frameworkLines(entry),
         library: idList(entry.library), body: body(entry.body) });
     }
 
     /* The front matter as YAML reads it back from entryText. */
     function entryFrontMatter(entry) {
-      return {
+      const front = {
         title: clean(entry.title),
         authors: entry.authors.map(function (author) { return { name: clean(author.name), role: clean(author.role) }; }),
         academy: entry.academy ? entry.academy : null, year: entry.year,
         research_question: unfolded(entry.research_question), abstract: unfolded(entry.abstract),
-        topics: entry.topics.slice(), aims: entry.aims.slice(), building_blocks: entry.building_blocks.slice(),
-        stages: entry.stages.slice(), library: entry.library.slice(),
+        topics: entry.topics.slice(),
       };
+      DIMENSIONS.forEach(function (name) { front[name] = (entry[name] || []).slice(); });
+      front.library = entry.library.slice();
+      return front;
     }
 
     function entryPath(entry) { return "research/" + entry.year + "/" + entry.id; }
@@ -635,8 +644,8 @@
         authors: authors || templates.no_authors, year: number(title.year),
         edition: optional("edition", title.edition), publisher: optional("publisher", title.publisher),
         isbn: optional("isbn", title.isbn) || templates.no_isbn, type: title.type === "report" ? templates.report : "",
-        topics: idList(title.topics), aims: idList(title.aims), building_blocks: idList(title.building_blocks),
-        stages: idList(title.stages), career_stages: idList(title.career_stages), formats: idList(title.formats),
+        topics: idList(title.topics), framework: frameworkLines(title),
+        career_stages: idList(title.career_stages), formats: idList(title.formats),
         url: optional("url", title.url), summary: folded(title.summary) });
     }
     function titleRecord(title) {
@@ -646,7 +655,9 @@
       record.year = title.year;
       ["edition", "publisher", "isbn"].forEach(function (name) { if (present(title[name])) { record[name] = clean(title[name]); } });
       if (title.type === "report") { record.type = "report"; }
-      ["topics", "aims", "building_blocks", "stages", "career_stages", "formats"].forEach(function (name) { record[name] = title[name].slice(); });
+      ["topics"].concat(DIMENSIONS, ["career_stages", "formats"]).forEach(function (name) {
+        record[name] = (title[name] || []).slice();
+      });
       if (present(title.url)) { record.url = clean(title.url); }
       record.summary = unfolded(title.summary);
       return record;

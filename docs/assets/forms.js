@@ -54,13 +54,19 @@
       const wanted = new URLSearchParams(location.search).get("year");
       const now = String(new Date().getFullYear());
       const year = years().includes(wanted) ? wanted : years().includes(now) ? now : years()[0];
-      return { title: "", year: year, academy: "", id: "", idEdited: false, authors: [{ name: "", role: "" }],
-        research_question: "", abstract: "", topics: [], aims: [], building_blocks: [], stages: [],
-        library: [], references: [], body: rules.data.templates.body };
+      return withDimensions({ title: "", year: year, academy: "", id: "", idEdited: false,
+        authors: [{ name: "", role: "" }], research_question: "", abstract: "", topics: [],
+        library: [], references: [], body: rules.data.templates.body });
     }
-    return { title: "", subtitle: "", authors: [""], year: "", edition: "", publisher: "", isbn: "",
-      type: "book", url: "", id: "", idEdited: false, topics: [], aims: [], building_blocks: [], stages: [],
-      career_stages: [], formats: ["print"], summary: "" };
+    return withDimensions({ title: "", subtitle: "", authors: [""], year: "", edition: "", publisher: "",
+      isbn: "", type: "book", url: "", id: "", idEdited: false, topics: [], career_stages: [],
+      formats: ["print"], summary: "" });
+  }
+
+  /* A list for each dimension of the framework that records name (form-data.json's). */
+  function withDimensions(fields) {
+    rules.data.dimensions.forEach(function (dimension) { fields[dimension[0]] = []; });
+    return fields;
   }
 
   /* What the rules check and write: the state, with the year as YAML will read it and

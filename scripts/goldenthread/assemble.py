@@ -6,25 +6,41 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from .load.repository import Sources
-from .model import Author, Entry, KnowledgeBase, Named, Pathway, Source, Step, Title
+from .model import Author, Dimension, Entry, KnowledgeBase, Named, Pathway, Source, Step, Tags, Title
 
 
 def _named(item: dict[str, Any]) -> Named:
     return Named(item["id"], item["name"], item.get("description", ""), item.get("number", 0),
-                 item.get("summary", ""), bool(item.get("example", False)))
+                 item.get("summary", ""), bool(item.get("example", False)),
+                 tuple(_named(part) for part in item.get("items", ())))
+
+
+_DIMENSION_TEXT = ("singular", "slug", "heading", "introduction", "attribution", "item_title",
+                   "item_heading", "item_introduction", "map")
+
+
+def dimension(data: dict[str, Any]) -> Dimension:
+    """One dimension of docs/framework.yaml, as the model holds it."""
+    text = {key: data[key] for key in _DIMENSION_TEXT if key in data}
+    return Dimension(id=data["id"], name=data["name"],
+                     items=tuple(_named(item) for item in data["items"]),
+                     records=data.get("records", True), filter=data.get("filter", True), **text)
+
+
+def _tags(data: dict[str, Any], dimensions: list[Dimension]) -> Tags:
+    return tuple((d.id, _strings(data, d.id)) for d in dimensions if d.records)
 
 
 def _strings(data: dict[str, Any], key: str) -> tuple[str, ...]:
     return tuple(data.get(key) or ())
 
 
-def _title(ident: str, data: dict[str, Any]) -> Title:
+def _title(ident: str, data: dict[str, Any], dimensions: list[Dimension]) -> Title:
     return Title(
         id=ident, title=data["title"], authors=tuple(data["authors"]), year=data["year"],
         topics=_strings(data, "topics"), subtitle=data.get("subtitle", ""),
         edition=str(data.get("edition", "")), publisher=data.get("publisher", ""),
-        isbn=data.get("isbn", ""), type=data.get("type", "book"), aims=_strings(data, "aims"),
-        building_blocks=_strings(data, "building_blocks"), stages=_strings(data, "stages"),
+        isbn=data.get("isbn", ""), type=data.get("type", "book"), tags=_tags(data, dimensions),
         career_stages=_strings(data, "career_stages"), formats=_strings(data, "formats"),
         copies=tuple(sorted((data.get("copies") or {}).items())),
         summary=data.get("summary", ""), cover=data.get("cover", ""), url=data.get("url", ""),
@@ -35,18 +51,15 @@ def assemble(sources: Sources) -> KnowledgeBase:
     """The model of valid sources. Titles sorted by id; entries by year then id."""
     kb = KnowledgeBase()
     framework = sources.framework.document.data if sources.framework and sources.framework.document else {}
-    kb.aims = [_named(item) for item in framework.get("aims", [])]
-    kb.building_blocks = [_named(item) for item in framework.get("building_blocks", [])]
-    kb.stages = [_named(item) for item in framework.get("stages", [])]
-    kb.knowing_our_schools = [(_named(item), [_named(a) for a in item.get("activities", [])])
-                              for item in framework.get("knowing_our_schools", [])]
+    kb.dimensions = [dimension(item) for item in framework.get("dimensions", [])]
     kb.sources = [Source(item["id"], item["text"]) for item in framework.get("sources", [])]
     for name in ("topics", "career_stages", "academies"):
         loaded = sources.vocabularies[name].document
         setattr(kb, name, [_named(item) for item in (loaded.data if loaded else [])])
     for loaded_title in sources.titles:
         if loaded_title.document is not None:
-            kb.titles.append(_title(PurePosixPath(loaded_title.path).stem, loaded_title.document.data))
+            kb.titles.append(_title(PurePosixPath(loaded_title.path).stem, loaded_title.document.data,
+                                    kb.dimensions))
     kb.titles.sort(key=lambda title: title.id)
     for entry in sources.entries:
         if entry.markdown is None:
@@ -57,8 +70,7 @@ def assemble(sources: Sources) -> KnowledgeBase:
             authors=tuple(Author(a["name"], a["role"]) for a in data["authors"]),
             academy=data["academy"], research_question=data["research_question"],
             abstract=data["abstract"], body=entry.markdown.body,
-            topics=_strings(data, "topics"), aims=_strings(data, "aims"),
-            building_blocks=_strings(data, "building_blocks"), stages=_strings(data, "stages"),
+            topics=_strings(data, "topics"), tags=_tags(data, kb.dimensions),
             library=_strings(data, "library"), example=bool(data.get("example", False)),
             references=tuple(entry.bib.entries.values()) if entry.bib else (),
             path=entry.path))

@@ -81,6 +81,13 @@ def _year(text: str, option: str) -> int:
     return int(text)
 
 
+def _empty_tags(root: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """A line for each of the framework's fields, to fill in."""
+    from .load.repository import framework_fields
+
+    return tuple((name, ()) for name in framework_fields(root))
+
+
 def cmd_new_research(args: argparse.Namespace) -> int:
     from .scaffold import NewEntry, new_entry
 
@@ -93,8 +100,8 @@ def cmd_new_research(args: argparse.Namespace) -> int:
         raise GoldenThreadError("give one --role for each --author, in the same order")
     academy = _ask(args.academy, "Academy id (see library/academies.yaml)", "--academy")
     year = _year(_ask(args.year, "Year of publication", "--year"), "--year")
-    made = new_entry(root, NewEntry(title, tuple(zip(names, roles, strict=True)), academy, year),
-                     args.id)
+    made = new_entry(root, NewEntry(title, tuple(zip(names, roles, strict=True)), academy, year,
+                                    tags=_empty_tags(root)), args.id)
     for path in made:
         sys.stdout.write(f"created {path.relative_to(root)}\n")
     sys.stderr.write("Fill in every line that starts with TODO:, then run `goldenthread validate`.\n")
@@ -109,7 +116,7 @@ def cmd_new_title(args: argparse.Namespace) -> int:
     authors = args.author or [_ask(None, "Author's full name", "--author")]
     year = _year(_ask(args.year, "Year of publication", "--year"), "--year")
     path = new_title(root, NewTitle(title, tuple(authors), year, tuple(args.topic or ()),
-                                    args.publisher or ""), args.id)
+                                    args.publisher or "", tags=_empty_tags(root)), args.id)
     sys.stdout.write(f"created {path.relative_to(root)}\n")
     sys.stderr.write("Fill in the summary and the framework fields, then run "
                      "`goldenthread validate`.\n")

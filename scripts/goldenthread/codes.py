@@ -62,8 +62,8 @@ CODES: tuple[Code, ...] = (
     _code("wrong-type", "A value is the wrong kind, for example text where a number should "
           "be, or a single word where a list should be.",
           "Follow the message, for example write lists as `[a, b]`, or put an ISBN in quotes."),
-    _code("not-allowed", "A value is not one of the allowed choices, for example a stage that "
-          "is not `explore`, `prepare`, `deliver` or `sustain`.",
+    _code("not-allowed", "A value is not one of the allowed choices, for example a format that "
+          "is not `print`, `ebook` or `audiobook`.",
           "Use one of the values the message lists."),
     _code("bad-format", "A value is not in the expected form, for example an id with capitals "
           "or spaces, or a web address that does not start `https://`.",
@@ -94,11 +94,12 @@ CODES: tuple[Code, ...] = (
           "Use an id from `library/academies.yaml`."),
     _code("unknown-title", "A title in `library` is not in the catalogue.",
           "Use a file name from `library/titles/`, without `.yaml`."),
-    _code("unknown-building-block", "There is no principle with that id.",
-          "Use an id from `building_blocks` in `docs/framework.yaml`."),
+    _code("unknown-item", "A field named after a dimension of the framework (`docs/framework.yaml`) "
+          "names an item that dimension does not have.",
+          "Use an id listed under that dimension in `docs/framework.yaml` (the message suggests "
+          "the closest)."),
     _code("unknown-career-stage", "There is no career stage with that id.",
           "Use an id from `library/career-stages.yaml`."),
-    _code("unknown-aim", "There is no aim with that id.", "Use an id from `aims` in `docs/framework.yaml`."),
     _code("year-mismatch", "The `year` field does not match the year folder.",
           "Change `year`, or move the file to the right folder."),
     # --- validate: references ------------------------------------------------------------
@@ -139,6 +140,9 @@ CODES: tuple[Code, ...] = (
     _code("empty-value", "A field is there but has nothing in it.",
           "Write the value, or delete the field if it is optional."),
     _code("duplicate-item", "A list names the same thing twice.", "Remove one of them."),
+    _code("dimension-reserved", "A dimension of the framework has an id that titles or entries "
+          "already use for something else (title, topics, year ...).",
+          "Give the dimension another id in `docs/framework.yaml`, for example `themes`."),
     _code("duplicate-id", "Two files or two list items use the same id.",
           "Rename one so each id is used once."),
     _code("out-of-range", "A number is too small or too large (a year like 19, say).",

@@ -35,6 +35,9 @@ TEMPLATES: dict[str, str] = {
                     "replace it with your own text"),
     "placeholder.summary": ("the summary is still the placeholder from `goldenthread new`: "
                             "write two to four sentences in our own words"),
+    "unknown-item": "there is no {one} {id!r}: use an id from {where} ({name}){suggestion}",
+    "dimension-reserved": ("{id!r} is already a field of titles or entries: give this "
+                           "dimension another id"),
     "unknown-citation": ("[@{key}] is cited but there is no reference with key {key!r}: "
                          "add it to {where}, or fix the key"),
     "unknown-citation.bib": "{id}.bib",

@@ -7,9 +7,12 @@ from dataclasses import dataclass, field
 from .load.bib import BibEntry
 
 
+Tags = tuple[tuple[str, tuple[str, ...]], ...]  # (dimension id, the ids of its items named)
+
+
 @dataclass(frozen=True)
 class Named:
-    """An aim, building block (principle), stage, topic, career stage or academy."""
+    """An item of a framework dimension, a topic, a career stage or an academy."""
 
     id: str
     name: str
@@ -17,6 +20,55 @@ class Named:
     number: int = 0
     summary: str = ""
     example: bool = False
+    parts: tuple[Named, ...] = ()  # a framework item's parts, listed after its name
+
+
+def _fill(template: str, item: Named) -> str:
+    """A dimension's page template with {number} and {name} filled in (nothing else is read,
+    so a brace in the Trust's wording is kept as written)."""
+    return template.replace("{number}", str(item.number)).replace("{name}", item.name)
+
+
+@dataclass(frozen=True)
+class Dimension:
+    """One dimension of the framework (docs/framework.yaml): its items, what the site calls
+    it, and the part it plays in the pages, the catalogue and the evidence map."""
+
+    id: str
+    name: str
+    items: tuple[Named, ...]
+    singular: str = ""
+    slug: str = ""
+    heading: str = ""
+    introduction: str = ""
+    attribution: str = ""
+    item_title: str = "{name}"
+    item_heading: str = ""
+    item_introduction: str = ""
+    records: bool = True
+    filter: bool = True
+    map: str = ""
+
+    @property
+    def one(self) -> str:
+        """How one item is called, in lower case: 'principle'."""
+        return self.singular or self.name.lower()
+
+    @property
+    def folder(self) -> str:
+        return self.slug or self.id.replace("_", "-")
+
+    def title_of(self, item: Named) -> str:
+        return _fill(self.item_title, item)
+
+    def heading_of(self, item: Named) -> str:
+        return _fill(self.item_heading or self.item_title, item)
+
+    def introduction_of(self, item: Named) -> str:
+        return _fill(self.item_introduction, item)
+
+    def named(self) -> dict[str, Named]:
+        return {item.id: item for item in self.items}
 
 
 @dataclass(frozen=True)
@@ -33,9 +85,7 @@ class Title:
     publisher: str = ""
     isbn: str = ""
     type: str = "book"
-    aims: tuple[str, ...] = ()
-    building_blocks: tuple[str, ...] = ()
-    stages: tuple[str, ...] = ()
+    tags: Tags = ()
     career_stages: tuple[str, ...] = ()
     formats: tuple[str, ...] = ()
     copies: tuple[tuple[str, int], ...] = ()
@@ -49,6 +99,14 @@ class Title:
         if not self.subtitle:
             return self.title
         return f"{self.title}{' ' if self.title.endswith(('?', '!')) else ': '}{self.subtitle}"
+
+    def tagged(self, dimension: str) -> tuple[str, ...]:
+        """The ids of the items of a framework dimension this title names."""
+        return dict(self.tags).get(dimension, ())
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        """The ids it names of a kind: a framework dimension's id, topics or career_stages."""
+        return getattr(self, kind) if kind in ("topics", "career_stages") else self.tagged(kind)
 
 
 @dataclass(frozen=True)
@@ -70,13 +128,23 @@ class Entry:
     abstract: str
     body: str
     topics: tuple[str, ...] = ()
-    aims: tuple[str, ...] = ()
-    building_blocks: tuple[str, ...] = ()
-    stages: tuple[str, ...] = ()
+    tags: Tags = ()
     library: tuple[str, ...] = ()
     example: bool = False
     references: tuple[BibEntry, ...] = ()
     path: str = ""
+
+    def tagged(self, dimension: str) -> tuple[str, ...]:
+        """The ids of the items of a framework dimension this entry names."""
+        return dict(self.tags).get(dimension, ())
+
+    def ids(self, kind: str) -> tuple[str, ...]:
+        """The ids it names of a kind: a framework dimension's id, topics or academies."""
+        if kind == "topics":
+            return self.topics
+        if kind == "academies":
+            return (self.academy,)
+        return self.tagged(kind)
 
 
 @dataclass(frozen=True)
@@ -104,10 +172,7 @@ class Source:
 class KnowledgeBase:
     """Everything the site, the PDF and the exports are built from, in a stable order."""
 
-    aims: list[Named] = field(default_factory=list)
-    building_blocks: list[Named] = field(default_factory=list)
-    stages: list[Named] = field(default_factory=list)
-    knowing_our_schools: list[tuple[Named, list[Named]]] = field(default_factory=list)
+    dimensions: list[Dimension] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     topics: list[Named] = field(default_factory=list)
     career_stages: list[Named] = field(default_factory=list)
@@ -131,8 +196,23 @@ class KnowledgeBase:
     def years(self) -> list[int]:
         return sorted({entry.year for entry in self.entries} | set(self.forewords), reverse=True)
 
+    @property
+    def tagging(self) -> list[Dimension]:
+        """The dimensions that titles and entries name, in the framework's order."""
+        return [dimension for dimension in self.dimensions if dimension.records]
+
+    def dimension(self, ident: str) -> Dimension:
+        return next(d for d in self.dimensions if d.id == ident)
+
+    def map_axes(self) -> tuple[Dimension, Dimension] | None:
+        """The evidence map's rows and columns, when the framework names both."""
+        rows = [d for d in self.tagging if d.map == "rows"]
+        columns = [d for d in self.tagging if d.map == "columns"]
+        return (rows[0], columns[0]) if rows and columns else None
+
     def named(self, kind: str) -> dict[str, Named]:
-        lists = {"aims": self.aims, "building_blocks": self.building_blocks,
-                 "stages": self.stages, "topics": self.topics,
-                 "career_stages": self.career_stages, "academies": self.academies}
-        return {item.id: item for item in lists[kind]}
+        lists = {"topics": self.topics, "career_stages": self.career_stages,
+                 "academies": self.academies}
+        if kind in lists:
+            return {item.id: item for item in lists[kind]}
+        return self.dimension(kind).named()

@@ -23,6 +23,7 @@ from .export.bibtex import entry_text as bib_entry_text
 from .export.bibtex import escape as bib_escape
 from .generate.writer import write_atomically
 from .messages import say
+from .model import Tags
 from .problems import GoldenThreadError
 
 PLACEHOLDER = "TODO:"
@@ -110,14 +111,13 @@ ENTRY = (
     "abstract: >-\n{abstract}\n"
     "# Optional: ids from docs/framework.yaml and library/ (delete any you do not use).\n"
     "topics: {topics}\n"
-    "aims: {aims}\n"
-    "building_blocks: {building_blocks}\n"
-    "stages: {stages}\n"
+    "{framework}"
     "library: {library}\n"
     "---\n"
     "\n"
     "{body}")
 AUTHOR = "\n  - name: {name}\n    role: {role}"
+FRAMEWORK_LINE = "{field}: {ids}\n"  # one a dimension of docs/framework.yaml that records name
 NO_AUTHORS = " []"
 QUESTION = "TODO: the question your research asked, in one or two sentences."
 ABSTRACT = "TODO: two to four sentences on what you did and what you found."
@@ -137,11 +137,14 @@ class NewEntry:
     research_question: str = QUESTION
     abstract: str = ABSTRACT
     topics: tuple[str, ...] = ()
-    aims: tuple[str, ...] = ()
-    building_blocks: tuple[str, ...] = ()
-    stages: tuple[str, ...] = ()
+    tags: Tags = ()  # every dimension records name, in the framework's order, with its ids
     library: tuple[str, ...] = ()
     body: str = BODY
+
+
+def framework_lines(tags: Tags) -> str:
+    """A line for each dimension of the framework that records name: `aims: [equity]`."""
+    return "".join(fill(FRAMEWORK_LINE, {"field": field, "ids": id_list(ids)}) for field, ids in tags)
 
 
 def entry_text(new: NewEntry) -> str:
@@ -150,9 +153,8 @@ def entry_text(new: NewEntry) -> str:
     return fill(ENTRY, {
         "title": quoted(new.title), "authors": authors, "academy": word(new.academy) if new.academy else "",
         "year": number(new.year), "research_question": folded(new.research_question),
-        "abstract": folded(new.abstract), "topics": id_list(new.topics), "aims": id_list(new.aims),
-        "building_blocks": id_list(new.building_blocks), "stages": id_list(new.stages),
-        "library": id_list(new.library), "body": body(new.body)})
+        "abstract": folded(new.abstract), "topics": id_list(new.topics),
+        "framework": framework_lines(new.tags), "library": id_list(new.library), "body": body(new.body)})
 
 
 # The kinds of reference the form offers: kind -> (BibTeX type, the fields in the order they
@@ -269,9 +271,7 @@ TITLE = (
     "year: {year}\n"
     "{edition}{publisher}{isbn}{type}"
     "topics: {topics}\n"
-    "aims: {aims}\n"
-    "building_blocks: {building_blocks}\n"
-    "stages: {stages}\n"
+    "{framework}"
     "career_stages: {career_stages}\n"
     "formats: {formats}\n"
     "{url}"
@@ -293,9 +293,7 @@ class NewTitle:
     edition: str = ""
     isbn: str = ""
     type: str = "book"  # or "report"
-    aims: tuple[str, ...] = ()
-    building_blocks: tuple[str, ...] = ()
-    stages: tuple[str, ...] = ()
+    tags: Tags = ()  # every dimension records name, in the framework's order, with its ids
     career_stages: tuple[str, ...] = ()
     formats: tuple[str, ...] = ("print",)
     url: str = ""
@@ -309,8 +307,7 @@ def title_text(new: NewTitle) -> str:
         "authors": authors or NO_AUTHORS, "year": number(new.year),
         "edition": optional("edition", new.edition), "publisher": optional("publisher", new.publisher),
         "isbn": optional("isbn", new.isbn) or NO_ISBN, "type": REPORT if new.type == "report" else "",
-        "topics": id_list(new.topics), "aims": id_list(new.aims),
-        "building_blocks": id_list(new.building_blocks), "stages": id_list(new.stages),
+        "topics": id_list(new.topics), "framework": framework_lines(new.tags),
         "career_stages": id_list(new.career_stages), "formats": id_list(new.formats),
         "url": optional("url", new.url), "summary": folded(new.summary)})
 

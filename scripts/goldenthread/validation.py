@@ -103,7 +103,7 @@ class TitleCache:
     def titles(self, root: Path, paths: list[str], vocabularies: Vocabularies,
                images: set[str]) -> list[Loaded]:
         against = (tuple((kind, tuple(sorted(ids))) for kind, ids in sorted(vocabularies.ids.items())
-                         if kind != "title"), frozenset(images))
+                         if kind != "title"), vocabularies.fields, frozenset(images))
         stamps = {path: file_stamp(root / path) for path in paths}
         changed = [path for path in paths
                    if path not in self.records or self.records[path].stamp != stamps[path]]

@@ -84,7 +84,7 @@ def check_entry(entry: EntryFile, vocabularies: Vocabularies,
     document = markdown.front
     if document.data is None:
         document.data = {}
-    problems += check_document(document, "entry")
+    problems += check_document(document, "entry", fields=vocabularies.fields)
     if not isinstance(document.data, dict):
         return problems
     year = _year_problem(entry, document)

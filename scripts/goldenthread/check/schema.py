@@ -237,13 +237,32 @@ def load_schema(kind: str) -> dict[str, Any]:
     return schema
 
 
+def schema_for(kind: str, fields: tuple[str, ...] = ()) -> dict[str, Any]:
+    """A record's schema with the framework's dimensions as its fields.
+
+    The shipped title and entry schemas (which editors read) take any further field as a
+    list of ids, as they cannot know a trust's framework; the validator knows it, so a
+    field that is neither the record's own nor a dimension's is refused by name."""
+    schema = load_schema(kind)
+    if not isinstance(schema.get("additionalProperties"), dict):
+        return schema
+    dimension = schema["additionalProperties"]
+    properties = dict(schema["properties"])
+    for name in fields:
+        properties.setdefault(name, dimension)
+    narrowed = {key: value for key, value in schema.items() if key != "propertyNames"}
+    return {**narrowed, "properties": properties, "additionalProperties": False}
+
+
 @cache
-def compiled(kind: str) -> Check:
-    return compile_schema(load_schema(kind))
+def compiled(kind: str, fields: tuple[str, ...] = ()) -> Check:
+    return compile_schema(schema_for(kind, fields))
 
 
-def check_document(document: Document, kind: str, path: str | None = None) -> list[Problem]:
-    """Every way `document` breaks the `kind` schema, each at the line it concerns."""
+def check_document(document: Document, kind: str, path: str | None = None,
+                   fields: tuple[str, ...] = ()) -> list[Problem]:
+    """Every way `document` breaks the `kind` schema, each at the line it concerns; `fields`
+    are the framework's dimensions that titles and entries name."""
     problems: list[Problem] = []
     where_path = path or document.path
 
@@ -251,5 +270,5 @@ def check_document(document: Document, kind: str, path: str | None = None) -> li
         line, col = document.where_key(at) if on_key else document.where(at)
         problems.append(Problem(where_path, line, col, code, message))
 
-    compiled(kind)(document.data, (), emit)
+    compiled(kind, fields)(document.data, (), emit)
     return problems

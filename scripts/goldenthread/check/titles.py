@@ -57,7 +57,7 @@ def check_title(loaded: YamlFile, vocabularies: Vocabularies, images: set[str]) 
         return [*problems, Problem(loaded.path, 1, 1, "empty-file",
                                    "the file is empty: a catalogue record needs at least title, "
                                    "authors, year and topics (see How to contribute on the site)")]
-    problems += check_document(document, "title")
+    problems += check_document(document, "title", fields=vocabularies.fields)
     if not isinstance(document.data, dict):
         return problems
     isbn = document.data.get("isbn")

@@ -9,21 +9,17 @@ from typing import Any
 from ..load.repository import Sources
 from ..load.yamldoc import Document, Path_
 from ..problems import Problem
-from .schema import check_document
+from .schema import check_document, load_schema
 
 # Which kind of id each record field names, and the problem code for an unknown one.
 UNKNOWN = {
     "topic": "unknown-topic",
-    "aim": "unknown-aim",
-    "building block": "unknown-building-block",
     "career stage": "unknown-career-stage",
     "academy": "unknown-academy",
     "title": "unknown-title",
 }
 FIELD_KINDS = {
     "topics": "topic",
-    "aims": "aim",
-    "building_blocks": "building block",
     "career_stages": "career stage",
     "academy": "academy",
     "copies": "academy",
@@ -31,21 +27,37 @@ FIELD_KINDS = {
 }
 WHERE_DEFINED = {
     "topic": "library/topics.yaml",
-    "aim": "docs/framework.yaml (aims)",
-    "building block": "docs/framework.yaml (building_blocks)",
-    "stage": "docs/framework.yaml (stages)",
     "career stage": "library/career-stages.yaml",
     "academy": "library/academies.yaml",
     "title": "library/titles/",
 }
-FRAMEWORK_LISTS = {"aims": "aim", "building_blocks": "building block", "stages": "stage"}
+FRAMEWORK = "docs/framework.yaml"
+# Fields of a title or an entry that a framework dimension may not take as its id.
+RECORD_FIELDS = frozenset(load_schema("title")["properties"]) | frozenset(
+    load_schema("entry")["properties"])
+
+
+@dataclass(frozen=True)
+class Tagging:
+    """A framework dimension that records name: its field and what one item is called."""
+
+    field: str
+    one: str
+    name: str
 
 
 @dataclass
 class Vocabularies:
-    """kind -> id -> the path where that id is defined."""
+    """kind -> id -> the path where that id is defined; and the framework's dimensions
+    that titles and entries name (each a field of theirs, and a kind of id)."""
 
     ids: dict[str, dict[str, str]] = field(default_factory=dict)
+    dimensions: tuple[Tagging, ...] = ()
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        """The record fields the framework adds, in its order."""
+        return tuple(tagging.field for tagging in self.dimensions)
 
     def add(self, kind: str, ident: str, path: str) -> str | None:
         """Register an id; the path of an earlier definition if it is a duplicate."""
@@ -57,7 +69,7 @@ class Vocabularies:
 
 
 def _add_list(vocabularies: Vocabularies, kind: str, document: Document, items: Any,
-              at: tuple[str | int, ...], problems: list[Problem]) -> None:
+              at: tuple[str | int, ...], problems: list[Problem], one: str = "") -> None:
     if not isinstance(items, list):
         return
     for index, item in enumerate(items):
@@ -66,7 +78,7 @@ def _add_list(vocabularies: Vocabularies, kind: str, document: Document, items: 
             if earlier is not None:
                 line, col = document.where((*at, index, "id"))
                 problems.append(Problem(document.path, line, col, "duplicate-id",
-                                        f"the {kind} id {item['id']!r} is defined twice: "
+                                        f"the {one or kind} id {item['id']!r} is defined twice: "
                                         "give each its own id"))
 
 
@@ -78,8 +90,7 @@ def gather_vocabularies(sources: Sources) -> tuple[Vocabularies, list[Problem]]:
     if framework is not None:
         problems += check_document(framework, "framework")
         if isinstance(framework.data, dict):
-            for key, kind in FRAMEWORK_LISTS.items():
-                _add_list(vocabularies, kind, framework, framework.data.get(key), (key,), problems)
+            problems += _gather_dimensions(vocabularies, framework)
     for name, loaded in sources.vocabularies.items():
         document = loaded.document
         if document is None:
@@ -92,9 +103,42 @@ def gather_vocabularies(sources: Sources) -> tuple[Vocabularies, list[Problem]]:
     return vocabularies, problems
 
 
+def _gather_dimensions(vocabularies: Vocabularies, framework: Document) -> list[Problem]:
+    """Register each dimension that records name, and the ids of its items."""
+    problems: list[Problem] = []
+    dimensions = framework.data.get("dimensions")
+    if not isinstance(dimensions, list):
+        return problems
+    taggings: list[Tagging] = []
+    seen: set[str] = set()
+    for index, dimension in enumerate(dimensions):
+        if not isinstance(dimension, dict) or not isinstance(dimension.get("id"), str):
+            continue
+        ident = dimension["id"]
+        line, col = framework.where(("dimensions", index, "id"))
+        if ident in RECORD_FIELDS:
+            problems.append(Problem(framework.path, line, col, "dimension-reserved",
+                                    say("dimension-reserved", id=ident)))
+            continue
+        if ident in seen:
+            problems.append(Problem(framework.path, line, col, "duplicate-id",
+                                    f"the dimension id {ident!r} is defined twice: "
+                                    "give each its own id"))
+            continue
+        name = dimension.get("name") if isinstance(dimension.get("name"), str) else ident
+        one = dimension.get("singular") if isinstance(dimension.get("singular"), str) else name.lower()
+        seen.add(ident)
+        _add_list(vocabularies, ident, framework, dimension.get("items"),
+                  ("dimensions", index, "items"), problems, one)
+        if dimension.get("records", True) is not False:
+            taggings.append(Tagging(ident, one, name))
+    vocabularies.dimensions = tuple(taggings)
+    return problems
+
+
 def unknown_ids(document: Document, data: dict[str, Any], vocabularies: Vocabularies) -> list[Problem]:
     """A problem for each id a record names that no source defines."""
-    problems = []
+    problems = _unknown_items(document, data, vocabularies)
     for name, kind in FIELD_KINDS.items():
         value = data.get(name)
         named: list[tuple[Path_, str]]
@@ -120,3 +164,21 @@ def unknown_ids(document: Document, data: dict[str, Any], vocabularies: Vocabula
 def _suggest(ident: str, known: dict[str, str]) -> str:
     close = difflib.get_close_matches(ident, list(known), n=1)
     return f", e.g. {close[0]!r}" if close else ""
+
+
+def _unknown_items(document: Document, data: dict[str, Any], vocabularies: Vocabularies) -> list[Problem]:
+    """A problem for each framework item a record names that its dimension does not hold."""
+    problems = []
+    for tagging in vocabularies.dimensions:
+        value = data.get(tagging.field)
+        if not isinstance(value, list):
+            continue
+        known = vocabularies.ids.get(tagging.field, {})
+        for index, ident in enumerate(value):
+            if isinstance(ident, str) and ident not in known:
+                line, col = document.where((tagging.field, index))
+                problems.append(Problem(
+                    document.path, line, col, "unknown-item",
+                    say("unknown-item", one=tagging.one, id=ident, where=FRAMEWORK,
+                        name=tagging.name, suggestion=_suggest(ident, known))))
+    return problems

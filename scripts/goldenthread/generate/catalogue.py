@@ -14,8 +14,8 @@ title); columns compress better than a record a title:
 
     {"size": PAGE_SIZE,                   titles a page
      "facets": [[field, id], ...],        the filter choices; codes index this list (field is
-                                          the form field: topic, principle, aim, stage, career,
-                                          format)
+                                          the form field: topic, career, format, held, and one
+                                          for each framework dimension the catalogue filters by)
      "id": [id or "", ...],               the title's page is <id>/ beside the file; "": the
                                           id is slug(title) (most are: `goldenthread new
                                           title` names the file so)
@@ -40,11 +40,13 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Callable, Iterable
 
 from ..export.feeds import LIBRARY_FEED
 from ..export.files import FORMATS as EXPORT_FORMATS
 from ..export.files import LIBRARY
-from ..model import KnowledgeBase, Title
+from ..model import KnowledgeBase, Named, Title
+from .framework import filter_parameter
 from .links import href, title_page
 from .search_index import fold
 from .text import attr, front_matter, join_words
@@ -57,15 +59,44 @@ PAGES = "library/page"          # library/page/<n>/index.md, n >= 2 (index.md: l
 DATA = "library/catalogue.json"
 PAGE_SIZE = 100
 HEADING = "Staff Professional Development Library"
-FILTERS = (  # (form field, label, "All" text, model attribute, vocabulary)
-    ("topic", "Topic", "All topics", "topics", "topics"),
-    ("principle", "Principle", "All principles", "building_blocks", "building_blocks"),
-    ("aim", "Aim", "All aims", "aims", "aims"),
-    ("stage", "Stage", "All stages", "stages", "stages"),
-    ("career", "Career stage", "All career stages", "career_stages", "career_stages"),
-)
 FORMATS = {"print": "Print", "ebook": "Ebook", "audiobook": "Audiobook"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+
+
+# -- Filters ---------------------------------------------------------------------------------
+
+class Filter:
+    """One of the catalogue's filters: its form field, label, 'All' text, choices, and the
+    choices a title has."""
+
+    def __init__(self, name: str, label: str, everything: str, choices: list[tuple[str, str]],
+                 of: Callable[[Title], Iterable[str]]) -> None:
+        self.name, self.label, self.everything, self.choices, self.of = name, label, everything, choices, of
+
+
+def _numbered(item: Named) -> str:
+    return f"{item.number}. {item.name}" if item.number else item.name
+
+
+def filters(kb: KnowledgeBase) -> list[Filter]:
+    """The filters teachers reach for first (topic, career stage, format, where a title is
+    held), then the framework's dimensions in its order; the year is added by the form."""
+    found = [
+        Filter("topic", "Topic", "All topics", [(t.id, t.name) for t in kb.topics],
+               lambda t: t.topics),
+        Filter("career", "Career stage", "All career stages",
+               [(c.id, c.name) for c in kb.career_stages], lambda t: t.career_stages),
+        Filter("format", "Format", "All formats", list(FORMATS.items()), lambda t: t.formats),
+        Filter("held", "Held at", "Any academy", [(a.id, a.name) for a in kb.academies],
+               lambda t: (academy for academy, _ in t.copies)),
+    ]
+    for dimension in kb.tagging:
+        if dimension.filter:
+            found.append(Filter(filter_parameter(dimension), dimension.one.capitalize(),
+                                f"All {dimension.name.lower()}",
+                                [(item.id, _numbered(item)) for item in dimension.items],
+                                lambda t, ident=dimension.id: t.tagged(ident)))
+    return found
 
 
 # -- Order and text ----------------------------------------------------------------------------
@@ -181,11 +212,7 @@ def filter_form(kb: KnowledgeBase, data_url: str) -> str:
               '<input id="gt-q" name="q" type="search" autocomplete="off" aria-describedby="gt-q-hint">'
               '<span id="gt-q-hint" class="gt-hint">For words in the summaries, use the search box '
               "at the top of the page.</span></div>"]
-    for name, label, everything, _, vocabulary in FILTERS:
-        options = [(item.id, f"{item.number}. {item.name}" if item.number else item.name)
-                   for item in getattr(kb, vocabulary)]
-        fields.append(_select(name, label, everything, options))
-    fields.append(_select("format", "Format", "All formats", list(FORMATS.items())))
+    fields += [_select(f.name, f.label, f.everything, f.choices) for f in filters(kb)]
     years = sorted({t.year for t in kb.titles}, reverse=True)
     fields.append(_select("year", "Year", "All years", [(str(y), str(y)) for y in years]))
     fields.append(_select("sort", "Sort by", "Title (A to Z)", [
@@ -242,11 +269,8 @@ def later_page(number: int, titles: list[Title], pages: int) -> str:
 
 def catalogue_data(kb: KnowledgeBase) -> str:
     """The text of library/catalogue.json (the module's docstring describes it)."""
-    fields = [(name, attribute) for name, _, _, attribute, _ in FILTERS] + [("format", "formats")]
-    vocabularies = {name: [item.id for item in getattr(kb, vocabulary)]
-                    for name, _, _, _, vocabulary in FILTERS}
-    vocabularies["format"] = list(FORMATS)
-    facets = [[name, ident] for name, _ in fields for ident in vocabularies[name]]
+    found = filters(kb)
+    facets = [[f.name, ident] for f in found for ident, _ in f.choices]
     code = {(name, ident): n for n, (name, ident) in enumerate(facets)}
     titles = catalogue_order(kb)
     ranks = {key: n for n, key in enumerate(sorted({author_key(t) for t in titles}))}
@@ -257,8 +281,8 @@ def catalogue_data(kb: KnowledgeBase) -> str:
         "authors": [list(t.authors) for t in titles], "year": [t.year for t in titles],
         "report": [int(t.type == "report") for t in titles], "added": [t.added for t in titles],
         "rank": [ranks[author_key(t)] for t in titles],
-        "codes": [sorted(code[name, value] for name, attribute in fields
-                         for value in getattr(t, attribute) if (name, value) in code) for t in titles],
+        "codes": [sorted({code[f.name, value] for f in found for value in f.of(t)
+                          if (f.name, value) in code}) for t in titles],
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 

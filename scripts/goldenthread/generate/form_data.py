@@ -32,7 +32,7 @@ from ..check.bib import REQUIRED
 from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
 from ..check.isbn import normalise
-from ..check.schema import TYPE_NAMES, load_schema
+from ..check.schema import TYPE_NAMES, schema_for
 from ..export.bibtex import inverted, is_organisation
 from ..messages import TEMPLATES
 from ..model import KnowledgeBase, Title
@@ -40,7 +40,7 @@ from ..model import KnowledgeBase, Title
 FOLDER = "contributing"
 RULES = f"{FOLDER}/form-data.json"
 TITLES = f"{FOLDER}/titles.json"
-VOCABULARIES = ("academies", "topics", "aims", "building_blocks", "stages", "career_stages")
+VOCABULARIES = ("academies", "topics", "career_stages")  # and the framework's dimensions
 
 
 def _json(data: object) -> str:
@@ -53,7 +53,7 @@ def version(text: str) -> str:
 
 
 def _templates() -> dict[str, str]:
-    names = ("ENTRY", "AUTHOR", "NO_AUTHORS", "QUESTION", "ABSTRACT", "BODY", "BIB", "TITLE",
+    names = ("ENTRY", "AUTHOR", "FRAMEWORK_LINE", "NO_AUTHORS", "QUESTION", "ABSTRACT", "BODY", "BIB", "TITLE",
              "TITLE_AUTHOR", "NO_ISBN", "REPORT", "SUMMARY", "PLACEHOLDER")
     return {name.lower(): getattr(scaffold, name) for name in names}
 
@@ -61,7 +61,7 @@ def _templates() -> dict[str, str]:
 def rules_data(kb: KnowledgeBase) -> str:
     """The text of contributing/form-data.json."""
     data: dict[str, Any] = {
-        "schemas": {kind: load_schema(kind) for kind in ("entry", "title")},
+        "schemas": {kind: schema_for(kind, tuple(d.id for d in kb.tagging)) for kind in ("entry", "title")},
         "typeNames": TYPE_NAMES,
         "messages": TEMPLATES,
         "templates": _templates(),
@@ -73,7 +73,8 @@ def rules_data(kb: KnowledgeBase) -> str:
         "bibRequired": {kind: [[need] if isinstance(need, str) else list(need) for need in needs]
                         for kind, needs in REQUIRED.items()},
         "vocabularies": {name: [[item.id, item.name, item.number] for item in kb.named(name).values()]
-                         for name in VOCABULARIES},
+                         for name in (*VOCABULARIES, *(d.id for d in kb.tagging))},
+        "dimensions": [[d.id, d.name] for d in kb.tagging],
         "entries": sorted(f"research/{entry.year}/{entry.id}.md" for entry in kb.entries),
     }
     return _json(data)

@@ -169,6 +169,11 @@ def _page(page: str, heading: str, guide: str, form: str) -> str:
             + form + "\n\n" + scripts + "\n")
 
 
+def framework_choices(kb: KnowledgeBase) -> list[str]:
+    """A group of tick boxes for each dimension of the framework that records name."""
+    return [choices(d.id, d.name, "Choose any that fit.", vocabulary(kb, d.id)) for d in kb.tagging]
+
+
 def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> str:
     years = [(str(year), str(year)) for year in sorted(set(kb.years), reverse=True)]
     about = "".join([
@@ -189,9 +194,7 @@ def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
         text_area("abstract", "Abstract", _hint_of(ABSTRACT), 5)])
     where = "".join([
         choices("topics", "Topics", "Choose any that fit.", vocabulary(kb, "topics")),
-        choices("aims", "The Trust’s aims it serves", "", vocabulary(kb, "aims")),
-        choices("building_blocks", "Principles it addresses", "", vocabulary(kb, "building_blocks")),
-        choices("stages", "Stages of the golden thread it covers", "", vocabulary(kb, "stages")),
+        *framework_choices(kb),
         picker("library", "Library titles that informed it", "Type part of a title or an "
                "author’s name, then choose a title from the list.", "library")])
     kinds = [("book", "Book"), ("chapter", "Chapter in a book"), ("article", "Journal article"),
@@ -250,9 +253,7 @@ def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
         '<p class="gt-files-note" id="gt-files-note"></p>'])
     where = "".join([
         choices("topics", "Topics", "Choose at least one.", vocabulary(kb, "topics")),
-        choices("aims", "The Trust’s aims it serves", "", vocabulary(kb, "aims")),
-        choices("building_blocks", "Principles it supports", "", vocabulary(kb, "building_blocks")),
-        choices("stages", "Stages of the golden thread it helps with", "", vocabulary(kb, "stages")),
+        *framework_choices(kb),
         choices("career_stages", "Career stages it suits", "", vocabulary(kb, "career_stages")),
         choices("formats", "Formats the library holds", "", formats, checked=("print",))])
     summary = text_area("summary", "Summary", _hint_of(SUMMARY) + " Say what the book covers and "

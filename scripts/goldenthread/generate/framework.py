@@ -1,31 +1,45 @@
-"""The framework: aims, the seven principles (NFER's building blocks), the four stages."""
+"""The framework's pages: one page for the whole framework, a section a dimension, and a page
+for each item of a dimension that titles and entries name. Every word of the framework's
+own comes from docs/framework.yaml (the model's Dimension); this module only lays it out."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlencode
 
-from ..model import Entry, KnowledgeBase, Named, Title
+from ..model import Dimension, Entry, KnowledgeBase, Named, Title
 from .links import entry_page, framework_page, relative, title_page
 from .relations import Relations
 from .text import front_matter, md, plural
 
 INDEX = "framework/index.md"
 CATALOGUE = "library/index.md"
-NFER = ("The seven principles are the Trust's wording of the seven building blocks in "
-        "NFER's research for the Department for Education (Macleod et al., 2015).")
-EEF = ("Adapted from the Education Endowment Foundation (2019), *Putting Evidence to Work: "
-       "A School's Guide to Implementation*.")
+EVIDENCE_MAP = "framework/evidence-map.md"
+LISTED = 20  # titles an item's page lists; the catalogue, filtered, lists them all
+LISTED_BY_COLUMN = 10
+# The catalogue's own filters and settings, which a dimension's parameter may not take.
+CATALOGUE_PARAMETERS = frozenset({"q", "topic", "career", "format", "held", "year", "sort", "page"})
+
+
+def filter_parameter(dimension: Dimension) -> str:
+    """The catalogue's URL parameter (and form field) for a dimension's filter."""
+    return f"f-{dimension.folder}" if dimension.folder in CATALOGUE_PARAMETERS else dimension.folder
+
+
+def column_anchor(columns: Dimension, column: Named) -> str:
+    """The anchor of a column's part of a row item's page: 'stage-explore'."""
+    return re.sub(r"[^a-z0-9]+", "-", columns.one.lower()).strip("-") + "-" + column.id
 
 
 def framework_link_lines(page: str, record: Title | Entry, kb: KnowledgeBase) -> list[str]:
     """'- Principles: ...' style lines linking a title or entry to the framework pages."""
     lines = []
-    for kind, label in (("building_blocks", "Principles"), ("stages", "Stages"), ("aims", "Aims")):
-        named = kb.named(kind)
-        links = [f"[{md(named[i].name)}]({relative(page, framework_page(kind, i))})"
-                 for i in getattr(record, kind)]
+    for dimension in _listing_order(kb):
+        named = dimension.named()
+        links = [f"[{md(named[i].name)}]({relative(page, framework_page(dimension, i))})"
+                 for i in record.tagged(dimension.id) if i in named]
         if links:
-            lines.append(f"- {label}: " + ", ".join(links))
+            lines.append(f"- {md(dimension.name)}: " + ", ".join(links))
     kinds = (("career_stages", "Career stages"), ("topics", "Topics")) if isinstance(record, Title) \
         else (("topics", "Topics"),)
     for kind, label in kinds:
@@ -36,13 +50,27 @@ def framework_link_lines(page: str, record: Title | Entry, kb: KnowledgeBase) ->
     return lines
 
 
-LISTED = 20  # titles a framework page lists; the catalogue, filtered, lists them all
-LISTED_BY_STAGE = 10
+def _listing_order(kb: KnowledgeBase) -> list[Dimension]:
+    """The dimensions on a record's page: the evidence map's rows and columns first (the
+    most specific), then the others in the framework's order."""
+    axes = kb.map_axes()
+    first = list(axes) if axes else []
+    return first + [d for d in kb.tagging if d not in first]
 
 
-def newest(titles: list[Title], count: int) -> list[Title]:
-    """The most recently added first (then by id): what a reader has not yet seen."""
-    return sorted(titles, key=lambda t: (t.added or "", t.id), reverse=True)[:count]
+def most_relevant(titles: list[Title], count: int, relations: Relations, dimension: str) -> list[Title]:
+    """The titles most worth a reader's time on an item's page: those on a reading pathway,
+    then those that action research drew on, then those given to fewer items of the same
+    dimension (the more focused), then the most recently added; ties by id."""
+    def key(title: Title) -> tuple[int, int, int, str, str]:
+        return (-int(title.id in relations.on_pathways), -len(relations.entries_citing.get(title.id, ())),
+                len(title.tagged(dimension)), _negated(title.added), title.id)
+    return sorted(titles, key=key)[:count]
+
+
+def _negated(date: str) -> str:
+    """A key that sorts ISO dates newest first (and no date last)."""
+    return "".join(chr(0x10FFFF - ord(c)) for c in date) if date else "\U0010ffff"
 
 
 def catalogue_link(page: str, label: str, **chosen: str) -> str:
@@ -50,13 +78,15 @@ def catalogue_link(page: str, label: str, **chosen: str) -> str:
     return f"[{label}]({relative(page, CATALOGUE)}?{urlencode(chosen)})"
 
 
-def _title_list(page: str, titles: list[Title], **chosen: str) -> str:
+def _title_list(page: str, titles: list[Title], relations: Relations, dimension: Dimension,
+                chosen: dict[str, str]) -> str:
     if not titles:
         return "No library titles are linked to this yet.\n"
     shown, more = (titles, "") if len(titles) <= LISTED else (
-        newest(titles, LISTED),
-        f"The {LISTED} most recently added: "
-        + catalogue_link(page, f"see all {len(titles)} in the library", **chosen) + ".\n\n")
+        most_relevant(titles, LISTED, relations, dimension.id),
+        f"The {LISTED} most relevant (reading pathways and titles that action research drew "
+        "on first): " + catalogue_link(page, f"see all {len(titles)} in the library", **chosen)
+        + ".\n\n")
     return more + "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))}) "
                           f"({md(', '.join(t.authors))}, {t.year})\n" for t in shown)
 
@@ -68,102 +98,115 @@ def _entry_list(page: str, entries: list[Entry]) -> str:
                    f"{', example' if e.example else ''})\n" for e in entries)
 
 
-def _linked_section(page: str, titles: list[Title], entries: list[Entry], **chosen: str) -> str:
-    return (f"## Library titles ({len(titles)})\n\n{_title_list(page, titles, **chosen)}\n"
+def _linked_section(page: str, dimension: Dimension, item: Named, relations: Relations) -> str:
+    titles = relations.titles[(dimension.id, item.id)]
+    entries = relations.entries[(dimension.id, item.id)]
+    chosen = {filter_parameter(dimension): item.id}
+    return (f"## Library titles ({len(titles)})\n\n"
+            f"{_title_list(page, titles, relations, dimension, chosen)}\n"
             f"## Action research ({len(entries)})\n\n{_entry_list(page, entries)}")
+
+
+# -- The framework's own page ---------------------------------------------------------------------
+
+def _items_markdown(page: str, dimension: Dimension) -> str:
+    """A dimension's items as its section lists them: headings with their summaries when
+    the items have summaries, a numbered list when they are numbered, else a list."""
+    def name(item: Named) -> str:
+        if not dimension.records:
+            return md(item.name)
+        return f"[{md(item.name)}]({relative(page, framework_page(dimension, item.id))})"
+
+    def parts(item: Named) -> str:
+        return (": " + ", ".join(md(part.name.lower()) for part in item.parts)) if item.parts else ""
+
+    if any(item.summary for item in dimension.items):
+        return "".join(f"### {f'{item.number}. ' if item.number else ''}{name(item)}\n\n"
+                       f"{md(item.summary)}\n\n" for item in dimension.items)
+    if all(item.number for item in dimension.items):
+        return "".join(f"{item.number}. {name(item)}{parts(item)}\n" for item in dimension.items) + "\n"
+    return "".join(f"- {name(item)}{parts(item)}\n" for item in dimension.items) + "\n"
+
+
+def _section(page: str, dimension: Dimension) -> str:
+    text = f"## {md(dimension.heading or dimension.name)}\n\n"
+    if dimension.introduction:
+        text += dimension.introduction.strip() + "\n\n"
+    text += _items_markdown(page, dimension)
+    if dimension.attribution:
+        text += dimension.attribution.strip() + "\n\n"
+    return text
+
+
+def _evidence_section(page: str, kb: KnowledgeBase) -> str:
+    axes = kb.map_axes()
+    if axes is None:
+        return ""
+    rows, columns = axes
+    return ("## Where the evidence is\n\n"
+            f"The [evidence map]({relative(page, EVIDENCE_MAP)}) shows how many library titles and "
+            f"action-research entries support each {md(rows.one)} at each {md(columns.one)}, and "
+            "where the Trust's evidence is thin.\n\n")
 
 
 def index_page(kb: KnowledgeBase, intro: str) -> str:
     page = INDEX
-    aims = "".join(f"- [{md(a.name)}]({relative(page, framework_page('aims', a.id))})\n"
-                   for a in kb.aims)
-    principles = "".join(
-        f"{p.number}. [{md(p.name)}]({relative(page, framework_page('building_blocks', p.id))})\n"
-        for p in kb.building_blocks)
-    stages = "".join(
-        f"### {s.number}. [{md(s.name)}]({relative(page, framework_page('stages', s.id))})\n\n"
-        f"{md(s.summary)}\n\n" for s in kb.stages)
-    knowing = ""
-    for item, activities in kb.knowing_our_schools:
-        knowing += f"- {md(item.name)}"
-        if activities:
-            knowing += ": " + ", ".join(md(a.name.lower()) for a in activities)
-        knowing += "\n"
     sources = "".join(f"- {source.text}\n" for source in kb.sources)
     return (front_matter(title="The framework") + "# The framework\n\n" + intro.strip() + "\n\n"
-            "## School improvement aims\n\n" + aims + "\n"
-            "## Seven improvement principles: securing equity\n\n"
-            "Securing equity for children who are disadvantaged. Based on NFER research, "
-            "we focus on:\n\n" + principles + f"\n{NFER}\n\n"
-            "## The golden thread: our four step improvement model\n\n" + stages + EEF + "\n\n"
-            "## Knowing our schools well\n\n" + knowing + "\n"
-            "## Where the evidence is\n\n"
-            f"The [evidence map]({relative(page, 'framework/evidence-map.md')}) shows how many "
-            "library titles and action-research entries support each principle at each stage, "
-            "and where the Trust's evidence is thin.\n\n"
-            "## Sources\n\n" + sources)
+            + "".join(_section(page, dimension) for dimension in kb.dimensions)
+            + _evidence_section(page, kb)
+            + ("## Sources\n\n" + sources if sources else ""))
 
 
-def _stage_breakdown(page: str, principle: Named, kb: KnowledgeBase, relations: Relations) -> str:
-    text = "## By stage of the golden thread\n\n"
-    titles = relations.titles[("building_blocks", principle.id)]
-    entries = relations.entries[("building_blocks", principle.id)]
-    for stage in kb.stages:
-        in_titles = [t for t in titles if stage.id in t.stages]
-        in_entries = [e for e in entries if stage.id in e.stages]
-        text += (f"### {md(stage.name)} {{#stage-{stage.id}}}\n\n"
+# -- A page for each item ------------------------------------------------------------------------
+
+def _breakdown(page: str, dimension: Dimension, item: Named, columns: Dimension,
+               relations: Relations) -> str:
+    """An item of the evidence map's rows, broken down by its columns' items."""
+    text = f"## By {md(columns.one)}\n\n"
+    titles = relations.titles[(dimension.id, item.id)]
+    entries = relations.entries[(dimension.id, item.id)]
+    for column in columns.items:
+        in_titles = [t for t in titles if column.id in t.tagged(columns.id)]
+        in_entries = [e for e in entries if column.id in e.tagged(columns.id)]
+        text += (f"### {md(column.name)} {{#{column_anchor(columns, column)}}}\n\n"
                  f"{plural(len(in_titles), 'title')} and "
                  f"{plural(len(in_entries), 'entry', 'entries')}.\n\n")
-        if len(in_titles) > LISTED_BY_STAGE:
-            text += (f"The {LISTED_BY_STAGE} most recently added: "
+        shown = in_titles
+        if len(in_titles) > LISTED_BY_COLUMN:
+            shown = most_relevant(in_titles, LISTED_BY_COLUMN, relations, dimension.id)
+            text += (f"The {LISTED_BY_COLUMN} most relevant: "
                      + catalogue_link(page, f"see all {len(in_titles)} in the library",
-                                      principle=principle.id, stage=stage.id) + ".\n\n")
-        text += "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))})\n"
-                        for t in (in_titles if len(in_titles) <= LISTED_BY_STAGE
-                                  else newest(in_titles, LISTED_BY_STAGE)))
+                                      **{filter_parameter(dimension): item.id,
+                                         filter_parameter(columns): column.id}) + ".\n\n")
+        text += "".join(f"- [{md(t.full_title)}]({relative(page, title_page(t))})\n" for t in shown)
         text += "".join(f"- [{md(e.title)}]({relative(page, entry_page(e))}) (action research, "
                         f"{e.year})\n" for e in in_entries)
         text += "\n"
     return text
 
 
-def principle_page(principle: Named, kb: KnowledgeBase, relations: Relations) -> str:
-    page = framework_page("building_blocks", principle.id)
-    titles = relations.titles[("building_blocks", principle.id)]
-    entries = relations.entries[("building_blocks", principle.id)]
-    return (front_matter(title=f"Principle {principle.number}: {principle.name}")
-            + f"# Principle {principle.number}: {md(principle.name)}\n\n"
-            f"One of the seven principles for securing equity for children who are "
-            f"disadvantaged. {NFER} [Back to the framework]({relative(page, INDEX)}).\n\n"
-            + _linked_section(page, titles, entries, principle=principle.id) + "\n"
-            + _stage_breakdown(page, principle, kb, relations))
-
-
-def stage_page(stage: Named, relations: Relations) -> str:
-    page = framework_page("stages", stage.id)
-    titles = relations.titles[("stages", stage.id)]
-    entries = relations.entries[("stages", stage.id)]
-    return (front_matter(title=f"{stage.name}: stage {stage.number} of the golden thread")
-            + f"# {md(stage.name)}\n\nStage {stage.number} of the golden thread, our four step "
-            f"improvement model.\n\n> {md(stage.summary)}\n\n{EEF} "
-            f"[Back to the framework]({relative(page, INDEX)}).\n\n"
-            + _linked_section(page, titles, entries, stage=stage.id))
-
-
-def aim_page(aim: Named, relations: Relations) -> str:
-    page = framework_page("aims", aim.id)
-    return (front_matter(title=aim.name) + f"# {md(aim.name)}\n\nOne of the Trust's five school "
-            f"improvement aims. [Back to the framework]({relative(page, INDEX)}).\n\n"
-            + _linked_section(page, relations.titles[("aims", aim.id)],
-                              relations.entries[("aims", aim.id)], aim=aim.id))
+def item_page(kb: KnowledgeBase, dimension: Dimension, item: Named, relations: Relations) -> str:
+    page = framework_page(dimension, item.id)
+    back = f"[Back to the framework]({relative(page, INDEX)})."
+    opening = dimension.introduction_of(item)
+    attribution = dimension.attribution.strip()
+    if item.summary:
+        lead = f"{opening}\n\n> {md(item.summary)}\n\n" + " ".join(filter(None, (attribution, back)))
+    else:
+        lead = " ".join(filter(None, (opening, attribution, back)))
+    text = (front_matter(title=dimension.title_of(item))
+            + f"# {md(dimension.heading_of(item))}\n\n{lead}\n\n"
+            + _linked_section(page, dimension, item, relations))
+    axes = kb.map_axes()
+    if axes is not None and axes[0] is dimension:
+        text += "\n" + _breakdown(page, dimension, item, axes[1], relations)
+    return text
 
 
 def framework_pages(kb: KnowledgeBase, relations: Relations, intro: str) -> dict[str, str]:
     pages = {INDEX: index_page(kb, intro)}
-    for principle in kb.building_blocks:
-        pages[framework_page("building_blocks", principle.id)] = principle_page(principle, kb, relations)
-    for stage in kb.stages:
-        pages[framework_page("stages", stage.id)] = stage_page(stage, relations)
-    for aim in kb.aims:
-        pages[framework_page("aims", aim.id)] = aim_page(aim, relations)
+    for dimension in kb.tagging:
+        for item in dimension.items:
+            pages[framework_page(dimension, item.id)] = item_page(kb, dimension, item, relations)
     return pages

@@ -105,23 +105,25 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     return text
 
 
-Names = dict[str, dict[str, Named]]  # kind (topics, aims, ...) -> id -> the named item
+Names = dict[str, dict[str, Named]]  # kind (topics, a dimension's id, ...) -> id -> the named item
 
 
 def vocabulary_names(kb: KnowledgeBase) -> Names:
-    return {kind: kb.named(kind) for kind in
-            ("topics", "aims", "building_blocks", "stages", "career_stages", "academies")}
+    kinds = ("topics", "career_stages", "academies", *(d.id for d in kb.tagging))
+    return {kind: kb.named(kind) for kind in kinds}
 
 
 def title_page_inputs(title: Title, relations: Relations, settings: Settings, names: Names,
-                      steps: dict[str, list[tuple[Pathway, int]]]) -> tuple[object, ...]:
+                      steps: dict[str, list[tuple[Pathway, int]]],
+                      framework: tuple[object, ...] = ()) -> tuple[object, ...]:
     """Everything title_page_text reads to make this title's page: the same inputs make the
     same page, so the preview makes a title's page again only when they change. Keep the two
-    together (tests/generate/test_live.py checks pages made from changed inputs)."""
-    kinds = ("topics", "aims", "building_blocks", "stages", "career_stages")
+    together (tests/generate/test_live.py checks pages made from changed inputs). framework
+    is framework_shape(kb): how its pages name and place the dimensions."""
+    kinds = ("topics", "career_stages", *(kind for kind, _ in title.tags))
     return (
-        title, settings,
-        tuple(names[kind][ident].name for kind in kinds for ident in getattr(title, kind)),
+        title, settings, framework,
+        tuple(names[kind][ident].name for kind in kinds for ident in title.ids(kind)),
         tuple(names["academies"][academy].name for academy, _ in title.copies),
         tuple((e.id, e.year, e.title) for e in relations.entries_citing.get(title.id, ())),
         tuple((r.id, r.full_title, r.year) for r in relations.related(title)),
@@ -146,3 +148,9 @@ def library_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
     if with_titles:
         pages.update(title_pages(kb, relations, settings, kb.titles))
     return pages
+
+
+def framework_shape(kb: KnowledgeBase) -> tuple[object, ...]:
+    """What a title's page takes from the framework besides its items' names: the
+    dimensions' names, folders and order."""
+    return tuple((d.id, d.name, d.folder, d.map) for d in kb.tagging)

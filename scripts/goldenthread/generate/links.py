@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model import Entry, Title
-
-FRAMEWORK_KINDS = {"aims": "aims", "building_blocks": "principles", "stages": "stages"}
+from ..model import Dimension, Entry, Title
 
 
 def title_page(title: Title | str) -> str:
@@ -26,8 +24,9 @@ def year_page(year: int) -> str:
     return f"research/{year}/index.md"
 
 
-def framework_page(kind: str, ident: str) -> str:
-    return f"framework/{FRAMEWORK_KINDS[kind]}/{ident}.md"
+def framework_page(dimension: Dimension, ident: str) -> str:
+    """The page of one item of a framework dimension."""
+    return f"framework/{dimension.folder}/{ident}.md"
 
 
 def _relpath(target: str, start: str) -> str:

@@ -167,3 +167,13 @@ def load_sources(root: Path) -> Sources:
         sources.problems.extend(problems)
     load_research(root, sources)
     return sources
+
+
+def framework_fields(root: Path) -> tuple[str, ...]:
+    """The fields the framework's dimensions give titles and entries, in its order (for
+    `goldenthread new`, which writes a line for each); () when the framework cannot be read."""
+    framework, _ = _load_yaml_file(root, FRAMEWORK)
+    data = framework.document.data if framework.document else None
+    dimensions = data.get("dimensions") if isinstance(data, dict) else None
+    return tuple(d["id"] for d in dimensions or () if isinstance(d, dict) and isinstance(d.get("id"), str)
+                 and d.get("records", True) is not False)

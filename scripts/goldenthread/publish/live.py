@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..assemble import assemble
-from ..generate.library import title_page_inputs, vocabulary_names
+from ..generate.library import framework_shape, title_page_inputs, vocabulary_names
 from ..generate.links import title_page
 from ..generate.pages import OWNED
 from ..generate.pathways import steps_for
@@ -46,7 +46,8 @@ class Refresh:
 def title_inputs(plan: Plan) -> dict[str, tuple[object, ...]]:
     """Each title's page (docs-relative) -> what it shows."""
     names, steps = vocabulary_names(plan.knowledge), steps_for(plan.knowledge)
-    return {title_page(title): title_page_inputs(title, plan.relations, plan.settings, names, steps)
+    shape = framework_shape(plan.knowledge)
+    return {title_page(title): title_page_inputs(title, plan.relations, plan.settings, names, steps, shape)
             for title in plan.knowledge.titles}
 
 
