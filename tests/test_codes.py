@@ -164,7 +164,7 @@ def test_the_scan_finds_the_kinds_of_place_a_code_is_written() -> None:
     assert "load/text.py" in used["unreadable"]                # Problem(path, 1, 1, code, ...)
     assert "check/schema.py" in used["wrong-type"]             # emit(at, code, ...)
     assert "check/isbn.py" in used["isbn-placeholder"]         # return (code, message)
-    assert "check/vocabulary.py" in used["unknown-aim"]        # Problem(..., UNKNOWN[kind], ...)
+    assert "check/vocabulary.py" in used["unknown-topic"]      # Problem(..., UNKNOWN[kind], ...)
     assert "bibimport/records.py" in used["import-url"]        # self.note(name, code, ...)
     assert "audit/site.py" in used["broken-link"]              # (where, code, message)
     assert "audit/site.py" in used["missing-page"]

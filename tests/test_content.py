@@ -27,8 +27,8 @@ def test_over_150_titles(knowledge: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("kind", ["topics", "building_blocks", "stages", "aims", "career_stages"])
 def test_every_vocabulary_item_has_titles(knowledge: KnowledgeBase, kind: str) -> None:
-    used = Counter(ident for title in knowledge.titles for ident in getattr(title, kind))
-    assert {item.id for item in getattr(knowledge, kind)} <= set(used)
+    used = Counter(ident for title in knowledge.titles for ident in title.ids(kind))
+    assert set(knowledge.named(kind)) <= set(used)
 
 
 def test_every_career_stage_has_a_pathway(knowledge: KnowledgeBase) -> None:

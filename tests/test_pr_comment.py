@@ -80,7 +80,8 @@ def contribution(tmp_path: Path, files: dict[str, str]) -> tuple[Path, Path]:
 
 
 ENTRY = NewEntry("Do visual timetables calm transitions?", (("Sam Okafor", "Class teacher"),),
-                 "ashdown-primary", 2026, "Do they?", "We tried them for a term.", stages=("deliver",),
+                 "ashdown-primary", 2026, "Do they?", "We tried them for a term.",
+                 tags=(("aims", ()), ("building_blocks", ()), ("stages", ("deliver",))),
                  body="## Context\n\nA class that found changes hard [@sherrington2019].\n")
 BOOK = NewReference("book", "sherrington2019", (("author", "Sherrington, Tom"),
                                                 ("title", "Rosenshine's principles in action"),

@@ -92,9 +92,13 @@ def test_new_title_fails_until_summary_written(repo: Path, capsys: pytest.Captur
     assert "isbn:" not in path.read_text("utf-8").replace("# isbn:", "")
 
 
+EMPTY_TAGS = (("aims", ()), ("building_blocks", ()), ("stages", ()))  # this Trust's framework
+
+
 def test_template_is_the_scaffold() -> None:
     expected = entry_text(NewEntry("TODO: your title as a question",
-                                   (("TODO: your name", "TODO: your role"),), "TODO-academy-id", 2026))
+                                   (("TODO: your name", "TODO: your role"),), "TODO-academy-id", 2026,
+                                   tags=EMPTY_TAGS))
     assert (REPO / "research" / "TEMPLATE.md").read_text("utf-8") == expected
 
 
@@ -106,8 +110,9 @@ FILLED = NewEntry(
     academy="ashdown-primary", year=2025,
     research_question="Does a five-question quiz\nat the start of each lesson help recall?",
     abstract="We tried it for six weeks.\n\n  Recall: better, we think.\t(Small sample.)",
-    topics=("cognitive-science",), aims=("research-informed",),
-    building_blocks=("high-quality-teaching",), stages=("explore", "deliver"),
+    topics=("cognitive-science",), tags=(("aims", ("research-informed",)),
+                                         ("building_blocks", ("high-quality-teaching",)),
+                                         ("stages", ("explore", "deliver"))),
     library=("make-it-stick",),
     body="\n\n## Context\n\nA class of 28 [@roediger2006].\n\n---\n\n## What we found\n\n"
          "Recall improved [@sherrington2019, p. 12; @eef2021].\n\n   ",
@@ -214,7 +219,7 @@ def test_a_typed_year(text: str, value: int | str | None) -> None:
 def test_a_filled_title_is_valid(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     new = NewTitle("Closing the Reading Gap", ("Alex Quigley",), 2020, ("literacy-and-oracy",),
                    publisher="Routledge", subtitle="A guide", edition="2nd", type="book",
-                   stages=("explore",), career_stages=("teacher",), formats=("print", "ebook"),
+                   tags=(("stages", ("explore",)),), career_stages=("teacher",), formats=("print", "ebook"),
                    url="https://example.org/book", summary="Why reading matters.\n\nAnd how.")
     path = repo / "library" / "titles" / "closing-the-reading-gap.yaml"
     path.write_text(title_text(new), "utf-8")
@@ -227,7 +232,7 @@ def test_a_filled_title_is_valid(repo: Path, capsys: pytest.CaptureFixture[str])
 def test_title_template_is_the_scaffold_of_new_title() -> None:
     """What `goldenthread new title` wrote before the forms shared its template."""
     assert title_text(NewTitle("Closing the Reading Gap", ("Alex Quigley",), 2020,
-                               ("literacy-and-oracy",))) == (
+                               ("literacy-and-oracy",), tags=EMPTY_TAGS)) == (
         "# yaml-language-server: $schema=../../scripts/goldenthread/schemas/title.schema.json\n"
         'title: "Closing the Reading Gap"\nauthors:\n  - "Alex Quigley"\nyear: 2020\n'
         "# isbn: copy it from the book in quotes, or leave this line out. Never guess one.\n"

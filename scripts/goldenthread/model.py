@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 
 from .load.bib import BibEntry
 
-
 Tags = tuple[tuple[str, tuple[str, ...]], ...]  # (dimension id, the ids of its items named)
 
 

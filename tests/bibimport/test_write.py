@@ -22,8 +22,8 @@ FULL = Record(key="make-it-stick", line=7, title="Make It Stick",
 
 EXPECTED = (
     "# yaml-language-server: $schema=../../scripts/goldenthread/schemas/title.schema.json\n"
-    "# Imported from refs.bib, entry make-it-stick (line 7): check topics, then add aims, "
-    "building_blocks, stages and career_stages.\n") + """\
+    "# Imported from refs.bib, entry make-it-stick (line 7): check topics, then add "
+    "career_stages and the framework's fields (docs/framework.yaml).\n") + """\
 title: Make It Stick
 subtitle: The Science of Successful Learning
 authors:
@@ -50,7 +50,7 @@ def test_a_report_without_topics() -> None:
     report = Record(key="r", line=3, title="A Test Report", authors=("Example Trust",), year=2020,
                     type="report")
     text = record_yaml(report, "refs.bib")
-    assert "(line 3): add topics, then aims" in text
+    assert "(line 3): add topics, then career_stages and the framework's fields" in text
     assert text.endswith("year: 2020\ntype: report\ntopics: []\n")
 
 

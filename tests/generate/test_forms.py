@@ -13,7 +13,7 @@ import pytest
 
 from goldenthread import scaffold
 from goldenthread.assemble import assemble
-from goldenthread.check.schema import load_schema
+from goldenthread.check.schema import schema_for
 from goldenthread.export.bibtex import bib_name
 from goldenthread.generate.form_data import RULES, TITLES, author_line, form_files, rules_data, titles_data
 from goldenthread.generate.forms import ENTRY_FORM, TITLE_FORM, form_pages
@@ -68,7 +68,9 @@ def parsed(text: str) -> Controls:
 
 def test_the_rules_are_validates_own() -> None:
     data = json.loads(rules_data(knowledge()))
-    assert data["schemas"] == {"entry": load_schema("entry"), "title": load_schema("title")}
+    fields = ("aims", "building_blocks", "stages")
+    assert data["schemas"] == {"entry": schema_for("entry", fields), "title": schema_for("title", fields)}
+    assert data["dimensions"] == [["aims", "Aims"], ["building_blocks", "Principles"], ["stages", "Stages"]]
     assert data["messages"] == TEMPLATES
     assert data["templates"]["entry"] == scaffold.ENTRY and data["templates"]["body"] == scaffold.BODY
     assert data["templates"]["title"] == scaffold.TITLE and data["templates"]["bib"] == scaffold.BIB

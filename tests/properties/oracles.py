@@ -200,7 +200,7 @@ def active_content(text: str) -> list[str]:
 
 # --- whole records --------------------------------------------------------------------------
 
-REFERENCES = {"topics": "topics", "aims": "aims", "building_blocks": "building_blocks",
+REFERENCES = {"topics": "topics", "aims": "aims", "building_blocks": "building_blocks", "stages": "stages",
               "career_stages": "career_stages"}
 
 

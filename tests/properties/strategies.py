@@ -21,8 +21,10 @@ from ..conftest import REPO
 
 def _ids(relative: str, key: str | None = None) -> list[str]:
     data = yaml.safe_load((REPO / relative).read_text("utf-8"))
-    items = data[key] if key else data
-    return [item["id"] for item in items]
+    if key is None:
+        return [item["id"] for item in data]
+    dimension = next(d for d in data["dimensions"] if d["id"] == key)
+    return [item["id"] for item in dimension["items"]]
 
 
 @cache
@@ -37,7 +39,7 @@ def vocabulary() -> dict[str, list[str]]:
     }
 
 
-STAGES = ["explore", "prepare", "deliver", "sustain"]
+STAGES = _ids("docs/framework.yaml", "stages")
 FORMATS = ["print", "ebook", "audiobook"]
 TITLE_FIELDS = ["title", "subtitle", "authors", "year", "edition", "publisher", "isbn", "type",
                 "topics", "aims", "building_blocks", "stages", "career_stages", "formats",

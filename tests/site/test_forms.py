@@ -174,9 +174,10 @@ def expected_files(visit: Visit, root: Path, teacher: Teacher, keys: tuple[str, 
     new = NewEntry(
         title=teacher.title, authors=teacher.authors, academy="ashdown-primary", year=int(teacher.year),
         research_question=teacher.question, abstract=teacher.abstract,
-        topics=ids_of(visit, "topics", teacher.topics), aims=ids_of(visit, "aims", teacher.aims),
-        building_blocks=ids_of(visit, "building_blocks", teacher.principles),
-        stages=ids_of(visit, "stages", teacher.stages), library=("make-it-stick",),
+        topics=ids_of(visit, "topics", teacher.topics),
+        tags=(("aims", ids_of(visit, "aims", teacher.aims)),
+              ("building_blocks", ids_of(visit, "building_blocks", teacher.principles)),
+              ("stages", ids_of(visit, "stages", teacher.stages))), library=("make-it-stick",),
         body=teacher.body.format(first=f"[@{keys[0]}]", second=f"[@{keys[1]}, p. 12]"))
     return entry_text(new), bib_text(references)
 
@@ -615,7 +616,7 @@ def test_propose_a_title_makes_a_valid_record(open_form: Any, form_site: FormSit
     assert files[path] == title_text(NewTitle(
         "A Title Proposed in a Test", ("Test Author", "Second Author"), 2024, ("cognitive-science",),
         publisher="Test Press", subtitle="What the Form Writes", edition="2nd", type="report",
-        stages=("explore",), formats=("print", "ebook"),
+        tags=(("aims", ()), ("building_blocks", ()), ("stages", ("explore",))), formats=("print", "ebook"),
         summary="A summary of the test title.\n\nIt has two paragraphs."))
     link = urlsplit(page.get_by_role("link", name="Propose your record on GitHub").get_attribute("href"))
     assert parse_qs(link.query) == {"filename": [path], "value": [files[path]]}

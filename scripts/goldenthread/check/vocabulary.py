@@ -8,6 +8,7 @@ from typing import Any
 
 from ..load.repository import Sources
 from ..load.yamldoc import Document, Path_
+from ..messages import say
 from ..problems import Problem
 from .schema import check_document, load_schema
 
@@ -103,6 +104,11 @@ def gather_vocabularies(sources: Sources) -> tuple[Vocabularies, list[Problem]]:
     return vocabularies, problems
 
 
+def _text(data: dict[str, Any], key: str, default: str) -> str:
+    value = data.get(key)
+    return value if isinstance(value, str) else default
+
+
 def _gather_dimensions(vocabularies: Vocabularies, framework: Document) -> list[Problem]:
     """Register each dimension that records name, and the ids of its items."""
     problems: list[Problem] = []
@@ -125,8 +131,8 @@ def _gather_dimensions(vocabularies: Vocabularies, framework: Document) -> list[
                                     f"the dimension id {ident!r} is defined twice: "
                                     "give each its own id"))
             continue
-        name = dimension.get("name") if isinstance(dimension.get("name"), str) else ident
-        one = dimension.get("singular") if isinstance(dimension.get("singular"), str) else name.lower()
+        name = _text(dimension, "name", ident)
+        one = _text(dimension, "singular", name.lower())
         seen.add(ident)
         _add_list(vocabularies, ident, framework, dimension.get("items"),
                   ("dimensions", index, "items"), problems, one)

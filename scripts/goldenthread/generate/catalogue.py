@@ -95,8 +95,12 @@ def filters(kb: KnowledgeBase) -> list[Filter]:
             found.append(Filter(filter_parameter(dimension), dimension.one.capitalize(),
                                 f"All {dimension.name.lower()}",
                                 [(item.id, _numbered(item)) for item in dimension.items],
-                                lambda t, ident=dimension.id: t.tagged(ident)))
+                                _tagged(dimension.id)))
     return found
+
+
+def _tagged(dimension: str) -> Callable[[Title], Iterable[str]]:
+    return lambda title: title.tagged(dimension)
 
 
 # -- Order and text ----------------------------------------------------------------------------

@@ -53,8 +53,8 @@ def version(text: str) -> str:
 
 
 def _templates() -> dict[str, str]:
-    names = ("ENTRY", "AUTHOR", "FRAMEWORK_LINE", "NO_AUTHORS", "QUESTION", "ABSTRACT", "BODY", "BIB", "TITLE",
-             "TITLE_AUTHOR", "NO_ISBN", "REPORT", "SUMMARY", "PLACEHOLDER")
+    names = ("ENTRY", "AUTHOR", "FRAMEWORK_LINE", "NO_AUTHORS", "QUESTION", "ABSTRACT", "BODY",
+             "BIB", "TITLE", "TITLE_AUTHOR", "NO_ISBN", "REPORT", "SUMMARY", "PLACEHOLDER")
     return {name.lower(): getattr(scaffold, name) for name in names}
 
 

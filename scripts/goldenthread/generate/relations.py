@@ -35,8 +35,9 @@ class Relations:
         """Titles sharing the most topics and framework items (ties by id: stable).
 
         Candidates come from a window around the title in each of its topics' and the
-        evidence map's rows' lists (the most specific items), so the cost per title stays constant as the catalogue grows
-        (measured: scanning whole lists took 2.3 s at 1,000 titles, growing as n squared).
+        evidence map's rows' lists (the most specific items), so the cost per title stays
+        constant as the catalogue grows (measured: scanning whole lists took 2.3 s at 1,000
+        titles, growing as n squared).
         """
         known = self.memo.get(title.id)
         if known is not None:
