@@ -23,9 +23,10 @@ def page_types(built: BuiltSite) -> dict[str, str]:
     return {
         "home": "",
         "framework": "framework/",
-        "principle": url_of(framework_page("building_blocks", kb.building_blocks[0].id)),
-        "stage": url_of(framework_page("stages", kb.stages[0].id)),
-        "aim": url_of(framework_page("aims", kb.aims[0].id)),
+        "principle": url_of(framework_page(kb.dimension("building_blocks"),
+                                           kb.dimension("building_blocks").items[0].id)),
+        "stage": url_of(framework_page(kb.dimension("stages"), kb.dimension("stages").items[0].id)),
+        "aim": url_of(framework_page(kb.dimension("aims"), kb.dimension("aims").items[0].id)),
         "evidence map": "framework/evidence-map/",
         "catalogue": "library/",
         "catalogue page 2": "library/page/2/",
@@ -120,23 +121,33 @@ def _folded(title: Any) -> str:
     return si.fold(" ".join([title.full_title, *title.authors]))
 
 
-FILTERS = {  # form field -> (model attribute, value to pick)
+FILTERS = {  # form field -> (what a title holds, value to pick)
     "topic": ("topics", "mathematics"),
-    "principle": ("building_blocks", "deploying-staff"),
-    "aim": ("aims", "resources"),
-    "stage": ("stages", "sustain"),
+    "principles": ("building_blocks", "deploying-staff"),
+    "aims": ("aims", "resources"),
+    "stages": ("stages", "sustain"),
     "career": ("career_stages", "governor"),
     "format": ("formats", "audiobook"),
+    "held": ("copies", "fernlea-school"),
     "year": ("year", "2019"),
 }
+
+
+def _holds(title: Any, attribute: str, value: str) -> bool:
+    if attribute == "year":
+        return str(title.year) == value
+    if attribute == "copies":
+        return value in dict(title.copies)
+    if attribute in ("topics", "career_stages", "formats"):
+        return value in getattr(title, attribute)
+    return value in title.tagged(attribute)
 
 
 @pytest.mark.parametrize("field", sorted(FILTERS))
 def test_each_filter_narrows_and_its_url_restores_the_view(
         built: BuiltSite, open_page: Any, field: str) -> None:
     attribute, value = FILTERS[field]
-    expected = {t.id for t in built.knowledge.titles
-                if (str(t.year) == value if attribute == "year" else value in getattr(t, attribute))}
+    expected = {t.id for t in built.knowledge.titles if _holds(t, attribute, value)}
     assert 0 < len(expected) < len(built.knowledge.titles)
     visit: Visit = open_page("library/")
     page = visit.page

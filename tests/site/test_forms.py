@@ -198,9 +198,8 @@ def fill_entry(visit: Visit, teacher: Teacher = TEACHER) -> tuple[str, str]:
         group.get_by_label("Role").fill(role)
     page.get_by_label("Research question").fill(teacher.question)
     page.get_by_label("Abstract").fill(teacher.abstract)
-    for legend, labels in (("Topics", teacher.topics), ("The Trust’s aims it serves", teacher.aims),
-                           ("Principles it addresses", teacher.principles),
-                           ("Stages of the golden thread it covers", teacher.stages)):
+    for legend, labels in (("Topics", teacher.topics), ("Aims", teacher.aims),
+                           ("Principles", teacher.principles), ("Stages", teacher.stages)):
         group = page.get_by_role("group", name=legend)
         for label in labels:
             group.get_by_label(label, exact=True).check()
@@ -440,7 +439,7 @@ def entry_of(state: dict[str, Any]) -> tuple[str, NewEntry, tuple[NewReference, 
                        for r in state["references"])
     new = NewEntry(state["title"], tuple((a["name"], a["role"]) for a in state["authors"]), state["academy"],
                    int(state["year"]), state["research_question"], state["abstract"], tuple(state["topics"]),
-                   tuple(state["aims"]), tuple(state["building_blocks"]), tuple(state["stages"]),
+                   tuple((name, tuple(state[name])) for name in ("aims", "building_blocks", "stages")),
                    tuple(state["library"]), state["body"])
     return state["id"] or new_id(state["title"]), new, references
 
@@ -586,7 +585,7 @@ def title_of(state: dict[str, Any]) -> tuple[str, NewTitle]:
     """The oracle: the state as `goldenthread new title` takes it."""
     new = NewTitle(state["title"], tuple(state["authors"]), year_of(state["year"]), tuple(state["topics"]),
                    state["publisher"], state["subtitle"], state["edition"], state["isbn"], state["type"],
-                   tuple(state["aims"]), tuple(state["building_blocks"]), tuple(state["stages"]),
+                   tuple((name, tuple(state[name])) for name in ("aims", "building_blocks", "stages")),
                    tuple(state["career_stages"]), tuple(state["formats"]), state["url"], state["summary"])
     return state["id"] or new_id(state["title"]), new
 
@@ -604,7 +603,7 @@ def test_propose_a_title_makes_a_valid_record(open_form: Any, form_site: FormSit
     page.get_by_label("Publisher").fill("Test Press")
     page.get_by_label("Report, for example EEF guidance").check()
     page.get_by_role("group", name="Topics").get_by_label("Cognitive science").check()
-    stages = page.get_by_role("group", name="Stages of the golden thread it helps with")
+    stages = page.get_by_role("group", name="Stages")
     stages.get_by_label("1. Explore").check()
     page.get_by_role("group", name="Formats the library holds").get_by_label("Ebook").check()
     page.get_by_role("textbox", name="Summary").fill("A summary of the test title.\n\nIt has two paragraphs.")
