@@ -140,6 +140,9 @@ CODES: tuple[Code, ...] = (
     _code("empty-value", "A field is there but has nothing in it.",
           "Write the value, or delete the field if it is optional."),
     _code("duplicate-item", "A list names the same thing twice.", "Remove one of them."),
+    _code("identity-unset", "A part of the trust's identity (its name, contact address, where "
+          "library requests and entries go, its privacy notice) is not set.",
+          "Set it in `docs/trust.yaml`.", validate="notice"),
     _code("dimension-reserved", "A dimension of the framework has an id that titles or entries "
           "already use for something else (title, topics, year ...).",
           "Give the dimension another id in `docs/framework.yaml`, for example `themes`."),

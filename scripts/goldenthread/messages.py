@@ -35,6 +35,9 @@ TEMPLATES: dict[str, str] = {
                     "replace it with your own text"),
     "placeholder.summary": ("the summary is still the placeholder from `goldenthread new`: "
                             "write two to four sentences in our own words"),
+    "identity-unset": "{part} is not set in docs/trust.yaml{fallback}: set it",
+    "identity-unset.default": ", so the site says {default!r}",
+    "identity-unset.none": ", so no page offers it",
     "unknown-item": "there is no {one} {id!r}: use an id from {where} ({name}){suggestion}",
     "dimension-reserved": ("{id!r} is already a field of titles or entries: give this "
                            "dimension another id"),

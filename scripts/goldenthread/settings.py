@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .identity import Identity, identity_of, load_identity, unset_notices
 from .problems import Problem
 
 CONFIG = "mkdocs.yml"
@@ -48,6 +49,7 @@ class Settings:
     repo_url: str = ""  # MkDocs' own: where the forms' "Propose on GitHub" opens a new file
     edit_uri: str = ""  # MkDocs' own: "edit/main/docs/" names the branch new files go to
     site_url: str = ""  # MkDocs' own site_url (or GOLDENTHREAD_SITE_URL), ending in "/"; "" if unset
+    identity: Identity = Identity()  # docs/trust.yaml, not an option of the plugin's
 
     @property
     def branch(self) -> str:
@@ -66,7 +68,7 @@ class Settings:
         return self.site_url + path if self.site_url else ""
 
 
-MKDOCS_OWN = ("site_name", "repo_url", "edit_uri", "site_url")
+MKDOCS_OWN = ("site_name", "repo_url", "edit_uri", "site_url", "identity")
 OPTIONS: dict[str, Any] = {f.name: f.default for f in dataclasses.fields(Settings)
                            if f.name not in MKDOCS_OWN}
 
@@ -137,11 +139,24 @@ def load_settings(root: Path) -> Settings:
             if key in OPTIONS and isinstance(value, str)}
     own = {name: config[name] for name in ("site_name", "repo_url", "edit_uri")
            if isinstance(config.get(name), str)}
-    return Settings(**ours, **own, site_url=site_url(config.get("site_url")))
+    document, _ = load_identity(root)
+    identity = identity_of(document)
+    if document is not None:  # docs/trust.yaml is the one place; the plugin's options are older
+        ours |= {"trust_name": identity.name, "library_requests": identity.library_requests}
+    return Settings(**ours, **own, site_url=site_url(config.get("site_url")), identity=identity)
 
 
 def check_settings(root: Path) -> list[Problem]:
-    """mkdocs.yml's goldenthread options, each problem at its line."""
+    """docs/trust.yaml and mkdocs.yml's goldenthread options, each problem at its line."""
+    from .check.schema import check_document
+
+    document, found = load_identity(root)
+    if document is not None:
+        found += check_document(document, "trust")
+    return found + unset_notices(document) + _option_problems(root)
+
+
+def _option_problems(root: Path) -> list[Problem]:
     path = root / CONFIG
     if not path.is_file():
         return []

@@ -53,7 +53,7 @@ def _href(settings: Settings, feed: str, target: str) -> str:
 
 def _feed(settings: Settings, feed: str, page: str, title: str, items: list[Item]) -> str:
     ET.register_namespace("", ATOM)
-    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "en-GB"})
+    root = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": settings.identity.locale})
 
     def add(parent: ET.Element, tag: str, text: str | None = None, **attributes: str) -> ET.Element:
         child = ET.SubElement(parent, f"{{{ATOM}}}{tag}", attributes)

@@ -49,7 +49,7 @@ from ..model import KnowledgeBase, Named, Title
 from .framework import filter_parameter
 from .links import href, title_page
 from .search_index import fold
-from .text import attr, front_matter, join_words
+from .text import attr, front_matter, join_words, md
 
 INDEX = "library/index.md"
 FEED_TITLE = "New titles in the library (Atom feed)"
@@ -58,7 +58,7 @@ PAGES = "library/page"          # library/page/<n>/index.md, n >= 2 (index.md: l
                                 # are relative to the file and to the URL alike, for Zensical)
 DATA = "library/catalogue.json"
 PAGE_SIZE = 100
-HEADING = "Staff Professional Development Library"
+HEADING = "Staff Professional Development Library"  # the default of the identity's library_title
 FORMATS = {"print": "Print", "ebook": "Ebook", "audiobook": "Audiobook"}
 _SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
@@ -237,11 +237,12 @@ def _list(page: str, titles: list[Title]) -> str:
     return f'<ul id="gt-catalogue" class="gt-catalogue">{"".join(item(page, t) for t in titles)}</ul>'
 
 
-def first_page(kb: KnowledgeBase, intro: str, titles: list[Title], pages: int, data_version: str) -> str:
+def first_page(kb: KnowledgeBase, intro: str, titles: list[Title], pages: int, data_version: str,
+               heading: str = HEADING) -> str:
     data_url = f"{DATA.removeprefix('library/')}?v={data_version}"  # the first page is library/
     paging = f"The catalogue lists every title A to Z, {PAGE_SIZE} to a page.\n\n" if pages > 1 else ""
-    return (front_matter(title=HEADING, feeds=[{"href": LIBRARY_FEED, "title": FEED_TITLE}])
-            + f"# {HEADING}\n\n" + intro.strip() + "\n\n" + paging
+    return (front_matter(title=heading, feeds=[{"href": LIBRARY_FEED, "title": FEED_TITLE}])
+            + f"# {md(heading)}\n\n" + intro.strip() + "\n\n" + paging
             + filter_form(kb, data_url) + "\n\n"
             f'<p id="gt-count" class="gt-count" role="status" tabindex="-1">'
             f"{count_text(len(kb.titles), len(kb.titles), 1, pages)}</p>\n\n"
@@ -255,13 +256,13 @@ def first_page(kb: KnowledgeBase, intro: str, titles: list[Title], pages: int, d
             + ".\n\n" + FEED)
 
 
-def later_page(number: int, titles: list[Title], pages: int) -> str:
+def later_page(number: int, titles: list[Title], pages: int, library: str = HEADING) -> str:
     page = page_path(number)
     start = (number - 1) * PAGE_SIZE
     shown = titles[start:start + PAGE_SIZE]
-    heading = f"{HEADING}: page {number} of {pages}"
+    heading = f"{library}: page {number} of {pages}"
     return (front_matter(title=heading, search={"exclude": True})
-            + f"# {heading}\n\n"
+            + f"# {md(heading)}\n\n"
             f"Titles {start + 1:,} to {start + len(shown):,} of {len(titles):,}, A to Z by title.\n\n"
             f'<p id="gt-filter-link"><a href="{href(page, INDEX)}">Filter or sort the '
             "catalogue</a> on its first page.</p>\n\n"
@@ -295,13 +296,13 @@ def version(data: str) -> str:
     return hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
 
 
-def catalogue_pages(kb: KnowledgeBase, intro: str) -> dict[str, str]:
-    """Every page of the catalogue: docs-relative path -> Markdown."""
+def catalogue_pages(kb: KnowledgeBase, intro: str, heading: str = HEADING) -> dict[str, str]:
+    """Every page of the catalogue: docs-relative path -> Markdown. heading: the library's name."""
     titles = catalogue_order(kb)
     pages = page_count(len(titles))
-    result = {INDEX: first_page(kb, intro, titles, pages, version(catalogue_data(kb)))}
+    result = {INDEX: first_page(kb, intro, titles, pages, version(catalogue_data(kb)), heading)}
     for number in range(2, pages + 1):
-        result[page_path(number)] = later_page(number, titles, pages)
+        result[page_path(number)] = later_page(number, titles, pages, heading)
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ..model import KnowledgeBase
 from ..settings import Settings
+from .about import ABOUT, ACCESSIBILITY, about_page, fill_marks
 from .catalogue import catalogue_files
 from .contributing import FOLDER as CONTRIBUTING
 from .contributing import PAGE as CONTRIBUTING_PAGE
@@ -25,7 +26,7 @@ from .search_index import search_files
 # The folders under docs/ that generation owns: git-ignored, rewritten on every build.
 OWNED = ("framework", "library", "research", CONTRIBUTING, SEARCH_INDEX)
 # The pages at the top of docs/ that generation writes (also git-ignored).
-GENERATED_PAGES = (HOME,)
+GENERATED_PAGES = (HOME, ABOUT, ACCESSIBILITY)
 
 
 def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
@@ -44,6 +45,9 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(form_pages(kb, settings, texts))
     if "index" in texts:
         pages[HOME] = home_page(kb, texts["index"])
+    pages[ABOUT] = about_page(settings.identity, texts.get("about", ""))
+    if "accessibility" in texts:
+        pages[ACCESSIBILITY] = fill_marks(texts["accessibility"], settings.identity)
     return pages
 
 

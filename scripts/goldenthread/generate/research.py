@@ -114,10 +114,11 @@ def entry_page_text(entry: Entry, kb: KnowledgeBase, settings: Settings) -> str:
 
 
 def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword: str,
-                   has_pdf: bool) -> str:
+                   has_pdf: bool, heading: str = "") -> str:
     page = year_page(year)
     academies = kb.named("academies")
-    text = front_matter(title=f"Action research {year}") + f"# Action research {year}\n\n"
+    heading = heading or f"Action research {year}"
+    text = front_matter(title=heading) + f"# {md(heading)}\n\n"
     if has_pdf:
         text += (f"[Download the {year} publication (PDF)]({pdf_name(year)})"
                  "{ .md-button .md-button--primary } "
@@ -166,7 +167,8 @@ def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int], settings:
     pages = {INDEX: index_page(kb, intro, by_year)}
     for year in kb.years:
         pages[year_page(year)] = year_page_text(year, by_year.get(year, []), kb,
-                                                kb.forewords.get(year, ""), year in pdf_years)
+                                                kb.forewords.get(year, ""), year in pdf_years,
+                                                settings.identity.publication(year))
     for entry in kb.entries:
         pages[entry_page(entry)] = entry_page_text(entry, kb, settings)
     return pages

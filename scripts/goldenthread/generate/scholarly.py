@@ -96,7 +96,7 @@ def entry_json_ld(entry: Entry, kb: KnowledgeBase, settings: Settings) -> dict[s
         "@context": SCHEMA, "@type": "Report", "name": entry.title.strip(), "headline": entry.title.strip(),
         "author": [{"@type": "Person", "name": a.name, "jobTitle": a.role, "affiliation": school}
                    for a in entry.authors],
-        "datePublished": str(entry.year), "inLanguage": "en-GB", "reportNumber": entry.id,
+        "datePublished": str(entry.year), "inLanguage": settings.identity.locale, "reportNumber": entry.id,
         "abstract": " ".join(entry.abstract.split()), "publisher": trust,
         "isPartOf": {"@type": "CreativeWork", "name": series(entry.year), "publisher": trust},
         "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",

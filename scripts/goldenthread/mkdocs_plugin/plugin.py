@@ -18,7 +18,7 @@ from mkdocs.structure.files import File, Files
 
 from ..publish.session import BuildSession, InvalidSources
 from ..report import as_text
-from ..settings import SITE_URL, option_problems, site_url
+from ..settings import SITE_URL, load_settings, option_problems, site_url
 from .config import GoldenThreadConfig
 from .csp import GLOBAL, ThemePolicy
 from .files import in_walk_order
@@ -58,6 +58,9 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
             config.site_url = site_url(config.site_url)
         if self.session is None or self._own:
             self.session, self._own = BuildSession(repository(config), Path(config.site_dir)), True
+        footer = load_settings(repository(config)).identity.footer
+        if footer and not config.copyright:  # docs/trust.yaml's footer line, on every page
+            config.copyright = footer
         return config
 
     def on_pre_build(self, config: Any) -> None:
