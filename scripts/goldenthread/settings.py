@@ -15,7 +15,7 @@ import dataclasses
 import difflib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ class Settings:
     repo_url: str = ""  # MkDocs' own: where the forms' "Propose on GitHub" opens a new file
     edit_uri: str = ""  # MkDocs' own: "edit/main/docs/" names the branch new files go to
     site_url: str = ""  # MkDocs' own site_url (or GOLDENTHREAD_SITE_URL), ending in "/"; "" if unset
-    identity: Identity = Identity()  # docs/trust.yaml, not an option of the plugin's
+    identity: Identity = field(default_factory=Identity)  # docs/trust.yaml, not a plugin option
 
     @property
     def branch(self) -> str:

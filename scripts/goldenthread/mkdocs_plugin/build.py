@@ -85,7 +85,7 @@ def run_mkdocs(config: Any, session: BuildSession) -> None:
 def build(root: Path, site: Path | None = None) -> BuildResult:
     site = site or root / "site"
     settings = check_settings(root)
-    if settings:
+    if any(problem.level == "error" for problem in settings):  # validate reports the notices
         return BuildResult(settings)
     with build_lock(site):
         remove_leftovers(site)
