@@ -88,6 +88,19 @@ def _empty_tags(root: Path) -> tuple[tuple[str, tuple[str, ...]], ...]:
     return tuple((name, ()) for name in framework_fields(root))
 
 
+def cmd_init(args: argparse.Namespace) -> int:
+    from .init import NewTrust, init
+
+    folder = Path(args.folder)
+    name = _ask(args.name, "The trust's full name", "--name")
+    written = init(folder, NewTrust(name, args.short_name, args.email, args.submissions,
+                                    args.library_requests))
+    sys.stdout.write(f"created {len(written)} files in {folder}\n")
+    sys.stderr.write(f"Next: cd {folder}, then `goldenthread validate` and `goldenthread build`. "
+                     "Fill in docs/trust.yaml and replace the examples with your own.\n")
+    return ExitCode.OK
+
+
 def cmd_new_research(args: argparse.Namespace) -> int:
     from .scaffold import NewEntry, new_entry
 
@@ -244,8 +257,8 @@ def _add_library(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 def parser() -> argparse.ArgumentParser:
     top = _Parser(prog="goldenthread",
-                  description="Build and check the Trust's knowledge base: the framework, "
-                              "the Staff Professional Development Library and action research.")
+                  description="Build and check a trust's knowledge base: its improvement "
+                              "framework, its staff development library and its action research.")
     top.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     top.add_argument("--root", metavar="DIR", help="the repository root (default: here)")
     commands = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -283,6 +296,19 @@ def parser() -> argparse.ArgumentParser:
     check_site.add_argument("--format", choices=sorted(FORMATS), default="text")
     check_site.add_argument("--site", metavar="DIR", help="the built site (default: site/)")
     check_site.set_defaults(run=cmd_audit)
+    start = commands.add_parser(
+        "init", help="start a new trust's knowledge base in a folder",
+        description="Write a new knowledge base into DIR: the trust's identity, a small "
+                    "framework, vocabularies, one title, one example entry, the site's pages, a "
+                    "workflow and a README. Never overwrites. Anything not given is asked for in "
+                    "a terminal (the name) or left for docs/trust.yaml.")
+    start.add_argument("folder", metavar="DIR")
+    start.add_argument("--name", help="the trust's full name")
+    start.add_argument("--short-name", default="", help="a shorter name for the header")
+    start.add_argument("--email", default="", help="where readers write about the site")
+    start.add_argument("--submissions", default="", help="the research lead's address for entries")
+    start.add_argument("--library-requests", default="", help="mailto:... or a form's address")
+    start.set_defaults(run=cmd_init)
     _add_new(commands)
     _add_library(commands)
     return top

@@ -30,7 +30,7 @@ class Identity:
     submissions: str = ""                       # the research lead's address for entries
     locale: str = "en-GB"                       # the language of every page and output
     publication_title: str = "Action research"  # the yearly publication: "<title> <year>"
-    library_title: str = "Staff Professional Development Library"
+    library_title: str = "Library"
     footer: str = ""                            # a line at the foot of every page
     privacy: str = ""                           # the trust's privacy notice
 

@@ -98,4 +98,4 @@ LIBRARY_EXPORT = "library/library.bib"  # docs-relative, and so site-relative
 
 def library_export(titles: Iterable[Title]) -> str:
     """The text of library/library.bib."""
-    return catalogue(titles, "Staff Professional Development Library, exported by goldenthread")
+    return catalogue(titles, "The library's catalogue, exported by goldenthread")

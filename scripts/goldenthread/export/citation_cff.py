@@ -80,7 +80,8 @@ def year_citation(kb: KnowledgeBase, year: int, settings: Settings, pdf: str) ->
     data: dict[str, object] = {"cff-version": "1.2.0",
                                "message": "If you cite this publication, please cite it as below.",
                                "title": title, "authors": [trust],
-                               "abstract": f"The action research of the Trust's teachers, published {year}."}
+                               "abstract": f"The action research of {settings.trust_name}'s "
+                                           f"teachers, published {year}."}
     page = settings.absolute(url_of(year_page(year)))
     if page:
         data["url"] = page

@@ -141,10 +141,10 @@ def title_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
 
 
 def library_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
-                  intro: str, with_titles: bool = True) -> dict[str, str]:
+                  intro: str, with_titles: bool = True, texts_pathways: str = "") -> dict[str, str]:
     """The catalogue's pages, the pathways and (with_titles) each title's page."""
     pages = catalogue.catalogue_pages(kb, intro, settings.identity.library_title)
-    pages[PATHWAYS_PAGE] = pathways_page(kb)
+    pages[PATHWAYS_PAGE] = pathways_page(kb, texts_pathways, settings.identity.library_title)
     if with_titles:
         pages.update(title_pages(kb, relations, settings, kb.titles))
     return pages

@@ -36,10 +36,12 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     with_titles, the titles' own pages are left to the caller (generate/library.py's
     title_pages), which may make them in several processes."""
     relations = relations or relate(kb)
+    texts = {name: fill_marks(text, settings.identity) for name, text in texts.items()}
     pages: dict[str, str] = {}
     pages.update(framework_pages(kb, relations, texts.get("framework", "")))
     pages[EVIDENCE_MAP] = evidence_map_page(kb, relations)
-    pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles))
+    pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles,
+                               texts.get("pathways", "")))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years), settings))
     pages[CONTRIBUTING_PAGE] = contributing_page(texts.get("contributing", ""))
     pages.update(form_pages(kb, settings, texts))
@@ -47,7 +49,7 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
         pages[HOME] = home_page(kb, texts["index"])
     pages[ABOUT] = about_page(settings.identity, texts.get("about", ""))
     if "accessibility" in texts:
-        pages[ACCESSIBILITY] = fill_marks(texts["accessibility"], settings.identity)
+        pages[ACCESSIBILITY] = texts["accessibility"]
     return pages
 
 

@@ -13,12 +13,13 @@ def anchor(pathway: Pathway | str) -> str:
     return f"pathway-{pathway if isinstance(pathway, str) else pathway.career_stage}"
 
 
-def pathways_page(kb: KnowledgeBase) -> str:
+def pathways_page(kb: KnowledgeBase, intro: str = "", library: str = "library") -> str:
+    """intro: the trust's own words before the pathways (docs/_text/pathways.md)."""
     stages = kb.named("career_stages")
     text = front_matter(title="Reading pathways") + "# Reading pathways\n\n"
-    text += ("Whatever career stage, our staff have an entitlement to high quality development. "
-             "Each pathway is a short, ordered reading list from the Staff Professional "
-             "Development Library for one career stage, with why each title is there.\n\n")
+    text += (intro.strip() + " " if intro.strip() else "") + (
+        f"Each pathway is a short, ordered reading list from the {md(library)} for one career "
+        "stage, with why each title is there.\n\n")
     if not kb.pathways:
         return text + "No pathways have been written yet (library/pathways.yaml).\n"
     text += "".join(f"- [{md(stages[p.career_stage].name)}](#{anchor(p)})\n" for p in kb.pathways)
