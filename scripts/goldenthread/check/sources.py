@@ -53,6 +53,32 @@ def _duplicate_entry_ids(sources: Sources) -> list[Problem]:
     return problems
 
 
+def source_paths(sources: Sources) -> list[str]:
+    """Every file the site is made from that validate found, as repository-relative paths."""
+    paths = list(sources.title_paths)
+    for entry in sources.entries:
+        paths.append(entry.path)
+        if entry.bib is not None:
+            paths.append(entry.bib.path)
+    paths += [f"research/{folder}/{name}" for folder, names in sources.images.items() for name in names]
+    return paths
+
+
+def case_clashes(paths: list[str]) -> list[Problem]:
+    """Files whose paths differ only in capitals: one file on Windows and Mac disks (and
+    in the built site, when it is copied to one), two files here."""
+    first: dict[str, str] = {}
+    problems = []
+    for path in sorted(paths):
+        folded = path.casefold()
+        if folded in first:
+            problems.append(Problem(path, 1, 1, "case-clash",
+                                    say("case-clash", path=path, other=first[folded])))
+        else:
+            first[folded] = path
+    return problems
+
+
 def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
     """Entries, and what only shows when records are compared with each other.
 
@@ -63,4 +89,5 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
         problems += check_entry(entry, vocabularies, sources.images.get(entry.folder, set()))
     problems += _duplicate_isbns(sources)
     problems += _duplicate_entry_ids(sources)
+    problems += case_clashes(source_paths(sources))
     return problems

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -22,7 +23,24 @@ VOCABULARIES = {
 PATHWAYS = "library/pathways.yaml"
 TITLES = "library/titles"
 RESEARCH = "research"
-YEAR = re.compile(r"^[0-9]{4}$")
+YEAR = re.compile(r"^[0-9]{4}\Z")
+FIRST_YEAR = 2000
+
+
+def last_year() -> int:
+    """The latest year a year folder or an entry may name: next year (an entry written
+    in December for the coming year), no later."""
+    return datetime.date.today().year + 1
+
+
+def year_folder_problem(folder: str) -> str | None:
+    """Why `folder` is not a year folder, or None."""
+    if not YEAR.match(folder):
+        return "folders in research/ are years, like research/2025: rename or move this folder"
+    if not FIRST_YEAR <= int(folder) <= last_year():
+        return (f"research/{folder} is not a year of the Trust's action research: a year folder "
+                f"is from {FIRST_YEAR} to {last_year()}; rename it to the year of its entries")
+    return None
 
 
 @dataclass
@@ -119,9 +137,9 @@ def load_research(root: Path, sources: Sources) -> None:
     for folder in _list(root, RESEARCH):
         if not (root / RESEARCH / folder).is_dir():
             continue
-        if not YEAR.match(folder):
-            sources.problems.append(_unexpected(
-                f"{RESEARCH}/{folder}", "folders in research/ are years, like research/2025"))
+        why = year_folder_problem(folder)
+        if why is not None:
+            sources.problems.append(_unexpected(f"{RESEARCH}/{folder}", why))
             continue
         names = set(_list(root, f"{RESEARCH}/{folder}"))
         if "images" in names and (root / RESEARCH / folder / "images").is_dir():
