@@ -253,6 +253,10 @@ CODES: tuple[Code, ...] = (
           "not define, so it was read as empty.", "Put the value in braces, for example "
           "`publisher = {Routledge}`, or define the `@string` before it, and import again.",
           validate=None, library_import="warning"),
+    _code("bib-macro-too-long", "An abbreviation (an `@string`) grows to more than 100,000 "
+          "characters, usually because abbreviations are repeated inside each other, so it was "
+          "refused and read as empty.", "Write the value out in braces, for example "
+          "`publisher = {Routledge}`, and import again.", validate=None, library_import="warning"),
     _code("bib-preamble", "An `@preamble` holds typesetting commands, not a reference, so it "
           "was ignored.", "Nothing to do.", validate=None, library_import="notice"),
     _code("bib-comment", "A comment or other text between entries was ignored.",

@@ -9,6 +9,7 @@ from ..messages import say
 from ..problems import Problem
 from .entries import check_entry
 from .isbn import normalise
+from .markdown_safety import unsafe_content
 from .pathways import check_pathways
 from .vocabulary import Vocabularies
 
@@ -79,6 +80,12 @@ def case_clashes(paths: list[str]) -> list[Problem]:
     return problems
 
 
+def check_pages(sources: Sources) -> list[Problem]:
+    """The hand-written pages under docs/ are served too: the same rule for active content."""
+    return [Problem(path, line, col, code, message) for path, text in sources.pages.items()
+            for line, col, code, message in unsafe_content(text)]
+
+
 def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
     """Entries, and what only shows when records are compared with each other.
 
@@ -90,4 +97,5 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
     problems += _duplicate_isbns(sources)
     problems += _duplicate_entry_ids(sources)
     problems += case_clashes(source_paths(sources))
+    problems += check_pages(sources)
     return problems

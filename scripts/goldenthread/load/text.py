@@ -86,7 +86,7 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
 
 def _refused_kind(mode: int) -> str | None:
     if stat.S_ISLNK(mode):
-        return "a link to another file (a symbolic link)"
+        return "a symbolic link (a shortcut to a file or folder elsewhere)"
     if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
         return "a device, pipe or socket, not a file"
     return None
@@ -95,7 +95,8 @@ def _refused_kind(mode: int) -> str | None:
 def source_problem(root: Path, path: str) -> Problem | None:
     """A problem when root/path is not a regular file inside the repository: a symbolic
     link (the file or a folder on its way), a device or pipe, or a path that resolves
-    outside the root. Checked before the file is opened (a pipe would never return)."""
+    outside the root. Checked before the file is opened (a pipe would never return).
+    A folder passes: a folder where a file should be cannot be read, which reading says."""
     parts = Path(path).parts
     if Path(path).is_absolute() or ".." in parts:
         return Problem(path, 1, 1, "source-outside", "this path leads outside the repository: "
@@ -113,9 +114,6 @@ def source_problem(root: Path, path: str) -> Problem | None:
             return Problem(path, 1, 1, "source-not-file",
                            f"{shown} is {kind}; the site publishes only ordinary files inside "
                            "the repository: replace it with a copy of the file itself")
-    if not stat.S_ISREG(os.lstat(here).st_mode):
-        return Problem(path, 1, 1, "source-not-file", f"{path} is a folder, not a file: "
-                       "rename or move it")
     return None
 
 
