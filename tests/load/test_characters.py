@@ -56,7 +56,8 @@ def _problems(root: Path) -> list[tuple[str, int, str, str]]:
 
 @pytest.mark.parametrize("char", REFUSED, ids=[f"U+{ord(c):04X}" for c in REFUSED])
 @pytest.mark.parametrize("kind", KINDS)
-def test_a_raw_character_that_is_not_text_is_refused_at_its_line(tmp_path: Path, kind: str, char: str) -> None:
+def test_a_raw_character_that_is_not_text_is_refused_at_its_line(
+        tmp_path: Path, kind: str, char: str) -> None:
     root = build_repo(tmp_path / "repo")
     path, text, line = _placed(kind, char)
     (root / path).write_text(text, "utf-8")

@@ -65,7 +65,8 @@ def _cases(tmp_path: Path) -> list[tuple[str, object, str]]:
          "library/covers/c.svg"),
         ("year folder linked", lambda r: (shutil.move(r / "research/2025", out / "year"),
                                           _link(r, "research/2025", out / "year")), "research/2025"),
-        ("images folder linked", lambda r: (_entry_with_image(r), _outside(out, "images/chart.png", png_pixel()),
+        ("images folder linked", lambda r: (_entry_with_image(r),
+                                            _outside(out, "images/chart.png", png_pixel()),
                                             _link(r, "research/2025/images", out / "outside" / "images")),
          "research/2025/images"),
         ("titles folder linked", lambda r: (shutil.move(r / "library/titles", out / "titles"),
@@ -124,7 +125,8 @@ def test_paths_that_climb_out_are_refused(tmp_path: Path) -> None:
 def test_a_hand_written_page_takes_the_same_rule_for_active_content(tmp_path: Path) -> None:
     root = build_repo(tmp_path / "repo")
     (root / "docs" / "support.md").write_text("# Support\n\n<h:script>x</h:script>\n", "utf-8")
-    assert ("docs/support.md", 3, "unsafe-html") in [(p.path, p.line, p.code) for p in validate(root).problems]
+    found = [(p.path, p.line, p.code) for p in validate(root).problems]
+    assert ("docs/support.md", 3, "unsafe-html") in found
 
 
 def test_ordinary_files_pass(tmp_path: Path) -> None:

@@ -142,9 +142,8 @@ def load_research(root: Path, sources: Sources) -> None:
     for folder in _list(root, RESEARCH):
         if not (root / RESEARCH / folder).is_dir():
             continue
-        linked = source_problem(root, f"{RESEARCH}/{folder}") if (root / RESEARCH / folder).is_symlink() else None
-        if linked is not None:
-            sources.problems.append(linked)
+        if (root / RESEARCH / folder).is_symlink():
+            sources.problems.extend(filter(None, [source_problem(root, f"{RESEARCH}/{folder}")]))
             continue
         why = year_folder_problem(folder)
         if why is not None:
