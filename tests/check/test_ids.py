@@ -56,7 +56,8 @@ def test_a_generated_name_is_refused_with_its_reason(tmp_path: Path, ident: str,
                                                      extension: str) -> None:
     root = build_repo(tmp_path / "repo")
     text = VALID_TITLE if extension == ".yaml" else VALID_ENTRY
-    (root / folder / f"{ident}{extension}").write_text(text.replace("9780674729018", "9780306406157"), "utf-8")
+    other_isbn = text.replace("9780674729018", "9780306406157")
+    (root / folder / f"{ident}{extension}").write_text(other_isbn, "utf-8")
     found = [p for p in validate(root).problems if p.path == f"{folder}/{ident}{extension}"]
     assert [(p.line, p.code) for p in found if p.code == "reserved-id"] == [(1, "reserved-id")]
     assert GENERATED[ident] in found[0].message
@@ -64,7 +65,8 @@ def test_a_generated_name_is_refused_with_its_reason(tmp_path: Path, ident: str,
 
 @pytest.mark.parametrize("length", [LONGEST_NAME - len(".md") + 1, LONGEST_NAME, 150, 200, 245])
 @pytest.mark.parametrize(("folder", "extension"), [("library/titles", ".yaml"), ("research/2025", ".md")])
-def test_a_name_past_the_safe_length_is_refused(tmp_path: Path, length: int, folder: str, extension: str) -> None:
+def test_a_name_past_the_safe_length_is_refused(tmp_path: Path, length: int, folder: str,
+                                                extension: str) -> None:
     root = build_repo(tmp_path / "repo")
     ident = ("a" * (length - 10) + "-" * (length > 10) + "b" * 9)[:length]
     text = VALID_TITLE if extension == ".yaml" else VALID_ENTRY
