@@ -142,8 +142,10 @@ class _Scan:
         refused = _element_problem(name)
         if refused:
             self.at(refused)
-        element = _local(name)[1]
+        namespace, element = _local(name)
         self.in_style += element == "style"
+        if namespace in INERT_NAMESPACES:
+            return  # a drawing program's note: neither shown nor run, nor its attributes
         for attribute, value in attributes.items():
             problem = _attribute_problem(element, attribute, value)
             if problem:
