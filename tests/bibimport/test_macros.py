@@ -50,7 +50,8 @@ def _doubling(count: int, seed: str = '"ab"') -> str:
     return f"@string{{s0 = {seed}}}\n" + "".join(f"@string{{s{i + 1} = s{i} # s{i}}}\n" for i in range(count))
 
 
-BOOK = "@book{{key,\n  title = {title},\n  author = {{Doe, Jane}},\n  publisher = {{P}},\n  year = {{2020}}\n}}\n"
+BOOK = ("@book{{key,\n  title = {title},\n  author = {{Doe, Jane}},\n  publisher = {{P}},\n"
+        "  year = {{2020}}\n}}\n")
 # (name, the .bib text, the line the refusal must name)
 EXPANSIONS = [
     ("33 doubling macros", _doubling(33) + BOOK.format(title="s33"), 17),
@@ -61,7 +62,8 @@ EXPANSIONS = [
      + BOOK.format(title="{T}"), 11),
     ("one field of many parts",
      '@string{k = "' + "k" * 1000 + '"}\n' + BOOK.format(title=" # ".join(["k"] * 200)), 3),
-    ("a long macro repeated in a field", '@string{m = {' + "m" * 60_000 + '}}\n' + BOOK.format(title="m # m"), 3),
+    ("a long macro repeated in a field",
+     '@string{m = {' + "m" * 60_000 + '}}\n' + BOOK.format(title="m # m"), 3),
 ]
 
 

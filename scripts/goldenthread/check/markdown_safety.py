@@ -43,7 +43,9 @@ _MD_URLS = (
 )
 # attr_list's {: key=value } sets attributes on the element before it, links included.
 _ATTR_LIST = re.compile(r"\{[^}\n]*\}?")
-_ATTR_PAIR = re.compile(r"""[\s{:]([^\s"'<>/={}]+)\s*=\s*("[^"]*"?|'[^']*'?|[^\s}]*)""")
+# A name holds none of the characters that may start one (else `{::::...` is quadratic);
+# `xlink:href=` is read as `href=`, which is checked as a URL.
+_ATTR_PAIR = re.compile(r"""[\s{:]([^\s"'<>/={}:]++)\s*=\s*("[^"]*"?|'[^']*'?|[^\s}]*)""")
 
 # What Python-Markdown certainly renders as code (pymdownx.superfences, inline backticks).
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?[ \t]*\r?$", re.MULTILINE)

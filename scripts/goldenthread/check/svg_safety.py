@@ -124,8 +124,17 @@ def _element_problem(name: str) -> str | None:
     return f"the element <{local}>{where}, which is not one of SVG's drawing elements"
 
 
+def _line_col(content: bytes, index: int) -> tuple[int, int]:
+    """Line and column (in characters) of a byte offset, lines ending at \\n as editors and
+    git count them (expat also ends lines at a lone \\r, and counts columns in bytes)."""
+    index = min(max(index, 0), len(content))
+    start = content.rfind(b"\n", 0, index) + 1
+    return content.count(b"\n", 0, index) + 1, len(content[start:index].decode("utf-8", "replace")) + 1
+
+
 class _Scan:
-    def __init__(self) -> None:
+    def __init__(self, content: bytes) -> None:
+        self.content = content
         self.parser = expat.ParserCreate(namespace_separator=" ")
         self.found: list[Finding] = []
         self.in_style = 0
@@ -135,8 +144,9 @@ class _Scan:
         self.parser.EntityDeclHandler = self.entity
         self.parser.ExternalEntityRefHandler = self.external
 
-    def at(self, what: str) -> None:
-        self.found.append((self.parser.CurrentLineNumber, self.parser.CurrentColumnNumber + 1, what))
+    def at(self, what: str, index: int | None = None) -> None:
+        self.found.append((*_line_col(self.content, self.parser.CurrentByteIndex if index is None else index),
+                           what))
 
     def start(self, name: str, attributes: dict[str, str]) -> None:
         refused = _element_problem(name)
@@ -170,9 +180,9 @@ class _Scan:
 def svg_findings(content: bytes) -> Iterator[Finding]:
     """(line, column, what) for each piece of content in an SVG file that is not known
     to be inert; a file an XML parser cannot read is one finding (browsers show nothing)."""
-    scan = _Scan()
+    scan = _Scan(content)
     try:
         scan.parser.Parse(content, True)
     except expat.ExpatError as error:
-        yield error.lineno, error.offset + 1, f"XML that cannot be read ({expat.errors.messages[error.code]})"
-    yield from scan.found
+        scan.at(f"XML that cannot be read ({expat.errors.messages[error.code]})", scan.parser.ErrorByteIndex)
+    return iter(sorted(scan.found))
