@@ -115,11 +115,14 @@ CODES: tuple[Code, ...] = (
     _code("doi-format", "A DOI is not in the right form.",
           "Copy it from the article’s page. A DOI looks like `10.1000/xyz123`."),
     # --- validate: active content -----------------------------------------------------
-    _code("unsafe-html", "The text contains HTML that is not allowed, such as `<script>` or "
-          "`<iframe>`.", "Remove it. To show code, put it in `backticks`."),
-    _code("unsafe-attribute", "An HTML attribute such as `onclick=` would run a script.",
-          "Remove it.", audit="error"),
-    _code("unsafe-link", "A link starts `javascript:`, `vbscript:` or `data:`.",
+    _code("unsafe-html", "The text contains HTML that is not on the site's list of safe "
+          "elements, such as `<script>`, `<iframe>`, `<form>` or `<svg>`.",
+          "Remove it. To show code, put it in `backticks`."),
+    _code("unsafe-attribute", "An HTML attribute is not on the site's list of safe ones, such "
+          "as `onclick=`, which would run a script, or `style=`.", "Remove it.", audit="error"),
+    _code("unsafe-link", "A link's address is not a web page or a page of the site: it starts "
+          "`javascript:`, `vbscript:`, `data:` or another scheme that is not `https:`, `http:` "
+          "or `mailto:`.",
           "Link to an `https://` address instead.", audit="error"),
     # --- validate: files ------------------------------------------------------------------
     _code("front-matter-missing", "The entry does not start with a `---` line.",
@@ -133,6 +136,21 @@ CODES: tuple[Code, ...] = (
           "Check that it is an ordinary file you can open, or save it again.", **_READING),
     _code("bad-id", "The file name is not a valid id.", "Rename it using lowercase letters, "
           "digits and hyphens, for example `my-entry.md`."),
+    _code("name-too-long", "A file name is over 100 characters. Some disks, zip files and sync "
+          "tools cannot hold it, and the site adds to it when it is built.",
+          "Shorten the file name (the message suggests one)."),
+    _code("reserved-id", "A file name is the address of a page or folder the site makes itself, "
+          "such as `index` or `pathways`, so the record would take that page's place.",
+          "Choose another file name, for example one made from the title."),
+    _code("case-clash", "Two files have the same name but for capital letters. On Windows and "
+          "Mac they are one file, so one would replace the other.",
+          "Rename one of them. File names use lowercase letters."),
+    _code("source-not-file", "A file is a link to another file (a symbolic link, or a folder on "
+          "its way is one), or is not a file at all. The site publishes only ordinary files "
+          "inside the repository.", "Replace the link with a copy of the file itself.",
+          **_READING),
+    _code("source-outside", "A path leads outside the repository.",
+          "Copy the file into the repository.", **_READING),
     _code("placeholder", "A line still has the placeholder text from `goldenthread new` (it "
           "starts with TODO:).", "Replace it with your own words."),
     _code("empty-file", "The file is empty.", "Fill it in, or delete it. An entry starts with "
@@ -156,8 +174,10 @@ CODES: tuple[Code, ...] = (
           "say).", "Shorten it to the length the message gives."),
     _code("file-too-large", "The file is over 1 MB.", "Split it, or shorten the longest text.",
           **_READING),
-    _code("control-character", "The file contains an invisible control character (often from "
-          "copying and pasting).", "Delete and retype the text around the line named.",
+    _code("control-character", "The text holds an invisible character that is not text, such "
+          "as a control character or a mark that reverses the order in which text is shown "
+          "(often from copying and pasting). The message names it.",
+          "Delete it: retype the text around the place named.",
           **_READING),
     _code("yaml-tag", "A value starts with `!` or `!!`, which YAML reads as an instruction.",
           "Put the value in quotes.", **_READING),
@@ -188,7 +208,9 @@ CODES: tuple[Code, ...] = (
     _code("image-corrupt", "An image file is not what its name says (for example an iPhone "
           "HEIC photo renamed `.jpg`), or is cut short.",
           "Export or save it again in the format its name says, or copy it again from the original."),
-    _code("image-unsafe", "An SVG drawing holds a script or an event handler.",
+    _code("image-unsafe", "An SVG drawing holds something that is not plain drawing: a script, "
+          "an event handler, an element from a web page, a link to a script, or a reference to "
+          "another file.",
           "Export the drawing again as plain SVG, or as PNG."),
     _code("image-large", "An image file is over 2 MB, which readers on a slow connection wait for.",
           "Save it smaller: for example 1600 pixels wide, and JPEG quality 80 for photographs."),
@@ -238,6 +260,10 @@ CODES: tuple[Code, ...] = (
           "not define, so it was read as empty.", "Put the value in braces, for example "
           "`publisher = {Routledge}`, or define the `@string` before it, and import again.",
           validate=None, library_import="warning"),
+    _code("bib-macro-too-long", "An abbreviation (an `@string`) grows to more than 100,000 "
+          "characters, usually because abbreviations are repeated inside each other, so it was "
+          "refused and read as empty.", "Write the value out in braces, for example "
+          "`publisher = {Routledge}`, and import again.", validate=None, library_import="warning"),
     _code("bib-preamble", "An `@preamble` holds typesetting commands, not a reference, so it "
           "was ignored.", "Nothing to do.", validate=None, library_import="notice"),
     _code("bib-comment", "A comment or other text between entries was ignored.",

@@ -49,7 +49,10 @@ TEMPLATES: dict[str, str] = {
     "unsafe-html": ("<{name}> is not allowed in contributed text: remove it (to show code, put "
                     "it in `backticks`)"),
     "unsafe-attribute": "the attribute {name}= runs a script: remove it",
-    "unsafe-link": "a {scheme} link is not allowed: link to an https:// address instead",
+    "unsafe-attribute.other": ("the attribute {name}= is not one the site allows on {element}: "
+                               "remove it"),
+    "unsafe-link": ("a {scheme} link is not allowed: link to an https:// address (or a page or "
+                    "file of the site) instead"),
     # check/images.py
     "image-alt": ("this image has no alt text: describe it in the square brackets, "
                   "e.g. ![Bar chart of quiz scores by week](images/chart.png)"),
@@ -71,6 +74,12 @@ TEMPLATES: dict[str, str] = {
     # check/ids.py and check/sources.py
     "bad-id": ("the file name {name!r} is not a valid id: use lowercase letters, digits and "
                "hyphens, e.g. {suggestion!r}"),
+    "name-too-long": ("the file name is {length:,} characters; the most is {most:,}: shorten it, "
+                      "e.g. {suggestion!r}"),
+    "reserved-id": ("the file name {name!r} is the address of something the site makes itself "
+                    "({what}): choose another name"),
+    "case-clash": ("{path} and {other} differ only in capital letters, so on Windows and Mac "
+                   "they are one file: rename one of them"),
     "duplicate-id": "the id {id!r} is already used by {path}: rename this file (and its .bib)",
     "duplicate-isbn": ("ISBN {isbn} is also in {others}: one record per book; remove one file "
                        "or correct the ISBN"),

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.image_files import check_image_files
-from .check.sources import check_across, library_images
+from .check.sources import case_clashes, check_across, library_images
 from .check.titles import check_title
 from .check.vocabulary import Vocabularies, gather_vocabularies
 from .load.repository import RESEARCH, Sources, YamlFile, load_sources, load_title
@@ -139,6 +139,7 @@ def validate(root: Path, keep_data: bool = True, cache: TitleCache | None = None
         sources.titles.append(loaded)
         problems += read + found
     problems += check_across(sources, vocabularies)
+    problems += case_clashes(sorted(images))
     problems += check_settings(root)
     problems += check_image_files(root, images | {f"{RESEARCH}/{folder}/{name}"
                                                   for folder, names in sources.images.items()

@@ -36,6 +36,10 @@ GENERATED = {  # hostile bodies that are not one unit repeated
     + "".join(f"</a{i}>\n" for i in reversed(range(25_000))),
     "fences of every length": "".join("`" * n + "a\n" for n in range(3, 1000)),
     "unclosed outer block": "<div>\n" + "<div></div>\n" * 40_000,
+    "unclosed citation": "[@" + "a" * 500_000,             # was 48 s at 100 KB
+    "attribute list of colons": "{" + ":" * 500_000,      # was 29 s at 60 KB
+    "attribute list of names": "{" + "a:" * 250_000,
+    "backtick runs of growing length": "".join("`" * n + "x " for n in range(1, 1000)),
 }
 BIB_UNITS = ["@a{", "{", "}", '"', "%@a{\n", "@misc{k,\n", "@misc{k", "@misc{k, a = {", "@string{a=",
              "@comment{", "@misc{k, a=1}\n", "@misc{k, doi = {x}, url = {y}}\n", "@"]

@@ -4,6 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The longest text a field or @string may expand to: the longest value a record may hold.
+# Without a bound, 33 @strings that each repeat the one before (`b = a # a`) grow to
+# gigabytes (the machine runs out of memory).
+MAX_EXPANDED = 100_000
+
+
+class ExpansionTooLong(Exception):
+    """A value that would expand past MAX_EXPANDED characters."""
+
 # BibTeX's predefined month macros; a field `month = jan` is the macro, not the text.
 MONTHS = {
     "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
@@ -19,8 +28,13 @@ class Macros:
     values: dict[str, str] = field(default_factory=lambda: dict(MONTHS))
 
     def define(self, name: str, raw: str) -> list[str]:
-        """Define a macro from its raw value; the undefined macros that value used."""
-        text, undefined = self.expand(raw)
+        """Define a macro from its raw value; the undefined macros that value used.
+        Raises ExpansionTooLong (the macro is then defined as empty)."""
+        try:
+            text, undefined = self.expand(raw)
+        except ExpansionTooLong:
+            self.values[name.casefold()] = ""
+            raise
         self.values[name.casefold()] = text
         return undefined
 
@@ -31,6 +45,7 @@ class Macros:
         """
         parts: list[str] = []
         undefined: list[str] = []
+        size = 0
         for part in concatenated_parts(raw):
             if _enclosed(part):
                 parts.append(part[1:-1])
@@ -40,6 +55,10 @@ class Macros:
                 parts.append(self.values[part.casefold()])
             else:
                 undefined.append(part)
+                continue
+            size += len(parts[-1])
+            if size > MAX_EXPANDED:
+                raise ExpansionTooLong
         return "".join(parts), undefined
 
 

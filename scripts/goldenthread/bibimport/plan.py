@@ -5,7 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from ..check.ids import ID, suggested_id
+from ..check.ids import GENERATED, ID, LONGEST_NAME, usable_id
 from ..load.repository import TITLES
 from ..problems import Problem
 from .catalogue import Catalogue, identities
@@ -31,13 +31,16 @@ def _ascii(text: str) -> str:
 
 
 def record_id(record: Record, used: set[str]) -> str:
-    """The BibTeX key when it is a valid, unused id; else one made from the title.
+    """The BibTeX key when it is a valid, unused id that fits a file name and is not the
+    name of a page the site makes; else one made from the title, cut to fit.
 
     A chapter's key names the chapter, so the book it is in takes its id from its title.
     """
-    if ID.match(record.key) and record.key not in used and not record.chapter:
+    longest = LONGEST_NAME - len(".yaml")
+    if (ID.match(record.key) and len(record.key) <= longest and record.key not in used
+            and record.key not in GENERATED and not record.chapter):
         return record.key
-    base = suggested_id(_ascii(record.title))
+    base = usable_id(_ascii(record.title), longest - 4)  # room for a number: -2 ... -999
     ident, number = base, 1
     while ident in used:
         number += 1

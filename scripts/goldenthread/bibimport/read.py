@@ -27,7 +27,7 @@ from bibtexparser.model import (
 
 from ..load.bib import BibEntry
 from ..problems import Problem
-from .macros import Macros
+from .macros import MAX_EXPANDED, ExpansionTooLong, Macros
 
 # bibtexparser logs every broken block; each one is reported as a problem instead.
 logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -64,7 +64,11 @@ def _entry(entry: Entry, macros: Macros, bib: BibFile) -> BibEntry:
     for item in entry.fields:
         name = item.key.lower()
         lines[name] = (item.start_line if item.start_line is not None else first - 1) + 1
-        fields[name], undefined = macros.expand(str(item.value))
+        try:
+            fields[name], undefined = macros.expand(str(item.value))
+        except ExpansionTooLong:
+            bib.problems.append(_too_long(bib.path, lines[name], name))
+            fields[name], undefined = "", []
         for macro in undefined:
             bib.problems.append(_undefined(bib.path, lines[name], macro, name))
     return BibEntry(entry.key, entry.entry_type.lower(), fields, first, lines)
@@ -74,6 +78,13 @@ def _undefined(path: str, line: int, macro: str, where: str) -> Problem:
     return Problem(path, line, 1, "bib-undefined-macro",
                    f"{where} uses {macro!r}, which no @string defines: read as empty; "
                    "put the value in braces or define the @string before it", "warning")
+
+
+def _too_long(path: str, line: int, where: str) -> Problem:
+    return Problem(path, line, 1, "bib-macro-too-long",
+                   f"{where} expands to more than {MAX_EXPANDED:,} characters (@string "
+                   "abbreviations repeated inside each other): refused and read as empty; write "
+                   "the value out in braces", "warning")
 
 
 def _fields(names: set[str]) -> str:
@@ -120,7 +131,12 @@ def read_bib(text: str, path: str) -> BibFile:
     broken_until = 0
     for block in library.blocks:
         if isinstance(block, String):
-            for macro in macros.define(block.key, str(block.value)):
+            try:
+                undefined = macros.define(block.key, str(block.value))
+            except ExpansionTooLong:
+                bib.problems.append(_too_long(path, _line(block), f"@string {block.key}"))
+                continue
+            for macro in undefined:
                 bib.problems.append(_undefined(path, _line(block), macro, f"@string {block.key}"))
         elif isinstance(block, Entry):
             bib.entries.append(_entry(block, macros, bib))

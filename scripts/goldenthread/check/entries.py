@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..load.repository import EntryFile
+from ..load.repository import FIRST_YEAR, EntryFile, last_year
 from ..load.yamldoc import Document
 from ..messages import say
 from ..problems import Problem
@@ -21,9 +21,14 @@ MARKDOWN_FIELDS = ("title", "research_question", "abstract")
 
 def _year_problem(entry: EntryFile, document: Document) -> Problem | None:
     year = document.data.get("year")
-    if not isinstance(year, int) or str(year) == entry.folder:
+    if not isinstance(year, int) or isinstance(year, bool):
         return None
     line, col = document.where(("year",))
+    if year > last_year():
+        return Problem(entry.path, line, col, "out-of-range",
+                       say("out-of-range", label="year", value=year, low=FIRST_YEAR, high=last_year()))
+    if str(year) == entry.folder:
+        return None
     return Problem(entry.path, line, col, "year-mismatch",
                    f"year is {year} but the entry is in research/{entry.folder}/: "
                    f"change year to {entry.folder}, or move the file to research/{year}/")

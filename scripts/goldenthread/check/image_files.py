@@ -8,14 +8,16 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..load.text import read_bytes
+from ..messages import say
 from ..problems import Problem
+from .ids import LONGEST_NAME
+from .svg_safety import svg_findings
 
 LARGEST = 2 * 1024 * 1024  # bytes
 FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP", ".svg": "SVG"}
 _SVG_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?"
                         rb"(?:<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b", re.DOTALL | re.IGNORECASE)
-_SVG_ACTIVE = re.compile(rb"<script\b|<foreignObject\b|\son[a-z]+\s*=|javascript:|<iframe\b|<embed\b",
-                         re.IGNORECASE)
 # What a wrongly named file most often really is, by its first bytes.
 _KNOWN = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
           (b"GIF8", "a GIF image"), (b"%PDF", "a PDF document"), (b"PK\x03\x04", "a Word or zip file"),
@@ -53,6 +55,25 @@ def _is_kind(kind: str, content: bytes) -> bool:
     return starts[kind]
 
 
+def _unsafe_svg(name: str, what: str) -> str:
+    return (f"{Path(name).name} holds {what}, which the site must not serve: export the "
+            "drawing again as plain SVG, or as PNG")
+
+
+def svg_problems(path: str, content: bytes) -> list[Problem]:
+    """Each piece of active content in an SVG file, at its line."""
+    return [Problem(path, line, col, "image-unsafe", _unsafe_svg(path, what))
+            for line, col, what in svg_findings(content)]
+
+
+def _name_problem(path: str) -> Problem | None:
+    name = Path(path).name
+    if len(name) <= LONGEST_NAME:
+        return None
+    return Problem(path, 1, 1, "name-too-long", say("name-too-long", length=len(name), most=LONGEST_NAME,
+                                                    suggestion=name[:LONGEST_NAME - 10] + Path(name).suffix))
+
+
 def image_file_problem(name: str, content: bytes) -> tuple[str, str] | None:
     """(code, message) for an image file that cannot be published, else None."""
     suffix = Path(name).suffix.lower()
@@ -66,9 +87,9 @@ def image_file_problem(name: str, content: bytes) -> tuple[str, str] | None:
     if not _whole(kind, content):
         return ("image-corrupt", f"{Path(name).name} is cut short (the end of the {kind} file is "
                                  "missing): copy it again from the original")
-    if kind == "SVG" and _SVG_ACTIVE.search(content):
-        return ("image-unsafe", f"{Path(name).name} holds a script or event handler, which the site "
-                                "must not serve: export the drawing again as plain SVG, or as PNG")
+    if kind == "SVG":
+        for _, _, what in svg_findings(content):
+            return ("image-unsafe", _unsafe_svg(name, what))
     if len(content) > LARGEST:
         return ("image-large", f"{Path(name).name} is {len(content) / 1e6:.1f} MB; readers on a slow "
                                "connection wait for it: save it under 2 MB (for example 1600 pixels "
@@ -80,9 +101,16 @@ def check_image_files(root: Path, paths: Iterable[str]) -> list[Problem]:
     """paths: repository-relative image files (entry images, library covers)."""
     problems = []
     for path in sorted(paths):
-        file = root / path
-        if file.is_file():
-            found = image_file_problem(path, file.read_bytes())
-            if found is not None:
-                problems.append(Problem(path, 1, 1, *found))
+        if (root / path).is_dir() and not (root / path).is_symlink():
+            continue  # a folder inside images/: not served
+        content, refused = read_bytes(root, path)
+        too_long = _name_problem(path)
+        problems += refused + ([too_long] if too_long else [])
+        if content is None:
+            continue
+        found = image_file_problem(path, content)
+        if found is not None and found[0] == "image-unsafe":
+            problems += svg_problems(path, content)
+        elif found is not None:
+            problems.append(Problem(path, 1, 1, *found))
     return problems

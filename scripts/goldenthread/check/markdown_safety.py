@@ -1,4 +1,6 @@
-"""Active content in contributed Markdown: scripts, frames, event handlers, script URLs.
+"""Active content in contributed Markdown: whatever active_content.py's allow-list does not
+know to be inert (elements, attributes, URL schemes), and references to characters that
+are not text.
 
 The scan reads the Markdown source (not the rendered HTML) so each finding keeps its
 line. Code spans and fenced code are blanked first: there, markup is shown, not run.
@@ -9,31 +11,30 @@ reported, never markup that runs.
 
 from __future__ import annotations
 
-import html
 import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..load.characters import NOT_TEXT, why_refused
 from ..load.text import LineIndex
 from ..load.yamldoc import Document, Path_
 from ..messages import say
+from .active_content import HTML_ELEMENTS, URL_ATTRIBUTES, html_attribute_allowed, unsafe_scheme
 
 _FENCED = re.compile(r"^( {0,3})(`{3,}|~{3,}).*?(?:^\1?\2[`~]*[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
-_ELEMENT = re.compile(
-    r"<\s*/?\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b",
-    re.IGNORECASE)
 # Every pattern below either fails within a line or, once started, cannot fail (optional
 # closing parts): a failed match that had scanned to the end of the text, retried from
 # each later start, would take quadratic time on a hostile 1 MB file.
 _TAG = re.compile(r"<[A-Za-z][^<>]*>", re.DOTALL)
 # A start tag as a browser reads it: a quoted value may hold '>' (an unclosed quote runs on).
 _QUOTED_TAG = re.compile(r"<[A-Za-z][^\s/>\"']*(?:\"[^\"]*\"?|'[^']*'?|[^>\"'])*>?")
-_EVENT = re.compile(r"[\s\"'/]((?i:on)[a-zA-Z]+)\s*=")
-_HTML_URL = re.compile(
-    r"(?i:\b(?:href|src|action|formaction|xlink:href|data|poster|background|cite|srcset)"
-    r"\s*=\s*)(\"[^\"]*\"?|'[^']*'?|[^\s>]+)")
+_TAG_NAME = re.compile(r"<([A-Za-z][^\s/>]*)")
+# An attribute as a browser splits a tag: a name, then perhaps = and a value.
+_ATTRIBUTE = re.compile(r"""([^\s"'<>/=][^\s"'<>/=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?""")
+# What Python-Markdown makes a link, not raw HTML: <http://...>, <ftp://...>, <a@b.c>.
+_AUTOLINK = re.compile(r"<(?:(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?://[^<>]*|[^<> !]+@[^@<> ]+)>\Z")
+_ENTITY = re.compile(r"&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?")
 _MD_URLS = (
     re.compile(r"\]\(\s*<?([^)\s>]*)"),                      # [text](url) and ![alt](url)
     re.compile(r"\]\(\s*<([^>\n]*)"),                        # [text](<url with spaces>)
@@ -42,7 +43,9 @@ _MD_URLS = (
 )
 # attr_list's {: key=value } sets attributes on the element before it, links included.
 _ATTR_LIST = re.compile(r"\{[^}\n]*\}?")
-_ATTR_EVENT = re.compile(r"[\s\"'/{:]((?i:on)[a-zA-Z]+)\s*=")
+# A name holds none of the characters that may start one (else `{::::...` is quadratic);
+# `xlink:href=` is read as `href=`, which is checked as a URL.
+_ATTR_PAIR = re.compile(r"""[\s{:]([^\s"'<>/={}:]++)\s*=\s*("[^"]*"?|'[^']*'?|[^\s}]*)""")
 
 # What Python-Markdown certainly renders as code (pymdownx.superfences, inline backticks).
 _FENCE_OPEN = re.compile(r"^(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?[ \t]*\r?$", re.MULTILINE)
@@ -51,17 +54,45 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 _TICKS = re.compile(r"`+")
 _HTML_START = re.compile(r"^ {0,3}<([A-Za-z][A-Za-z0-9-]*|!--|[!?])", re.MULTILINE)
 _HTML_TAG_NAME = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
-_BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
 def _blank(match: re.Match[str] | str) -> str:
     return re.sub(r"[^\n]", " ", match if isinstance(match, str) else match.group(0))
 
 
+def _code_spans(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each code span as the pattern (`+)(?!`)(.+?)(?<!`)\\1(?!`) finds
+    them, in linear time: that pattern retried from each backtick is quadratic.
+
+    A run of n backticks opens a span closed by the next run of exactly n; failing that,
+    the regex would retry inside the run, where its last n-1, n-2 ... backticks open a
+    span closed by a run of that length."""
+    runs = [(match.start(), match.end() - match.start()) for match in _TICKS.finditer(text)]
+    starts: dict[int, list[int]] = defaultdict(list)
+    for start, length in runs:
+        starts[length].append(start)
+    done = 0
+    for start, length in runs:
+        if start < done:
+            continue
+        for size in range(length, 0, -1):
+            same = starts.get(size, [])
+            index = bisect_right(same, start + length - 1)
+            if index < len(same):
+                done = same[index] + size
+                yield start + length - size, done
+                break
+
+
 def without_code(text: str) -> str:
     """The text with fenced code and code spans blanked, keeping every line and column."""
-    return _CODE_SPAN.sub(_blank, _FENCED.sub(_blank, text))
+    text = _FENCED.sub(_blank, text)
+    pieces, done = [], 0
+    for start, end in _code_spans(text):
+        pieces += [text[done:start], _blank(text[start:end])]
+        done = end
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def _blocks(text: str) -> Iterator[tuple[int, int]]:
@@ -166,37 +197,78 @@ def _tags(text: str) -> Iterator[tuple[int, str]]:
             yield tag.start(), tag.group(0)
 
 
-def _scheme_of(url: str) -> str | None:
-    """The dangerous scheme a browser would see in url, after decoding entities."""
-    seen = _INVISIBLE.sub("", html.unescape(url.strip("\"'"))).lower()
-    return next((scheme for scheme in _BAD_SCHEMES if seen.startswith(scheme)), None)
+def _attributes(tag: str, name_end: int) -> Iterator[tuple[int, str, str | None]]:
+    """(offset in tag, lowercased name, raw value or None) of each attribute of a start tag."""
+    for found in _ATTRIBUTE.finditer(tag, name_end):
+        yield found.start(1), found.group(1).lower(), found.group(2)
+
+
+def _attribute_finding(element: str, name: str, value: str | None) -> tuple[str, str] | None:
+    if name.startswith("on"):
+        return "unsafe-attribute", say("unsafe-attribute", name=name)
+    if element in HTML_ELEMENTS and not html_attribute_allowed(element, name):
+        return "unsafe-attribute", say("unsafe-attribute.other", name=name, element=f"<{element}>")
+    scheme = unsafe_scheme(value.strip("\"'")) if value and name in URL_ATTRIBUTES else None
+    if scheme:
+        return "unsafe-link", say("unsafe-link", scheme=scheme)
+    return None
+
+
+def _tag_findings(start: int, tag: str) -> Iterator[tuple[int, str, str]]:
+    if _AUTOLINK.match(tag):
+        return  # a link, whose address _MD_URLS checks
+    name = _TAG_NAME.match(tag)
+    if name is None:
+        return
+    element = name.group(1).lower()
+    if element not in HTML_ELEMENTS:
+        yield start, "unsafe-html", say("unsafe-html", name=element)
+    for offset, attribute, value in _attributes(tag, name.end()):
+        found = _attribute_finding(element, attribute, value)
+        if found is not None:
+            yield start + offset, *found
+
+
+def _attribute_list_findings(start: int, text: str) -> Iterator[tuple[int, str, str]]:
+    """attr_list's {: key=value } sets attributes on the element before it."""
+    for pair in _ATTR_PAIR.finditer(text):
+        name, value = pair.group(1).lower(), pair.group(2)
+        if name.startswith("on"):
+            yield start + pair.start(1), "unsafe-attribute", say("unsafe-attribute", name=name)
+        elif not any(html_attribute_allowed(element, name) for element in HTML_ELEMENTS):
+            yield start + pair.start(1), "unsafe-attribute", say(
+                "unsafe-attribute.other", name=name, element="any element")
+        elif name in URL_ATTRIBUTES and (scheme := unsafe_scheme(value.strip("\"'"))):
+            yield start + pair.start(1), "unsafe-link", say("unsafe-link", scheme=scheme)
+
+
+def _entity_findings(text: str) -> Iterator[tuple[int, str, str]]:
+    """A character reference (&#x202E;) to a character that is not text."""
+    for found in _ENTITY.finditer(text):
+        number = int(found.group(1), 16) if found.group(1) else int(found.group(2))
+        char = chr(number) if number <= 0x10FFFF else "\ufffd"
+        if NOT_TEXT.match(char):
+            yield found.start(), "control-character", why_refused(char)
 
 
 def _findings(text: str) -> Iterator[tuple[int, str, str]]:
-    for match in _ELEMENT.finditer(text):
-        name = match.group(1).lower()
-        yield match.start(), "unsafe-html", say("unsafe-html", name=name)
-    attribute_lists = ((match.start(), match.group(0), _ATTR_EVENT) for match in _ATTR_LIST.finditer(text))
-    tags = ((start, tag, _EVENT) for start, tag in _tags(text))
-    for start, tag, events in (*tags, *attribute_lists):
-        for event in events.finditer(tag):
-            yield start + event.start(1), "unsafe-attribute", say("unsafe-attribute",
-                                                                  name=event.group(1))
-        for url in _HTML_URL.finditer(tag):
-            scheme = _scheme_of(url.group(1))
-            if scheme:
-                yield start + url.start(1), "unsafe-link", say("unsafe-link", scheme=scheme)
+    for start, tag in _tags(text):
+        yield from _tag_findings(start, tag)
+    for match in _ATTR_LIST.finditer(text):
+        yield from _attribute_list_findings(match.start(), match.group(0))
     for pattern in _MD_URLS:
         for match in pattern.finditer(text):
-            scheme = _scheme_of(match.group(1))
+            scheme = unsafe_scheme(match.group(1))
             if scheme:
                 yield match.start(1), "unsafe-link", say("unsafe-link", scheme=scheme)
+    if "&#" in text:
+        yield from _entity_findings(text)
 
 
 def unsafe_content(text: str, first_line: int = 1, first_col: int = 1) -> list[tuple[int, int, str, str]]:
     """(line, col, code, message) for each piece of active content in Markdown text."""
-    if "<" not in text and "{" not in text and "]" not in text:
-        return []  # no tag, attribute list or link: nothing can be active (most text)
+    if "<" not in text and "{" not in text and "]" not in text and "&#" not in text:
+        return []  # no tag, attribute list, link or reference: nothing can be active (most text)
     scanned = _safe_code(text)
     found = []
     lines = LineIndex(scanned)

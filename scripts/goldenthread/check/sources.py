@@ -9,6 +9,7 @@ from ..messages import say
 from ..problems import Problem
 from .entries import check_entry
 from .isbn import normalise
+from .markdown_safety import unsafe_content
 from .pathways import check_pathways
 from .vocabulary import Vocabularies
 
@@ -53,6 +54,38 @@ def _duplicate_entry_ids(sources: Sources) -> list[Problem]:
     return problems
 
 
+def source_paths(sources: Sources) -> list[str]:
+    """Every file the site is made from that validate found, as repository-relative paths."""
+    paths = list(sources.title_paths)
+    for entry in sources.entries:
+        paths.append(entry.path)
+        if entry.bib is not None:
+            paths.append(entry.bib.path)
+    paths += [f"research/{folder}/{name}" for folder, names in sources.images.items() for name in names]
+    return paths
+
+
+def case_clashes(paths: list[str]) -> list[Problem]:
+    """Files whose paths differ only in capitals: one file on Windows and Mac disks (and
+    in the built site, when it is copied to one), two files here."""
+    first: dict[str, str] = {}
+    problems = []
+    for path in sorted(paths):
+        folded = path.casefold()
+        if folded in first:
+            problems.append(Problem(path, 1, 1, "case-clash",
+                                    say("case-clash", path=path, other=first[folded])))
+        else:
+            first[folded] = path
+    return problems
+
+
+def check_pages(sources: Sources) -> list[Problem]:
+    """The hand-written pages under docs/ are served too: the same rule for active content."""
+    return [Problem(path, line, col, code, message) for path, text in sources.pages.items()
+            for line, col, code, message in unsafe_content(text)]
+
+
 def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
     """Entries, and what only shows when records are compared with each other.
 
@@ -63,4 +96,6 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
         problems += check_entry(entry, vocabularies, sources.images.get(entry.folder, set()))
     problems += _duplicate_isbns(sources)
     problems += _duplicate_entry_ids(sources)
+    problems += case_clashes(source_paths(sources))
+    problems += check_pages(sources)
     return problems

@@ -20,11 +20,26 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# Front matter fields that MkDocs and Material print into the page unescaped, as HTML (a
+# page's title is HTML to MkDocs: it takes it from the rendered heading, entities and all):
+# the <title> and the header's topic (element text), <meta name="description"> and
+# <meta name="author"> (attribute values). Each is escaped here for where it lands.
+# Every other field is data our own template (docs/_theme/main.html) escapes itself.
+HTML_FIELDS = {"title": False, "description": True, "author": True}  # name -> escape quotes too
+
+
 def front_matter(**fields: object) -> str:
-    """YAML front matter; values as JSON, which YAML reads as the same strings and lists."""
-    lines = [f"{key}: {json.dumps(value, ensure_ascii=False)}"
+    """YAML front matter; values as JSON, which YAML reads as the same strings and lists,
+    with the fields the theme prints as HTML escaped (HTML_FIELDS)."""
+    lines = [f"{key}: {json.dumps(_for_theme(key, value), ensure_ascii=False)}"
              for key, value in fields.items() if value not in (None, "", [], ())]
     return "---\n" + "\n".join(lines) + "\n---\n\n"
+
+
+def _for_theme(key: str, value: object) -> object:
+    if key in HTML_FIELDS and isinstance(value, str):
+        return html.escape(value, quote=HTML_FIELDS[key])
+    return value
 
 
 def join_words(items: Iterable[str]) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from ..problems import Problem
 from .yamldoc import Document, load_yaml
 
-_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE)
+_FENCE = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)  # \r: a Windows line end
 
 
 @dataclass
@@ -22,7 +22,9 @@ class MarkdownSource:
 
 
 def split_front_matter(text: str, path: str) -> tuple[MarkdownSource | None, list[Problem]]:
-    """Front matter must open on line 1 with '---' and close with '---' on a line of its own."""
+    """Front matter must open on line 1 with '---' and close with '---' on a line of its own.
+    Windows line ends (CRLF) and a byte-order mark are fine."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if not text.strip():
         return None, [Problem(path, 1, 1, "empty-file",
                               "the file is empty: start it with front matter between '---' lines "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 from dataclasses import dataclass, field
@@ -10,7 +11,7 @@ from pathlib import Path
 from ..problems import Problem
 from .bib import BibSource, load_bib
 from .frontmatter import MarkdownSource, split_front_matter
-from .text import read_text
+from .text import read_text, source_problem
 from .yamldoc import Document, load_yaml
 
 FRAMEWORK = "docs/framework.yaml"
@@ -22,7 +23,28 @@ VOCABULARIES = {
 PATHWAYS = "library/pathways.yaml"
 TITLES = "library/titles"
 RESEARCH = "research"
-YEAR = re.compile(r"^[0-9]{4}$")
+DOCS = "docs"
+# What generation writes under docs/ (generate/pages.py: OWNED and GENERATED_PAGES; a test
+# holds the two equal): made from the checked sources, so not read as hand-written pages.
+GENERATED_DOCS = frozenset(["framework", "library", "research", "contributing", "search-index", "index.md"])
+YEAR = re.compile(r"^[0-9]{4}\Z")
+FIRST_YEAR = 2000
+
+
+def last_year() -> int:
+    """The latest year a year folder or an entry may name: next year (an entry written
+    in December for the coming year), no later."""
+    return datetime.date.today().year + 1
+
+
+def year_folder_problem(folder: str) -> str | None:
+    """Why `folder` is not a year folder, or None."""
+    if not YEAR.match(folder):
+        return "folders in research/ are years, like research/2025: rename or move this folder"
+    if not FIRST_YEAR <= int(folder) <= last_year():
+        return (f"research/{folder} is not a year of the Trust's action research: a year folder "
+                f"is from {FIRST_YEAR} to {last_year()}; rename it to the year of its entries")
+    return None
 
 
 @dataclass
@@ -55,6 +77,7 @@ class Sources:
     entries: list[EntryFile] = field(default_factory=list)
     forewords: dict[str, str] = field(default_factory=dict)
     images: dict[str, set[str]] = field(default_factory=dict)  # year folder -> images/<file>
+    pages: dict[str, str] = field(default_factory=dict)  # the hand-written pages under docs/
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -83,8 +106,8 @@ def title_paths(root: Path) -> tuple[list[str], list[Problem]]:
     paths, problems = [], []
     for name in _list(root, TITLES):
         path = f"{TITLES}/{name}"
-        if name.endswith(".yaml") and (root / path).is_file():
-            paths.append(path)
+        if name.endswith(".yaml") and not (root / path).is_dir():
+            paths.append(path)  # reading it says if it is not a regular file
         else:
             problems.append(_unexpected(
                 path, "only catalogue records (<id>.yaml) belong in library/titles: "
@@ -119,12 +142,20 @@ def load_research(root: Path, sources: Sources) -> None:
     for folder in _list(root, RESEARCH):
         if not (root / RESEARCH / folder).is_dir():
             continue
-        if not YEAR.match(folder):
-            sources.problems.append(_unexpected(
-                f"{RESEARCH}/{folder}", "folders in research/ are years, like research/2025"))
+        if (root / RESEARCH / folder).is_symlink():
+            sources.problems.extend(filter(None, [source_problem(root, f"{RESEARCH}/{folder}")]))
+            continue
+        why = year_folder_problem(folder)
+        if why is not None:
+            sources.problems.append(_unexpected(f"{RESEARCH}/{folder}", why))
             continue
         names = set(_list(root, f"{RESEARCH}/{folder}"))
-        if "images" in names and (root / RESEARCH / folder / "images").is_dir():
+        images = root / RESEARCH / folder / "images"
+        if "images" in names and images.is_symlink():
+            names.discard("images")
+            sources.problems.append(source_problem(root, f"{RESEARCH}/{folder}/images")
+                                    or _unexpected(f"{RESEARCH}/{folder}/images", "images/ is a link"))
+        elif "images" in names and images.is_dir():
             names.discard("images")
             sources.images[folder] = {f"images/{name}" for name in _list(root, f"{RESEARCH}/{folder}/images")}
         for name in sorted(names):
@@ -144,6 +175,28 @@ def load_research(root: Path, sources: Sources) -> None:
                 sources.problems.append(_unexpected(
                     path, "a year folder holds entries (<id>.md), their references (<id>.bib) "
                           "and _foreword.md: rename or move this file"))
+
+
+def load_pages(root: Path, sources: Sources) -> None:
+    """The hand-written Markdown pages under docs/ (and docs/_text/), which the site
+    publishes as they are; and a problem for any link, pipe or device among docs/'s files."""
+    docs = root / DOCS
+    for folder, folders, names in os.walk(docs):
+        here = Path(folder)
+        if here == docs:
+            folders[:] = [name for name in folders if name not in GENERATED_DOCS]
+            names = [name for name in names if name not in GENERATED_DOCS]
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        for name in sorted([*names, *(f for f in folders if (here / f).is_symlink())]):
+            path = (here / name).relative_to(root).as_posix()
+            if name.endswith(".md") and not (here / name).is_dir():
+                text, problems = read_text(root, path)
+                sources.problems.extend(problems)
+                if text is not None:
+                    sources.pages[path] = text
+            else:
+                refused = source_problem(root, path)
+                sources.problems.extend([refused] if refused is not None else [])
 
 
 def load_sources(root: Path) -> Sources:
@@ -166,6 +219,7 @@ def load_sources(root: Path) -> Sources:
         sources.pathways, problems = _load_yaml_file(root, PATHWAYS)
         sources.problems.extend(problems)
     load_research(root, sources)
+    load_pages(root, sources)
     return sources
 
 

@@ -1,14 +1,19 @@
-"""Reading a source file as text: size limit, UTF-8 (a BOM is fine), no NUL bytes."""
+"""Reading a source file as text: a regular file inside the repository, a size limit,
+UTF-8 (a BOM and Windows line ends are fine), no character that is not text."""
 
 from __future__ import annotations
 
 import bisect
+import os
 import re
+import stat
 from pathlib import Path
 
 from ..problems import Problem
+from .characters import NOT_TEXT, why_refused
 
 MAX_FILE_BYTES = 1_048_576
+MAX_REPORTED = 20  # characters refused in one file: enough to find them all, not a flood
 
 
 def line_col_at(data: bytes | str, offset: int) -> tuple[int, int]:
@@ -66,18 +71,66 @@ def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
                     f"byte 0x{raw[error.start]:02x} is not UTF-8: save the file as UTF-8 "
                     "(in most editors: Save As, Encoding, UTF-8)")
         ]
-    nul = text.find("\0")
-    if nul >= 0:
-        line, col = line_col_at(text, nul)
-        return None, [Problem(path, line, col, "control-character",
-                              "the file contains a NUL character: remove it")]
+    text = text.replace("\r\n", "\n")  # Windows line ends: the lines are the same
+    refused = []
+    if NOT_TEXT.search(text):
+        lines = LineIndex(text)
+        for found in NOT_TEXT.finditer(text):
+            line, col = lines.at(found.start())
+            refused.append(Problem(path, line, col, "control-character", why_refused(found.group(0))))
+            if len(refused) == MAX_REPORTED:
+                break
+        return None, refused
     return text, []
+
+
+def _refused_kind(mode: int) -> str | None:
+    if stat.S_ISLNK(mode):
+        return "a symbolic link (a shortcut to a file or folder elsewhere)"
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        return "a device, pipe or socket, not a file"
+    return None
+
+
+def source_problem(root: Path, path: str) -> Problem | None:
+    """A problem when root/path is not a regular file inside the repository: a symbolic
+    link (the file or a folder on its way), a device or pipe, or a path that resolves
+    outside the root. Checked before the file is opened (a pipe would never return).
+    A folder passes: a folder where a file should be cannot be read, which reading says."""
+    parts = Path(path).parts
+    if Path(path).is_absolute() or ".." in parts:
+        return Problem(path, 1, 1, "source-outside", "this path leads outside the repository: "
+                       "copy the file into the repository")
+    here = root
+    for part in parts:
+        here = here / part
+        try:
+            mode = os.lstat(here).st_mode
+        except OSError:
+            return None  # missing: the reader says so
+        kind = _refused_kind(mode)
+        if kind is not None:
+            shown = here.relative_to(root).as_posix()
+            return Problem(path, 1, 1, "source-not-file",
+                           f"{shown} is {kind}; the site publishes only ordinary files inside "
+                           "the repository: replace it with a copy of the file itself")
+    return None
+
+
+def read_bytes(root: Path, path: str) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of root/path, when it is a regular file inside the repository."""
+    refused = source_problem(root, path)
+    if refused is not None:
+        return None, [refused]
+    try:
+        return (root / path).read_bytes(), []
+    except OSError as error:
+        return None, [Problem(path, 1, 1, "unreadable", f"cannot read the file: {error.strerror}")]
 
 
 def read_text(root: Path, path: str) -> tuple[str | None, list[Problem]]:
     """Read root/path (path relative, POSIX) as UTF-8 text."""
-    try:
-        raw = (root / path).read_bytes()
-    except OSError as error:
-        return None, [Problem(path, 1, 1, "unreadable", f"cannot read the file: {error.strerror}")]
+    raw, problems = read_bytes(root, path)
+    if raw is None:
+        return None, problems
     return decode(raw, path)

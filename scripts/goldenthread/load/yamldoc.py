@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from ..problems import Problem
+from .characters import NOT_TEXT, why_refused
 from .text import LineIndex
 
 try:
@@ -101,6 +102,14 @@ def _implicit_tag(value: str) -> str:
         if pattern.match(value):
             return str(tag)
     return _STR
+
+
+def _refuse_not_text(event: Any) -> None:
+    """A character that is not text, written as an escape ("\\e", "\\u202E"): the file
+    itself cannot hold one (load/text.py), but a quoted value can name one."""
+    found = NOT_TEXT.search(event.value)
+    if found is not None:
+        raise _Refusal(event.start_mark, "control-character", why_refused(found.group(0)))
 
 
 class _Builder:
@@ -208,6 +217,7 @@ class _Builder:
             raise _Refusal(event.start_mark, "field-too-long",
                            f"this value is {len(text):,} characters; "
                            f"no field may be longer than {MAX_SCALAR:,}")
+        _refuse_not_text(event)
         if tag is None:
             tag = _implicit_tag(text) if event.implicit[0] else _STR
         if tag in (_STR, _TIMESTAMP):
@@ -245,6 +255,7 @@ class _Builder:
             if key_event.tag not in (None, "!", _STR):
                 raise _Refusal(key_event.start_mark, "yaml-tag",
                                f"the tag {key_event.tag!r} is not allowed: remove it")
+            _refuse_not_text(key_event)
             key = key_event.value
             where = (*at, key)
             if key in result:
