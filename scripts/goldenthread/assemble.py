@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
+from .impact.finding import finding_of
 from .load.repository import Sources
 from .model import Author, Entry, KnowledgeBase, Named, Pathway, Source, Step, Title
 
@@ -61,7 +62,7 @@ def assemble(sources: Sources) -> KnowledgeBase:
             building_blocks=_strings(data, "building_blocks"), stages=_strings(data, "stages"),
             library=_strings(data, "library"), example=bool(data.get("example", False)),
             references=tuple(entry.bib.entries.values()) if entry.bib else (),
-            path=entry.path))
+            path=entry.path, outcomes=tuple(finding_of(item) for item in data.get("outcomes") or ())))
     kb.entries.sort(key=lambda entry: (entry.year, entry.id))
     kb.forewords = {int(year): text for year, text in sources.forewords.items()}
     pathways = sources.pathways.document if sources.pathways else None

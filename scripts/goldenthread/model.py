@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .impact.finding import Finding
 from .load.bib import BibEntry
 
 
@@ -77,6 +78,7 @@ class Entry:
     example: bool = False
     references: tuple[BibEntry, ...] = ()
     path: str = ""
+    outcomes: tuple[Finding, ...] = ()
 
 
 @dataclass(frozen=True)
