@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from ..impact import strength as rules
 from ..impact.effect import MONTHS_TABLE, Z95, pool
-from ..impact.finding import DESIGN_NAMES, Result, result_of
-from ..impact.grouping import Grouping, Placed, findings, grouped, groupings
+from ..impact.finding import DESIGN_NAMES, Result
+from ..impact.grouping import Grouping, Placed, findings, grouped, groupings, placed_in
 from ..model import Entry, KnowledgeBase
 from .forest import Row, forest, interval_words, number
 from .links import entry_page, href, relative
@@ -98,20 +98,26 @@ def _entry_cell(page: str, placed: Placed) -> str:
     return label + (" (illustrative)" if placed.entry.example else "")
 
 
+COLUMNS = ("Measure", "Design", "Pupils", "Result", "95% interval", "Months' progress", "Strength")
+
+
+def finding_cells(result: Result) -> list[str]:
+    """A finding's cells in COLUMNS' order, as plain text: the site's tables and the PDF's."""
+    interval = result.estimate.interval
+    return [result.finding.measure, DESIGN_NAMES[result.finding.design], _pupils(result),
+            _result_cell(result), interval_words(interval) if interval else "none", _months(result),
+            str(result.strength)]
+
+
 def findings_table(page: str, placed: list[Placed], with_entry: bool = True) -> str:
     """The data table a plot stands for: every number in it, and the strength."""
-    head = ["Measure", "Design", "Pupils", "Result", "95% interval", "Months' progress", "Strength"]
-    if with_entry:
-        head.insert(0, "Entry")
+    head = ["Entry", *COLUMNS] if with_entry else list(COLUMNS)
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for one in placed:
-        result = one.result
-        interval = result.estimate.interval
-        marked = " (illustrative)" if one.entry.example and not with_entry else ""
-        cells = [md(result.finding.measure) + marked,
-                 md(DESIGN_NAMES[result.finding.design]), md(_pupils(result)), md(_result_cell(result)),
-                 md(interval_words(interval)) if interval else "none",
-                 md(_months(result)), _strength_link(page, result)]
+        cells = [md(cell) for cell in finding_cells(one.result)]
+        if one.entry.example and not with_entry:
+            cells[0] += " (illustrative)"
+        cells[-1] = _strength_link(page, one.result)
         if with_entry:
             cells.insert(0, _entry_cell(page, one))
         lines.append("| " + " | ".join(cells) + " |")
@@ -199,8 +205,7 @@ ENTRY_INTRO = ("How to read these: an effect size (Hedges' g) of 0.2 means the g
 
 def entry_findings(entry: Entry, page: str) -> str:
     """The entry page's section on its findings: plots, table and caveats ("" without findings)."""
-    placed = [Placed(entry, number_, result_of(finding))
-              for number_, finding in enumerate(entry.outcomes, start=1)]
+    placed = placed_in(entry)
     if not placed:
         return ""
     text = ("## Findings\n\n" + ENTRY_INTRO

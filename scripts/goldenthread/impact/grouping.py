@@ -32,10 +32,15 @@ class Placed:
     result: Result
 
 
+def placed_in(entry: Entry) -> list[Placed]:
+    """An entry's findings, as it lists them."""
+    return [Placed(entry, number, result_of(finding))
+            for number, finding in enumerate(entry.outcomes, start=1)]
+
+
 def findings(kb: KnowledgeBase) -> list[Placed]:
     """Every finding, in the entries' order (year, then id), then as each entry lists them."""
-    return [Placed(entry, number, result_of(finding)) for entry in kb.entries
-            for number, finding in enumerate(entry.outcomes, start=1)]
+    return [one for entry in kb.entries for one in placed_in(entry)]
 
 
 def framework_groupings(kb: KnowledgeBase) -> list[Grouping]:
