@@ -79,7 +79,8 @@ def test_every_finding_is_plotted_and_tabled(built: BuiltSite, open_page: Any) -
 def test_plots_take_the_schemes_colours(built: BuiltSite, open_page: Any, scheme: str) -> None:
     page = open_page(url_of(INDEX), scheme).page
     ink = page.evaluate("""() => {
-        const row = document.querySelector('.gt-forest__row:not(.gt-forest__row--illustrative) .gt-forest__ci')
+        const row = document.querySelector(
+            '.gt-forest__row:not(.gt-forest__row--illustrative) .gt-forest__ci')
             || document.querySelector('.gt-forest__ci');
         return [getComputedStyle(row).stroke, getComputedStyle(document.body).backgroundColor];
     }""")
