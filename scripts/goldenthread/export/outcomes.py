@@ -54,6 +54,15 @@ def _row(one: Placed, kb: KnowledgeBase, dimensions: list[str]) -> dict[str, Any
     return row
 
 
+def made_from(kb: KnowledgeBase) -> tuple[object, ...]:
+    """What the two files are made from: the preview makes them again only when it changes
+    (an entry's body, say, does not)."""
+    dimensions = framework_groupings(kb)
+    return (tuple((e.id, e.title, e.year, e.academy, e.example, e.topics,
+                   tuple(d.items(e) for d in dimensions), e.outcomes) for e in kb.entries if e.outcomes),
+            tuple(kb.academies))
+
+
 def outcome_rows(kb: KnowledgeBase) -> list[dict[str, Any]]:
     """One row a finding, in the entries' order."""
     dimensions = [grouping.id for grouping in framework_groupings(kb)]
