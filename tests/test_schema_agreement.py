@@ -108,6 +108,20 @@ ENTRY = {
     {**ENTRY, "academy": "Ashdown"},
     {**ENTRY, "library": ["make-it-stick", "make-it-stick"]},
     {k: v for k, v in ENTRY.items() if k != "abstract"},
+    *({**ENTRY, "outcomes": [finding]} for finding in (
+        {"measure": "M", "design": "two-group", "higher_is_better": True,
+         "intervention": {"n": 14, "mean": 92.5, "sd": 18}, "comparison": {"n": 13, "mean": 84, "sd": 17.6}},
+        {"measure": "M", "design": "two-group", "intervention": {"n": 14.5, "mean": 92, "sd": 18}},
+        {"measure": "M", "design": "two-group", "intervention": {"n": 14, "mean": "92", "sd": 18}},
+        {"measure": "M", "design": "two-group", "effect_size": {"g": 0.3, "ci": [-0.1, 0.7]}},
+        {"measure": "M", "design": "two-group", "effect_size": {"g": 0, "ci": [-1]}},
+        {"measure": "M", "design": "one-group", "scale": {"min": 0, "max": 25.5}},
+        {"measure": "M", "design": "one-group", "scale": {"min": 0}},
+        {"measure": "M", "design": "both"},
+        {"design": "one-group"},
+        {"measure": "M", "design": "one-group", "before": {"n": 3, "mean": 1, "sd": 1, "pre": {}}},
+    )),
+    {**ENTRY, "outcomes": []},
 ], ids=lambda d: repr(d)[:60])
 def test_entry_verdicts_agree_with_jsonschema(data: Any) -> None:
     validator = jsonschema.Draft202012Validator(schema_for("entry", FIELDS),

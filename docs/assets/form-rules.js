@@ -201,7 +201,7 @@
       const expected = schema.type;
       if (expected !== undefined) {
         const actual = typeOf(value);
-        if (actual !== expected) {
+        if (actual !== expected && !(expected === "number" && actual === "integer")) {
           let hint = "";
           if (expected === "string" && (actual === "integer" || actual === "number")) { hint = say("wrong-type.quotes", {}); }
           else if (expected === "array") { hint = say("wrong-type.list", {}); }

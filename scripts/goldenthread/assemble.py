@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import PurePosixPath
 from typing import Any
 
+from .impact.finding import finding_of
 from .load.repository import Sources
 from .model import Author, Dimension, Entry, KnowledgeBase, Named, Pathway, Source, Step, Tags, Title
 
@@ -73,7 +74,7 @@ def assemble(sources: Sources) -> KnowledgeBase:
             topics=_strings(data, "topics"), tags=_tags(data, kb.dimensions),
             library=_strings(data, "library"), example=bool(data.get("example", False)),
             references=tuple(entry.bib.entries.values()) if entry.bib else (),
-            path=entry.path))
+            path=entry.path, outcomes=tuple(finding_of(item) for item in data.get("outcomes") or ())))
     kb.entries.sort(key=lambda entry: (entry.year, entry.id))
     kb.forewords = {int(year): text for year, text in sources.forewords.items()}
     pathways = sources.pathways.document if sources.pathways else None

@@ -102,6 +102,27 @@ CODES: tuple[Code, ...] = (
           "Use an id from `library/career-stages.yaml`."),
     _code("year-mismatch", "The `year` field does not match the year folder.",
           "Change `year`, or move the file to the right folder."),
+    # --- validate: findings (outcomes) ---------------------------------------------------
+    _code("outcome-missing", "A finding lacks something its kind of study needs: two groups "
+          "compared need both groups' numbers (or a published result), one group before and after "
+          "needs both sets of numbers, and a study with a pre-test needs each group's pre-test.",
+          "Add what the message names, or choose the kind of study that matches what you did."),
+    _code("outcome-extra", "A finding has something its kind of study does not use, for example "
+          "a pre-test for two groups compared only after, or groups' numbers beside a published result.",
+          "Remove it, or choose the kind of study that matches what you did."),
+    _code("outcome-group-size", "A group has fewer than 2 pupils, so how spread out their scores "
+          "are cannot be measured.", "Check the number of pupils. A finding needs at least 2 in each group."),
+    _code("outcome-sd", "A standard deviation is 0 or less. It is 0 only if every pupil scored the same.",
+          "Copy it again, for example from your spreadsheet's STDEV of the group's scores."),
+    _code("outcome-interval", "A published result's interval is not two numbers with the lowest "
+          "first, or does not contain the result itself.",
+          "Copy the result and its 95% interval again from the report, lowest number first."),
+    _code("outcome-scale", "A score is outside the lowest and highest scores the measure allows, "
+          "or a standard deviation is larger than the whole scale.",
+          "Check the number, and check the lowest and highest scores given for the measure."),
+    _code("outcome-number", "A number in a finding is not an ordinary number (such as `.nan` or "
+          "`.inf`), or the numbers give a result too large to show.",
+          "Write the number itself. If a standard deviation is close to 0, check it."),
     # --- validate: references ------------------------------------------------------------
     _code("unknown-citation", "You cite a key, for example `[@smith2020]`, that is not in your "
           "`.bib` file.", "Add the reference to the `.bib` file, or correct the key."),

@@ -45,6 +45,31 @@ TEMPLATES: dict[str, str] = {
                          "add it to {where}, or fix the key"),
     "unknown-citation.bib": "{id}.bib",
     "unknown-citation.no-bib": "a file {id}.bib beside the entry",
+    # check/outcomes.py: an entry's findings
+    "outcome-missing": "{label}: {design} needs {field!r} ({what}): add it",
+    "outcome-extra": "{label} is not used here: {why}: remove it",
+    "outcome-extra.design": "this finding is {design}",
+    "outcome-extra.reported": ("a published result (effect_size) stands alone: its g is positive when "
+                               "the approach did better, and its groups' numbers are not needed"),
+    "outcome-extra.pre": ("a pre-test is given but the design is two-group: change design to "
+                          "two-group-pretest, or remove the pre-test"),
+    "outcome-group-size": ("{label} is {value}: a group needs at least 2 pupils, so that how spread "
+                           "out their scores are can be measured"),
+    "outcome-sd": ("{label} is {value}: a standard deviation is more than 0 (it is 0 only if every "
+                   "pupil scored the same): copy it again, e.g. from your spreadsheet's STDEV"),
+    "outcome-interval": ("the interval {low} to {high} does not contain g = {g}: copy g and its "
+                         "interval again from the report"),
+    "outcome-interval.shape": "{label} should be two numbers: write the lowest first, e.g. [-0.05, 0.67]",
+    "outcome-interval.order": "{label} runs from {low} down to {high}: write the lowest first",
+    "outcome-scale": ("{label} is {value}, outside the scale of {low} to {high}: check the number "
+                      "or the scale"),
+    "outcome-scale.sd": ("{label} is {value}, more than the whole scale ({low} to {high}) allows: check "
+                         "that it is the standard deviation, not a total or a variance"),
+    "outcome-scale.order": ("{label}: the lowest score, {low}, is not below the highest, {high}: "
+                            "correct them"),
+    "outcome-number": "{label} is {value}, which is not a number we can use: write the number itself",
+    "outcome-number.result": ("{label}: these numbers give a result too large to show: check the "
+                              "standard deviations (one near 0 makes any difference enormous)"),
     # check/markdown_safety.py
     "unsafe-html": ("<{name}> is not allowed in contributed text: remove it (to show code, put "
                     "it in `backticks`)"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .impact.finding import Finding
 from .load.bib import BibEntry
 
 Tags = tuple[tuple[str, tuple[str, ...]], ...]  # (dimension id, the ids of its items named)
@@ -132,6 +133,7 @@ class Entry:
     example: bool = False
     references: tuple[BibEntry, ...] = ()
     path: str = ""
+    outcomes: tuple[Finding, ...] = ()
 
     def tagged(self, dimension: str) -> tuple[str, ...]:
         """The ids of the items of a framework dimension this entry names."""

@@ -12,6 +12,7 @@ from .citations import citations
 from .ids import id_problem
 from .images import image_problem, images
 from .markdown_safety import unsafe_content, unsafe_in_field
+from .outcomes import check_outcomes
 from .placeholders import placeholders
 from .schema import check_document
 from .vocabulary import Vocabularies, unknown_ids
@@ -100,4 +101,5 @@ def check_entry(entry: EntryFile, vocabularies: Vocabularies,
     problems += _placeholder_problems(entry, document, markdown.body, markdown.body_line)
     problems += _image_problems(entry, markdown.body, markdown.body_line, set(existing_images))
     problems += unknown_ids(document, document.data, vocabularies)
+    problems += check_outcomes(entry.path, document)
     return problems

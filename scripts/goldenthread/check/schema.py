@@ -30,7 +30,7 @@ Check = Callable[[Any, Path_, Emit], None]
 
 TYPE_NAMES = {
     "string": "text", "integer": "a whole number", "boolean": "true or false",
-    "array": "a list", "object": "a set of fields", "null": "empty",
+    "array": "a list", "object": "a set of fields", "null": "empty", "number": "a number",
 }
 
 
@@ -89,7 +89,7 @@ def compile_schema(schema: dict[str, Any]) -> Check:
 def _type_check(expected: str, schema: dict[str, Any]) -> Check:
     def check(value: Any, at: Path_, emit: Emit) -> bool:
         actual = _type_of(value)
-        if actual == expected:
+        if actual == expected or (expected == "number" and actual == "integer"):
             return True
         hint = ""
         if expected == "string" and actual in ("integer", "number"):

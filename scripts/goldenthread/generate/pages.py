@@ -17,6 +17,7 @@ from .forms import form_pages
 from .framework import framework_pages
 from .home import PAGE as HOME
 from .home import home_page
+from .impact import impact_pages
 from .library import library_pages
 from .relations import Relations, relate
 from .research import research_pages
@@ -43,6 +44,7 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles,
                                texts.get("pathways", "")))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years), settings))
+    pages.update(impact_pages(kb))
     pages[CONTRIBUTING_PAGE] = contributing_page(texts.get("contributing", ""))
     pages.update(form_pages(kb, settings, texts))
     if "index" in texts:

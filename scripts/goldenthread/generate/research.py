@@ -15,6 +15,8 @@ from ..model import Entry, KnowledgeBase
 from ..settings import Settings
 from .forms import ENTRY_FORM
 from .framework import framework_link_lines
+from .impact import INDEX as IMPACT
+from .impact import entry_findings
 from .links import entry_page, href, offprint, relative, title_page, url_of, year_page
 from .my_list import entry_button
 from .scholarly import entry_citation_tags, entry_json_ld
@@ -107,6 +109,7 @@ def entry_page_text(entry: Entry, kb: KnowledgeBase, settings: Settings) -> str:
              f"## Research question\n\n{entry.research_question.strip()}\n\n"
              f"## Abstract\n\n{entry.abstract.strip()}\n\n")
     text += with_citations(entry.body, by_key).strip() + "\n\n"
+    text += entry_findings(entry, page)
     text += _reference_list(references)
     text += _how_to_cite(entry, settings)
     text += "## In the framework\n\n" + _framework_links(page, entry, kb)
@@ -152,7 +155,9 @@ def index_page(kb: KnowledgeBase, intro: str, by_year: dict[int, list[Entry]]) -
     text = (front_matter(title="Action research", feeds=[{"href": RESEARCH_FEED, "title": FEED_TITLE}])
             + "# Action research\n\n" + intro.strip() + "\n\n"
             + f"[{FEED_TITLE}]({relative(INDEX, RESEARCH_FEED)}): subscribe in a feed reader to hear of "
-            "each year's entries.\n\n")
+            "each year's entries.\n\n"
+            + f"[Impact across the Trust]({relative(INDEX, IMPACT)}): every finding our research "
+            "reports, what changed, by how much and how surely.\n\n")
     text += "## Years\n\n"
     for year in kb.years:
         text += (f"- [{year}]({relative(INDEX, year_page(year))}): "

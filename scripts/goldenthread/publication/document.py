@@ -12,8 +12,10 @@ import markdown
 
 from ..check.citations import citation_groups
 from ..cite.entry import entry_citation, series
+from ..generate.impact import COLUMNS, ENTRY_INTRO, ILLUSTRATIVE_WORDS, caveats, finding_cells
 from ..generate.links import entry_page, url_of
 from ..generate.text import md as markdown_text
+from ..impact.grouping import Placed, placed_in
 from ..model import Entry, KnowledgeBase
 from ..settings import Settings
 from .bibliography import typst_bibtex
@@ -95,10 +97,45 @@ def _entry(md: markdown.Markdown, entry: Entry, kb: KnowledgeBase, parsed: Parse
         "question": tree(md, entry.research_question), "abstract": tree(md, entry.abstract),
         "body": body_nodes(md, entry.body),
         "bib": bib_name(entry) if entry.references else None,
+        "findings": [_finding(md, one) for one in placed_in(entry)],
     }
     if parsed is not None:
         parsed[entry.id] = data
     return data
+
+
+IMPACT_INTRO = ("Every finding this year's entries report, one line each: two groups compared give "
+                "an effect size (Hedges' g) with its 95% interval, the EEF's months' progress and a "
+                "strength rating; one group before and after gives only a change, not an effect of "
+                "the approach. Each entry's own pages say more, with the caveats.")
+IMPACT_COLUMNS = ("Entry", "Measure", "Result", "95% interval", "Months' progress", "Strength")
+
+
+def _finding(md: markdown.Markdown, one: Placed) -> dict[str, Any]:
+    """A finding's cells (COLUMNS' order) and caveats as text; contributed words through the
+    site's own parse, so they print the same, and never as markup."""
+    cells = [smart(md, cell) for cell in finding_cells(one.result)]
+    if one.entry.example:
+        cells[0] += " (illustrative)"
+    return {"cells": cells, "measure": smart(md, one.result.finding.measure),
+            "caveats": [smart(md, note) for note in caveats(one)]}
+
+
+def _impact(md: markdown.Markdown, entries: list[Entry]) -> dict[str, Any]:
+    """The year's "Impact at a glance": one row a finding."""
+    rows, examples = [], 0
+    for entry in entries:
+        for one in placed_in(entry):
+            cells = dict(zip(COLUMNS, finding_cells(one.result), strict=True))
+            title = smart(md, entry.title) + (" (illustrative)" if entry.example else "")
+            rows.append([title, *(smart(md, cells[name]) for name in IMPACT_COLUMNS[1:])])
+            examples += entry.example
+    note = ""
+    if examples:
+        note = smart(md, f"{examples} of these {len(rows)} findings come from illustrative entries. "
+                         + ILLUSTRATIVE_WORDS + ".")
+    return {"intro": smart(md, IMPACT_INTRO), "columns": list(IMPACT_COLUMNS), "rows": rows,
+            "illustrative": note}
 
 
 def _contributors(md: markdown.Markdown, entries: list[Entry]) -> list[dict[str, Any]]:
@@ -117,6 +154,7 @@ def _contributors(md: markdown.Markdown, entries: list[Entry]) -> list[dict[str,
 def _common(md: markdown.Markdown, year: int, settings: Settings) -> dict[str, Any]:
     return {"publication": series(year), "year_text": f"Published {year}",
             "subtitle": smart(md, SUBTITLE), "trust": smart(md, settings.trust_name),
+            "findings_intro": smart(md, ENTRY_INTRO), "finding_columns": list(COLUMNS),
             "example_note": EXAMPLE_NOTE, "entry_example_note": ENTRY_EXAMPLE_NOTE}
 
 
@@ -138,6 +176,7 @@ def publication_data(kb: KnowledgeBase, year: int, settings: Settings, md: markd
                     "entries": [_entry(md, e, kb, parsed) for e in grouped[a]]}
                    for a in sorted(grouped, key=lambda a: academies[a].name)],
         "contributors": _contributors(md, entries),
+        "impact": _impact(md, entries),
     }
 
 

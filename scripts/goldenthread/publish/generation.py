@@ -21,6 +21,9 @@ from ..assemble import assemble
 from ..export.citation_cff import citation_name, year_citation
 from ..export.feeds import LIBRARY_FEED, RESEARCH_FEED, library_feed, research_feed
 from ..export.files import LIBRARY, library_text, year_files, year_text
+from ..export.outcomes import CSV as OUTCOMES_CSV
+from ..export.outcomes import JSON as OUTCOMES_JSON
+from ..export.outcomes import made_from, outcomes_csv, outcomes_json
 from ..generate.library import title_pages
 from ..generate.links import offprint, title_page
 from ..generate.pages import GENERATED_PAGES, OWNED, site_files, site_pages
@@ -134,6 +137,7 @@ class Plan:
         made: dict[str, tuple[object, ...]] = {name: titles for name in LIBRARY.values()}
         made[LIBRARY_FEED] = (titles, topics, self.settings)
         made[RESEARCH_FEED] = (tuple(kb.entries), topics, self.settings)
+        made[OUTCOMES_CSV] = made[OUTCOMES_JSON] = made_from(kb)
         for year in kb.years:
             entries = tuple(entry for entry in kb.entries if entry.year == year)
             images = tuple(sorted(name for name in self.images if name.startswith(f"research/{year}/")))
@@ -168,6 +172,10 @@ class Plan:
             return library_feed(kb, settings)
         if name == RESEARCH_FEED:
             return research_feed(kb, settings)
+        if name == OUTCOMES_CSV:
+            return outcomes_csv(kb)
+        if name == OUTCOMES_JSON:
+            return outcomes_json(kb)
         year = int(name.split("/")[1])
         if name == citation_name(year):
             return year_citation(kb, year, settings, pdf_name(year))
