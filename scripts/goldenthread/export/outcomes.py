@@ -35,7 +35,7 @@ def _row(one: Placed, kb: KnowledgeBase, dimensions: list[str]) -> dict[str, Any
         "academy_name": kb.named("academies")[entry.academy].name, "year": entry.year,
         "page": url_of(entry_page(entry)), "illustrative": entry.example, "finding": one.number,
         "topics": list(entry.topics),
-        **{dimension: list(getattr(entry, dimension)) for dimension in dimensions},
+        **{dimension: list(entry.tagged(dimension)) for dimension in dimensions},
         "measure": finding.measure, "design": finding.design,
         "higher_is_better": finding.higher_is_better if result.source == "computed" else None,
         "source": result.source,

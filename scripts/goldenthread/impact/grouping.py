@@ -44,17 +44,14 @@ def findings(kb: KnowledgeBase) -> list[Placed]:
 
 
 def framework_groupings(kb: KnowledgeBase) -> list[Grouping]:
-    """The framework's dimensions, the only place that knows where they are kept (so that
-    they can be read from docs/framework.yaml's `dimensions` when the model has them)."""
-    dimensions = (("aims", "Aims"), ("building_blocks", "Principles"), ("stages", "Stages"))
-    return [Grouping(kind, name, _attribute(kind), {n.id: n.name for n in kb.named(kind).values()})
-            for kind, name in dimensions]
+    """The dimensions of docs/framework.yaml that entries name, in its order."""
+    return [Grouping(d.id, d.one.capitalize(), _tagged(d.id), {n.id: n.name for n in d.items})
+            for d in kb.tagging]
 
 
-def _attribute(kind: str) -> Callable[[Entry], tuple[str, ...]]:
+def _tagged(dimension: str) -> Callable[[Entry], tuple[str, ...]]:
     def items(entry: Entry) -> tuple[str, ...]:
-        found: tuple[str, ...] = getattr(entry, kind)
-        return found
+        return entry.tagged(dimension)
 
     return items
 
