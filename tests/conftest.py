@@ -63,6 +63,14 @@ VALID_BIB = """\
 }
 """
 
+TRUST = """\
+name: The Test Trust
+email: hello@test-trust.example
+library_requests: mailto:library@test-trust.example
+submissions: research@test-trust.example
+privacy: https://test-trust.example/privacy
+"""
+
 Write = Callable[[str, str | bytes], Path]
 
 
@@ -70,6 +78,7 @@ def build_repo(root: Path) -> Path:
     """A minimal valid repository: real framework and vocabularies, one title, one entry."""
     (root / "docs").mkdir(parents=True)
     shutil.copy(REPO / "docs" / "framework.yaml", root / "docs" / "framework.yaml")
+    (root / "docs" / "trust.yaml").write_text(TRUST, "utf-8")  # every part set: no notices
     (root / "library" / "titles").mkdir(parents=True)
     for name in ("topics.yaml", "career-stages.yaml", "academies.yaml"):
         shutil.copy(REPO / "library" / name, root / "library" / name)
