@@ -49,8 +49,9 @@ formats: [print]
 summary: Why retrieval and spacing help learning last.
 """
 # Words of this Trust's framework and identity that no page of another trust's site may hold.
-THIS_TRUST = ("NFER", "golden thread", "building block", "Principle", "Explore", "Staff Professional",
-              "The Trust", "Ashdown", "securing equity", "Education Endowment Foundation")
+THIS_TRUST = ("NFER", "golden thread", "the Trust", "building block", "Principle", "Explore",
+              "Staff Professional", "The Trust", "Ashdown", "securing equity",
+              "Education Endowment Foundation")
 
 
 @pytest.fixture(scope="module")

@@ -106,7 +106,7 @@ def evidence_map_page(kb: KnowledgeBase, relations: Relations) -> str:
             + "# Evidence map\n\n"
             f"Each cell counts the library titles and action-research entries linked to one "
             f"{md(rows.one)} at one {md(columns.one)}. A cell with fewer than {THIN} in all is "
-            "marked **thin**: evidence the Trust may want to strengthen. Each cell links to "
+            "marked **thin**: evidence worth strengthening. Each cell links to "
             "the titles and entries it counts.\n\n"
             + grid_table(rows, columns, grid) + "\n\n"
             f'<p><a href="{back}">Back to the framework</a>.</p>\n\n'

@@ -10,7 +10,7 @@ from urllib.parse import urlencode
 from ..model import Dimension, Entry, KnowledgeBase, Named, Title
 from .links import entry_page, framework_page, relative, title_page
 from .relations import Relations
-from .text import front_matter, md, plural
+from .text import attr, front_matter, md, plural
 
 INDEX = "framework/index.md"
 CATALOGUE = "library/index.md"
@@ -128,10 +128,46 @@ def _items_markdown(page: str, dimension: Dimension) -> str:
     return "".join(f"- {name(item)}{parts(item)}\n" for item in dimension.items) + "\n"
 
 
+STEP_W, STEP_H, STEP_GAP = 320, 56, 30  # the sequence diagram's boxes, in its own units
+
+
+def is_sequence(dimension: Dimension) -> bool:
+    """Numbered items, each with a summary: steps taken in order (drawn as a diagram)."""
+    return len(dimension.items) > 1 and all(i.number and i.summary for i in dimension.items)
+
+
+def sequence_diagram(dimension: Dimension) -> str:
+    """The steps as a picture: a box a step, top to bottom, an arrow between each. It draws
+    in the text's colour (light and dark alike) and is one column, so its words stay the
+    body's size on a phone; the list under it says the same in words."""
+    items = dimension.items
+    height = len(items) * STEP_H + (len(items) - 1) * STEP_GAP + 4
+    names = ", then ".join(f"{i.number}. {i.name}" for i in items)
+    ident = f"gt-seq-{dimension.folder}"
+    parts = [f'<svg class="gt-sequence" viewBox="0 0 {STEP_W + 4} {height}" role="img" '
+             f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">',
+             f'<title id="{ident}-t">{attr(dimension.heading or dimension.name)}</title>',
+             f'<desc id="{ident}-d">{len(items)} steps in order: {attr(names)}. Each is '
+             "described below.</desc>"]
+    for n, item in enumerate(items):
+        y = 2 + n * (STEP_H + STEP_GAP)
+        parts.append(f'<rect x="2" y="{y}" width="{STEP_W}" height="{STEP_H}" rx="10"/>'
+                     f'<text x="{2 + STEP_W // 2}" y="{y + STEP_H // 2 + 7}" text-anchor="middle">'
+                     f"{item.number}. {attr(item.name)}</text>")
+        if n < len(items) - 1:
+            x, top = 2 + STEP_W // 2, y + STEP_H + 4
+            parts.append(f'<path class="gt-sequence-arrow" d="M{x} {top} V{top + STEP_GAP - 10} '
+                         f'M{x - 7} {top + STEP_GAP - 16} L{x} {top + STEP_GAP - 8} '
+                         f'L{x + 7} {top + STEP_GAP - 16}"/>')
+    return '<figure class="gt-sequence-figure">' + "".join(parts) + "</svg></figure>\n\n"
+
+
 def _section(page: str, dimension: Dimension) -> str:
     text = f"## {md(dimension.heading or dimension.name)}\n\n"
     if dimension.introduction:
         text += dimension.introduction.strip() + "\n\n"
+    if is_sequence(dimension):
+        text += sequence_diagram(dimension)
     text += _items_markdown(page, dimension)
     if dimension.attribution:
         text += dimension.attribution.strip() + "\n\n"
@@ -146,7 +182,7 @@ def _evidence_section(page: str, kb: KnowledgeBase) -> str:
     return ("## Where the evidence is\n\n"
             f"The [evidence map]({relative(page, EVIDENCE_MAP)}) shows how many library titles and "
             f"action-research entries support each {md(rows.one)} at each {md(columns.one)}, and "
-            "where the Trust's evidence is thin.\n\n")
+            "where the evidence is thin.\n\n")
 
 
 def index_page(kb: KnowledgeBase, intro: str) -> str:

@@ -238,8 +238,9 @@ def _illustrative_notice(placed: list[Placed]) -> str:
             "and they are marked \"Illustrative\" on every plot and table.\n\n")
 
 
-def index_page(kb: KnowledgeBase, placed: list[Placed], kinds: list[Grouping]) -> str:
-    text = front_matter(title="Impact") + "# Impact across the Trust\n\n" + INTRO + "\n\n"
+def index_page(kb: KnowledgeBase, placed: list[Placed], kinds: list[Grouping], trust: str = "") -> str:
+    heading = f"Impact across {trust}" if trust else "Impact"
+    text = front_matter(title="Impact") + f"# {md(heading)}\n\n" + INTRO + "\n\n"
     text += _illustrative_notice(placed)
     text += (f"[How strong is a finding? How the rating and the months are worked out]"
              f"({relative(INDEX, STRENGTH)})\n\n")
@@ -351,10 +352,10 @@ def strength_page() -> str:
     return text
 
 
-def impact_pages(kb: KnowledgeBase) -> dict[str, str]:
-    """The Impact page, a page per grouping, and the strength page."""
+def impact_pages(kb: KnowledgeBase, trust: str = "") -> dict[str, str]:
+    """The Impact page, a page per grouping, and the strength page. trust: the trust's name."""
     placed, kinds = findings(kb), groupings(kb)
-    pages = {INDEX: index_page(kb, placed, kinds), STRENGTH: strength_page()}
+    pages = {INDEX: index_page(kb, placed, kinds, trust), STRENGTH: strength_page()}
     for kind in kinds:
         pages[grouping_page(kind)] = grouped_page(kind, placed)
     return pages

@@ -44,7 +44,7 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(library_pages(kb, relations, settings, texts.get("library", ""), with_titles,
                                texts.get("pathways", "")))
     pages.update(research_pages(kb, texts.get("research", ""), set(pdf_years), settings))
-    pages.update(impact_pages(kb))
+    pages.update(impact_pages(kb, settings.identity.name))
     pages[CONTRIBUTING_PAGE] = contributing_page(texts.get("contributing", ""))
     pages.update(form_pages(kb, settings, texts))
     if "index" in texts:

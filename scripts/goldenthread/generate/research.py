@@ -156,7 +156,7 @@ def index_page(kb: KnowledgeBase, intro: str, by_year: dict[int, list[Entry]]) -
             + "# Action research\n\n" + intro.strip() + "\n\n"
             + f"[{FEED_TITLE}]({relative(INDEX, RESEARCH_FEED)}): subscribe in a feed reader to hear of "
             "each year's entries.\n\n"
-            + f"[Impact across the Trust]({relative(INDEX, IMPACT)}): every finding our research "
+            + f"[Impact]({relative(INDEX, IMPACT)}): every finding our research "
             "reports, what changed, by how much and how surely.\n\n")
     text += "## Years\n\n"
     for year in kb.years:

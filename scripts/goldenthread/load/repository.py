@@ -42,7 +42,7 @@ def year_folder_problem(folder: str) -> str | None:
     if not YEAR.match(folder):
         return "folders in research/ are years, like research/2025: rename or move this folder"
     if not FIRST_YEAR <= int(folder) <= last_year():
-        return (f"research/{folder} is not a year of the Trust's action research: a year folder "
+        return (f"research/{folder} is not a year of action research: a year folder "
                 f"is from {FIRST_YEAR} to {last_year()}; rename it to the year of its entries")
     return None
 

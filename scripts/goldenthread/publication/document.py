@@ -25,7 +25,7 @@ EXAMPLE_NOTE = ("The entries in this edition are illustrative examples, written 
                 "format. They do not report real pupils, staff or results.")
 ENTRY_EXAMPLE_NOTE = ("This entry was written to show the format. It does not report real "
                       "pupils, staff or results.")
-SUBTITLE = "Teachers' action research across the Trust"
+SUBTITLE = "Teachers' action research across {trust}"
 _TOKEN = re.compile(r"GTCITE(\d+)GTEND")
 
 
@@ -153,7 +153,8 @@ def _contributors(md: markdown.Markdown, entries: list[Entry]) -> list[dict[str,
 
 def _common(md: markdown.Markdown, year: int, settings: Settings) -> dict[str, Any]:
     return {"publication": series(year), "year_text": f"Published {year}",
-            "subtitle": smart(md, SUBTITLE), "trust": smart(md, settings.trust_name),
+            "subtitle": smart(md, SUBTITLE.format(trust=settings.trust_name)),
+            "trust": smart(md, settings.trust_name),
             "findings_intro": smart(md, ENTRY_INTRO), "finding_columns": list(COLUMNS),
             "example_note": EXAMPLE_NOTE, "entry_example_note": ENTRY_EXAMPLE_NOTE}
 
