@@ -123,6 +123,10 @@ CODES: tuple[Code, ...] = (
     _code("outcome-number", "A number in a finding is not an ordinary number (such as `.nan` or "
           "`.inf`), or the numbers give a result too large to show.",
           "Write the number itself. If a standard deviation is close to 0, check it."),
+    _code("outcome-large", "A finding's result is more than 2 standard deviations, which is very "
+          "rare in schools. Often a standard error was typed where the standard deviation goes.",
+          "Check each standard deviation: it describes how spread out the pupils' scores are. "
+          "If the numbers are right, leave them.", validate="warning"),
     # --- validate: references ------------------------------------------------------------
     _code("unknown-citation", "You cite a key, for example `[@smith2020]`, that is not in your "
           "`.bib` file.", "Add the reference to the `.bib` file, or correct the key."),

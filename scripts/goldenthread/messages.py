@@ -68,6 +68,9 @@ TEMPLATES: dict[str, str] = {
     "outcome-scale.order": ("{label}: the lowest score, {low}, is not below the highest, {high}: "
                             "correct them"),
     "outcome-number": "{label} is {value}, which is not a number we can use: write the number itself",
+    "outcome-large": ("{label}: these numbers give a result of {value} standard deviations, which "
+                      "is very rare in schools: check that each sd is the standard deviation of the "
+                      "pupils' scores, not a standard error"),
     "outcome-number.result": ("{label}: these numbers give a result too large to show: check the "
                               "standard deviations (one near 0 makes any difference enormous)"),
     # check/markdown_safety.py

@@ -133,6 +133,12 @@ BAD: list[tuple[str, str, set[tuple[int, str]]]] = [
     ("a spread so small the result overflows",
      outcomes(two_group("{n: 14, mean: 92.5, sd: 1.0e-320}", "{n: 13, mean: 84.1, sd: 1.0e-320}")),
      {(11, "outcome-number")}),
+    ("a spread so small the result is enormous (a warning)",
+     outcomes(two_group("{n: 14, mean: 92.5, sd: 1.0e-40}", "{n: 13, mean: 84.1, sd: 1.0e-40}")),
+     {(11, "outcome-large")}),
+    ("a standard error typed as an SD (a warning)",
+     outcomes(two_group("{n: 14, mean: 92.5, sd: 2.1}", "{n: 13, mean: 84.1, sd: 2.0}")),
+     {(11, "outcome-large")}),
     # --- the schema's own, reported once
     ("text for a number", outcomes(two_group(intervention="{n: 14, mean: 92.5, sd: about 18}")),
      {(14, "wrong-type")}),
@@ -155,7 +161,7 @@ def test_bad_findings_are_refused_at_their_lines(repo: Path, write: Write, name:
     assert found == expected
     for problem in validate(repo).problems:
         if problem.code.startswith("outcome-"):
-            assert problem.level == "error" and BY_CODE[problem.code].fix
+            assert problem.level == BY_CODE[problem.code].level and BY_CODE[problem.code].fix
             assert problem.message[-1] not in ". " and ": " in problem.message  # says what to do
 
 

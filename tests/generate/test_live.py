@@ -127,3 +127,11 @@ def test_an_entry_changed_makes_again_its_offprint_and_its_years_outputs_only(li
     for name, content in live.plan.make_outputs(0, sorted(texts)).items():
         assert (root / "docs" / name).read_bytes() == content, name
     assert live.outputs() == set()  # nothing changed since
+
+
+def test_a_finding_changed_makes_again_the_outcomes_exports(live: LiveGeneration) -> None:
+    """The outcomes' CSV and JSON follow a finding's numbers in the preview."""
+    root, folder = live.root, "research/2025"
+    edit(root, f"{folder}/worked-examples-in-gcse-chemistry.md", "mean: 3.4, sd: 2.1", "mean: 3.0, sd: 2.1")
+    assert live.refresh().ok
+    assert {"research/outcomes.csv", "research/outcomes.json"} <= live.outputs()

@@ -131,7 +131,8 @@ def test_months_are_mirrored_for_negative_effects(hundredths: int) -> None:
 @pytest.mark.parametrize(("g", "shown"), [
     (0.0, "0"), (0.01, "0"), (0.02, "1"), (0.09, "1"), (0.1, "2"), (0.26, "3"), (0.27, "4"),
     (0.52, "6"), (0.53, "7"), (0.95, "11"), (0.96, "12"), (1.0, "12"), (1.01, "12 or more"),
-    (-0.27, "-4"), (-1.5, "-12 or more"), (0.094, "1"), (0.095, "2"),
+    (-0.27, "-4"), (-1.5, "-12 or more"), (0.094, "1"), (0.095, "2"), (2.0, "12 or more"),
+    (1e150, "12 or more"), (-1e150, "-12 or more"),
 ])
 def test_months_at_the_edges_of_each_band(g: float, shown: str) -> None:
     assert str(months(g)) == shown

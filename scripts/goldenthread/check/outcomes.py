@@ -30,6 +30,8 @@ NEEDED_WHY = {
 }
 
 Found = tuple[Path_, bool, str, str]  # where, on the key?, code, message
+LARGE = 2.0  # a standardised result beyond this is rare in schools: often a standard error typed as an SD
+WARNINGS = frozenset({"outcome-large"})
 
 
 def _is_number(value: Any) -> bool:
@@ -157,6 +159,9 @@ def _result(item: dict[str, Any], at: Path_) -> Iterator[Found]:
     values = [result.estimate.value, *((interval.low, interval.high) if interval else ())] if result else []
     if result is None or not all(math.isfinite(value) for value in values):
         yield (at, False, "outcome-number", say("outcome-number.result", label=label(at)))
+    elif abs(result.estimate.value) > LARGE:
+        yield (at, False, "outcome-large", say("outcome-large", label=label(at),
+                                                value=f"{abs(result.estimate.value):.2f}"))
 
 
 def _finding(item: dict[str, Any], at: Path_) -> list[Found]:
@@ -190,5 +195,6 @@ def check_outcomes(path: str, document: Document) -> list[Problem]:
             continue
         for where, on_key, code, message in _finding(item, at):
             line, col = document.where_key(where) if on_key else document.where(where)
-            problems.append(Problem(path, line, col, code, message))
+            problems.append(Problem(path, line, col, code, message,
+                                    "warning" if code in WARNINGS else "error"))
     return problems

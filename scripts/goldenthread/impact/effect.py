@@ -148,6 +148,8 @@ def months(g: float) -> Months:
     """The EEF's months' progress for an effect size; a negative one is mirrored."""
     if not math.isfinite(g):
         raise ValueError(f"no months for a g of {g}")
+    if abs(g) > 2 * TOP / 100:  # far past the table (and past decimal's precision for a huge g)
+        return Months(int(math.copysign(MONTHS_TABLE[-1][1], g)), True)
     size = hundredths(g)
     sign = -1 if size < 0 else 1
     size = abs(size)

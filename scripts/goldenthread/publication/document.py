@@ -12,7 +12,7 @@ import markdown
 
 from ..check.citations import citation_groups
 from ..cite.entry import entry_citation, series
-from ..generate.impact import COLUMNS, ENTRY_INTRO, ILLUSTRATIVE_WORDS, caveats, finding_cells
+from ..generate.finding_words import COLUMNS, ENTRY_INTRO, ILLUSTRATIVE_WORDS, caveats, finding_cells
 from ..generate.links import entry_page, url_of
 from ..generate.text import md as markdown_text
 from ..impact.grouping import Placed, placed_in
