@@ -50,8 +50,7 @@ summary: Why retrieval and spacing help learning last.
 """
 # Words of this Trust's framework and identity that no page of another trust's site may hold.
 THIS_TRUST = ("NFER", "golden thread", "the Trust", "building block", "Principle", "Explore",
-              "Staff Professional", "The Trust", "Ashdown", "securing equity",
-              "Education Endowment Foundation")
+              "Staff Professional", "The Trust", "Ashdown", "securing equity")
 
 
 @pytest.fixture(scope="module")

@@ -7,18 +7,19 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from goldenthread.cli import main
+from goldenthread.identity import Identity
 from goldenthread.settings import OPTIONS, Settings, load_settings
 
 from .conftest import REPO
 from .site.test_build import copy_repository
 
-OPTIONS_BLOCK = ("  - goldenthread:        # generates the pages from library/, research/ and "
-                 "docs/framework.yaml\n      trust_name: The Trust\n")
+PLUGIN_LINE = "  - goldenthread          # generates the pages from library/, research/, docs/framework.yaml\n"
 
 
 @pytest.fixture
@@ -27,17 +28,27 @@ def repository(tmp_path: Path) -> Path:
 
 
 def _with_options(root: Path, block: str) -> int:
-    """Replace the plugin's first option line by block; the line it starts on."""
+    """Give the plugin the options in block; the line they start on."""
     config = root / "mkdocs.yml"
     text = config.read_text("utf-8")
-    assert OPTIONS_BLOCK in text
-    config.write_text(text.replace(OPTIONS_BLOCK, OPTIONS_BLOCK.splitlines()[0] + "\n" + block), "utf-8")
-    return text[: text.index(OPTIONS_BLOCK)].count("\n") + 2
+    assert PLUGIN_LINE in text
+    config.write_text(text.replace(PLUGIN_LINE, "  - goldenthread:\n" + block), "utf-8")
+    return text[: text.index(PLUGIN_LINE)].count("\n") + 2
 
 
-def test_the_shipped_settings_are_read_from_the_plugins_options() -> None:
+def test_the_shipped_settings_are_read_from_the_trusts_identity() -> None:
     settings = load_settings(REPO)
-    assert settings == Settings("The Trust", "mailto:library@trust.example", "Golden Thread")
+    identity = Identity(email="hello@trust.example", library_requests="mailto:library@trust.example",
+                        submissions="research@trust.example", privacy="https://trust.example/privacy")
+    assert settings == Settings("The Trust", "mailto:library@trust.example", "Golden Thread",
+                                identity=replace(identity, library_title="Staff Professional Development Library"))
+
+
+def test_the_identity_wins_over_the_older_plugin_options(repository: Path) -> None:
+    _with_options(repository, "      trust_name: An Older Name\n")
+    assert load_settings(repository).trust_name == "The Trust"
+    (repository / "docs/trust.yaml").unlink()
+    assert load_settings(repository).trust_name == "An Older Name"
 
 
 def test_the_plugin_declares_every_option_and_no_other() -> None:

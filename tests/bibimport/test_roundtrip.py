@@ -17,6 +17,7 @@ def empty_catalogue(root: Path) -> Path:
     """The real framework and vocabularies, and no catalogue records."""
     (root / "docs").mkdir(parents=True)
     shutil.copy(REPO / "docs" / "framework.yaml", root / "docs" / "framework.yaml")
+    shutil.copy(REPO / "docs" / "trust.yaml", root / "docs" / "trust.yaml")
     (root / "library" / "titles").mkdir(parents=True)
     for vocabulary in (REPO / "library").glob("*.yaml"):
         shutil.copy(vocabulary, root / "library" / vocabulary.name)

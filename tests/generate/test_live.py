@@ -50,7 +50,7 @@ CHANGES = [  # (what, path, old, new): applied in turn, each on top of the ones 
     ("an entry's references", "research/2025/retrieval-practice-in-year-4.bib",
      "memory tests improves", "memory quizzes improves"),
     ("an academy's name", "library/academies.yaml", "name: ", "name: The "),
-    ("the settings", "mkdocs.yml", "library_requests: mailto:library@trust.example",
+    ("the trust's identity", "docs/trust.yaml", "library_requests: mailto:library@trust.example",
      "library_requests: https://forms.example/request"),
     ("an introduction", "docs/_text/framework.md", "\n", "\nAn added sentence.\n"),
     ("a pathway's step", "library/pathways.yaml", "- title: running-the-room", "- title: make-it-stick"),

@@ -98,11 +98,13 @@ def test_two_builds_are_byte_identical(knowledge: KnowledgeBase, pdf_2025: bytes
 def test_examples_are_labelled(knowledge: KnowledgeBase, pdf_2025: bytes) -> None:
     text = pdf_text(pdf_2025)
     examples = sum(e.example for e in knowledge.entries if e.year == 2025)
-    assert text.count("Illustrative example.") == examples
+    with_findings = sum(e.example and bool(e.outcomes) for e in knowledge.entries if e.year == 2025)
+    assert with_findings  # an illustrative entry's findings are labelled again, beside its table
+    assert text.count("Illustrative example.") == examples + with_findings
 
 
 HOSTILE = """---
-title: "#set page(fill: red) $x^2$ \\\\ and `raw` @ref <label> *bold*"
+title: "#set page(fill: red) $x^2$ \\\\ and `raw` @ref `<label>` *bold*"
 authors:
   - name: "Hostile #Author $1 \\\\"
     role: "]) #panic(\\"boom\\")"

@@ -109,7 +109,7 @@ def _annual_heads(reader: PdfReader, pages: list[str]) -> list[str | None]:
     """The name each page's head should give: the entry (or foreword, contents, index) that
     begins on the page, else the last one to begin before it. The cover has none."""
     starts = [(page, title) for depth, title, page in _bookmarks(reader)
-              if depth == 1 or title in ("Foreword", "Index of contributors")]
+              if depth == 1 or title in ("Foreword", "Impact at a glance", "Index of contributors")]
     contents = next(i for i, text in enumerate(pages)
                     if squash(text.split("\n", 1)[-1]).startswith("Contents"))
     starts.append((contents, "Contents"))
@@ -287,13 +287,15 @@ def test_quotes_are_typographic(publications: list[Publication], knowledge: Know
     assert "“active ingredients”" in sample.text and "school’s" in sample.text
 
 
-def test_text_is_british_english_and_hyphenated(publications: list[Publication]) -> None:
+def test_text_is_british_english_and_hyphenated(publications: list[Publication],
+                                                knowledge: KnowledgeBase) -> None:
     """The document's language is en-GB; justified lines are hyphenated, and every word
     broken at a line end is a word of the sources (or a compound with its own hyphen)."""
     breaks = 0
     for publication in publications:
         assert publication.reader.trailer["/Root"]["/Lang"] == "en-GB"
         printed = " ".join(" ".join(s) for s in publication.sources) + " " + publication.cited
+        printed += " " + " ".join(e.title for e in knowledge.entries)  # Impact at a glance names them
         words = set(re.findall(r"[\w’-]+", printed))
         lines = publication.lines
         for line, following in itertools.pairwise(lines):

@@ -26,7 +26,8 @@ RESEARCH = "research"
 DOCS = "docs"
 # What generation writes under docs/ (generate/pages.py: OWNED and GENERATED_PAGES; a test
 # holds the two equal): made from the checked sources, so not read as hand-written pages.
-GENERATED_DOCS = frozenset(["framework", "library", "research", "contributing", "search-index", "index.md"])
+GENERATED_DOCS = frozenset(["framework", "library", "research", "contributing", "search-index", "index.md",
+                            "about.md", "accessibility.md"])
 YEAR = re.compile(r"^[0-9]{4}\Z")
 FIRST_YEAR = 2000
 
