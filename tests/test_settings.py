@@ -19,7 +19,8 @@ from goldenthread.settings import OPTIONS, Settings, load_settings
 from .conftest import REPO
 from .site.test_build import copy_repository
 
-PLUGIN_LINE = "  - goldenthread          # generates the pages from library/, research/, docs/framework.yaml\n"
+PLUGIN_LINE = ("  - goldenthread          # generates the pages from library/, research/, "
+               "docs/framework.yaml\n")
 
 
 @pytest.fixture
@@ -40,8 +41,9 @@ def test_the_shipped_settings_are_read_from_the_trusts_identity() -> None:
     settings = load_settings(REPO)
     identity = Identity(email="hello@trust.example", library_requests="mailto:library@trust.example",
                         submissions="research@trust.example", privacy="https://trust.example/privacy")
+    identity = replace(identity, library_title="Staff Professional Development Library")
     assert settings == Settings("The Trust", "mailto:library@trust.example", "Golden Thread",
-                                identity=replace(identity, library_title="Staff Professional Development Library"))
+                                identity=identity)
 
 
 def test_the_identity_wins_over_the_older_plugin_options(repository: Path) -> None:

@@ -35,8 +35,6 @@ GENERATED: dict[str, str] = {
     "my-list": "the reader's list page",
     "accessibility": "the accessibility statement",
     "about": "the page about the trust",
-    "impact": "the Impact pages",
-    "glossary": "the glossary",
     "support": "the support page",
     "search": "the site's search",
     "search-index": "the site's search index",

@@ -134,7 +134,8 @@ def _impact(md: markdown.Markdown, entries: list[Entry]) -> dict[str, Any]:
     if examples:
         note = smart(md, f"{examples} of these {len(rows)} findings come from illustrative entries. "
                          + ILLUSTRATIVE_WORDS + ".")
-    return {"intro": smart(md, IMPACT_INTRO), "columns": [smart(md, name) for name in IMPACT_COLUMNS], "rows": rows,
+    return {"intro": smart(md, IMPACT_INTRO), "columns": [smart(md, name) for name in IMPACT_COLUMNS],
+            "rows": rows,
             "illustrative": note}
 
 
@@ -155,7 +156,8 @@ def _common(md: markdown.Markdown, year: int, settings: Settings) -> dict[str, A
     return {"publication": series(year), "year_text": f"Published {year}",
             "subtitle": smart(md, SUBTITLE.format(trust=settings.trust_name)),
             "trust": smart(md, settings.trust_name),
-            "findings_intro": smart(md, ENTRY_INTRO), "finding_columns": [smart(md, name) for name in COLUMNS],
+            "findings_intro": smart(md, ENTRY_INTRO),
+            "finding_columns": [smart(md, name) for name in COLUMNS],
             "example_note": EXAMPLE_NOTE, "entry_example_note": ENTRY_EXAMPLE_NOTE}
 
 
