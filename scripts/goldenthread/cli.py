@@ -139,7 +139,7 @@ def cmd_new_title(args: argparse.Namespace) -> int:
 def cmd_library_export(args: argparse.Namespace) -> int:
     from .assemble import assemble
     from .export.bibtex import library_export
-    from .generate.writer import write_atomically
+    from .writer import write_atomically
 
     root = _root(args.root)
     result = validate(root)
@@ -158,9 +158,9 @@ def cmd_library_export(args: argparse.Namespace) -> int:
 
 def cmd_pdf(args: argparse.Namespace) -> int:
     from .assemble import assemble
-    from .generate.writer import write_atomically
     from .publish.generation import build_timestamp
     from .publish.pdf import build_pdf, pdf_name
+    from .writer import write_atomically
 
     root = _root(args.root)
     year = _year(args.year, "YEAR")

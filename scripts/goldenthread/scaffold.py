@@ -19,14 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .check.ids import suggested_id
+from .check.placeholders import PLACEHOLDER as PLACEHOLDER  # the forms' templates name it
 from .export.bibtex import entry_text as bib_entry_text
 from .export.bibtex import escape as bib_escape
-from .generate.writer import write_atomically
 from .messages import say
 from .model import Tags
 from .problems import GoldenThreadError
-
-PLACEHOLDER = "TODO:"
+from .writer import write_atomically
 
 # -- Encoders: text as the slot of a template needs it ---------------------------------------
 

@@ -21,15 +21,14 @@ from typing import Any
 
 import yaml
 
-from .identity import Identity, identity_of, load_identity, unset_notices
-from .problems import Problem
+from .identity import Identity, identity_of, load_identity
 
 CONFIG = "mkdocs.yml"
 PLUGIN = "goldenthread"
 SITE_URL = "GOLDENTHREAD_SITE_URL"  # overrides mkdocs.yml's site_url (the deploy workflow sets it)
 
 
-class _TolerantLoader(yaml.SafeLoader):
+class TolerantLoader(yaml.SafeLoader):
     """mkdocs.yml may carry MkDocs' own tags (!ENV, !!python/name); they are not ours."""
 
 
@@ -37,8 +36,8 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+TolerantLoader.add_multi_constructor("!", _ignore_tag)
+TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
 @dataclass(frozen=True)
@@ -92,15 +91,15 @@ def option_problems(options: object) -> list[tuple[str, str]]:
     return problems
 
 
-def _config(root: Path) -> dict[str, Any]:
+def config_of(root: Path) -> dict[str, Any]:
     path = root / CONFIG
     if not path.is_file():
         return {}
-    config = yaml.load(path.read_text("utf-8"), Loader=_TolerantLoader) or {}
+    config = yaml.load(path.read_text("utf-8"), Loader=TolerantLoader) or {}
     return config if isinstance(config, dict) else {}
 
 
-def _plugin_options(plugins: object) -> object:
+def plugin_options(plugins: object) -> object:
     """The goldenthread plugin's options in MkDocs' `plugins` (a list, or a mapping)."""
     if isinstance(plugins, dict):
         return plugins.get(PLUGIN)
@@ -114,7 +113,7 @@ def markdown_extensions(root: Path) -> tuple[list[str], dict[str, dict[str, Any]
     """mkdocs.yml's markdown_extensions: names, and the settings of those that have some."""
     names: list[str] = []
     configs: dict[str, dict[str, Any]] = {}
-    for item in _config(root).get("markdown_extensions") or []:
+    for item in config_of(root).get("markdown_extensions") or []:
         if isinstance(item, str):
             names.append(item)
         elif isinstance(item, dict):
@@ -133,8 +132,8 @@ def site_url(configured: object) -> str:
 
 
 def load_settings(root: Path) -> Settings:
-    config = _config(root)
-    options = _plugin_options(config.get("plugins"))
+    config = config_of(root)
+    options = plugin_options(config.get("plugins"))
     ours = {key: value for key, value in (options.items() if isinstance(options, dict) else ())
             if key in OPTIONS and isinstance(value, str)}
     own = {name: config[name] for name in ("site_name", "repo_url", "edit_uri")
@@ -144,47 +143,3 @@ def load_settings(root: Path) -> Settings:
     if document is not None:  # docs/trust.yaml is the one place; the plugin's options are older
         ours |= {"trust_name": identity.name, "library_requests": identity.library_requests}
     return Settings(**ours, **own, site_url=site_url(config.get("site_url")), identity=identity)
-
-
-def check_settings(root: Path) -> list[Problem]:
-    """docs/trust.yaml and mkdocs.yml's goldenthread options, each problem at its line."""
-    from .check.schema import check_document
-
-    document, found = load_identity(root)
-    if document is not None:
-        found += check_document(document, "trust")
-    return found + unset_notices(document) + _option_problems(root)
-
-
-def _option_problems(root: Path) -> list[Problem]:
-    path = root / CONFIG
-    if not path.is_file():
-        return []
-    try:
-        node = yaml.compose(path.read_text("utf-8"), Loader=_TolerantLoader)
-    except yaml.YAMLError:
-        return []  # MkDocs says where mkdocs.yml cannot be read
-    options = _plugin_node(node)
-    if options is None:
-        return []
-    pairs = options.value if isinstance(options, yaml.MappingNode) else []
-    marks = {key.value: (key.start_mark.line + 1, key.start_mark.column + 1) for key, _ in pairs}
-    start = options.start_mark
-    found = []
-    for key, message in option_problems(_plugin_options(_config(root).get("plugins"))):
-        line, col = marks.get(key) or ((start.line + 1, start.column + 1) if start else (1, 1))
-        found.append(Problem(CONFIG, line, col, "plugin-option", message))
-    return found
-
-
-def _plugin_node(node: yaml.Node | None) -> yaml.Node | None:
-    """The node of the goldenthread plugin's options, if mkdocs.yml gives any."""
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    plugins = next((value for key, value in node.value if key.value == "plugins"), None)
-    pairs: list[tuple[yaml.Node, yaml.Node]] = []
-    if isinstance(plugins, yaml.MappingNode):
-        pairs = list(plugins.value)
-    elif isinstance(plugins, yaml.SequenceNode):
-        pairs = [pair for item in plugins.value if isinstance(item, yaml.MappingNode) for pair in item.value]
-    return next((value for key, value in pairs if key.value == PLUGIN), None)

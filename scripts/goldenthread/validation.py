@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .check.image_files import check_image_files
+from .check.settings import check_settings
 from .check.sources import case_clashes, check_across, library_images
 from .check.titles import check_title
 from .check.vocabulary import Vocabularies, gather_vocabularies
 from .load.repository import RESEARCH, Sources, YamlFile, load_sources, load_title
 from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
-from .settings import check_settings
 from .workers import worker_pool
 
 # Worker processes pay for themselves only past this many records (measured: bench/).

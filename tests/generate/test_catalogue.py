@@ -13,9 +13,9 @@ import pytest
 from goldenthread.assemble import assemble
 from goldenthread.generate import catalogue as cat
 from goldenthread.generate import search_index as si
-from goldenthread.generate.links import title_page, url_of
 from goldenthread.generate.pages import site_files, site_pages
 from goldenthread.model import KnowledgeBase, Title
+from goldenthread.paths import title_page, url_of
 from goldenthread.publish.generation import hand_written_pages, hand_written_texts
 from goldenthread.settings import load_settings
 from goldenthread.validation import validate

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 
 from goldenthread.assemble import assemble
+from goldenthread.findings import Grouping, findings, grouped
 from goldenthread.generate.forest import Row, axis_limit, forest, number
 from goldenthread.generate.impact import INDEX, STRENGTH, entry_findings, grouping_page, impact_pages
-from goldenthread.generate.links import entry_page
 from goldenthread.impact.effect import Interval
-from goldenthread.impact.grouping import Grouping, findings, grouped
 from goldenthread.model import KnowledgeBase
+from goldenthread.paths import entry_page
 from goldenthread.validation import validate
 
 from ..conftest import VALID_BIB, VALID_ENTRY, Write
@@ -120,7 +120,7 @@ def test_grouping_is_data(knowledge: KnowledgeBase) -> None:
 
 
 def _groupings(kb: KnowledgeBase) -> list[Grouping]:
-    from goldenthread.impact.grouping import groupings
+    from goldenthread.findings import groupings
 
     return groupings(kb)
 

@@ -11,9 +11,9 @@ import pytest
 from goldenthread.assemble import assemble
 from goldenthread.generate import search_index as si
 from goldenthread.generate import search_words as sw
-from goldenthread.generate.links import entry_page, title_page, url_of
 from goldenthread.generate.pages import site_files, site_pages
 from goldenthread.model import KnowledgeBase
+from goldenthread.paths import entry_page, title_page, url_of
 from goldenthread.publish.generation import hand_written_pages, hand_written_texts
 from goldenthread.settings import load_settings
 from goldenthread.validation import validate

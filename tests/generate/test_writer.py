@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from goldenthread.generate.writer import write_atomically, write_pages
+from goldenthread.writer import write_atomically, write_pages
 
 
 def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path,

@@ -25,9 +25,9 @@ from pypdf import PdfReader
 from goldenthread.assemble import assemble
 from goldenthread.cite.apa import reference_list
 from goldenthread.cite.latex import plain
-from goldenthread.generate.links import offprint
 from goldenthread.generate.research import with_citations
 from goldenthread.model import Entry, KnowledgeBase
+from goldenthread.paths import offprint
 from goldenthread.publish.pdf import annual_output, build_offprint, build_pdf, build_pdfs
 from goldenthread.settings import markdown_extensions
 from goldenthread.validation import validate

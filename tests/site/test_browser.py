@@ -8,7 +8,7 @@ import pytest
 
 from goldenthread.generate import search_index as si
 from goldenthread.generate.catalogue import PAGE_SIZE, author_key, catalogue_order, page_count, page_path
-from goldenthread.generate.links import entry_page, framework_page, title_page, url_of
+from goldenthread.paths import entry_page, framework_page, title_page, url_of
 
 from .conftest import BuiltSite, Visit
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from goldenthread.generate.links import entry_page, title_page, url_of
 from goldenthread.generate.pages import OWNED
 from goldenthread.generate.search_index import TITLED, indexed_urls
 from goldenthread.generate.search_words import terms
 from goldenthread.mkdocs_plugin.build import SiteBuildError, build
+from goldenthread.paths import entry_page, title_page, url_of
 
 from ..conftest import REPO
 from .conftest import BuiltSite

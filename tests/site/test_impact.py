@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
+from goldenthread.findings import findings, groupings
 from goldenthread.generate.impact import INDEX, STRENGTH, grouping_page
-from goldenthread.generate.links import entry_page, url_of
-from goldenthread.impact.grouping import findings, groupings
+from goldenthread.paths import entry_page, url_of
 
 from .conftest import BuiltSite, Visit
 from .test_browser import AXE_TAGS

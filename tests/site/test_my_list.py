@@ -14,7 +14,7 @@ import pytest
 import rispy
 from axe_playwright_python.sync_playwright import Axe
 
-from goldenthread.generate.links import entry_page, title_page, url_of
+from goldenthread.paths import entry_page, title_page, url_of
 
 from .conftest import BuiltSite
 from .test_browser import AXE_TAGS

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from goldenthread.generate.links import title_page, url_of
+from goldenthread.paths import title_page, url_of
 
 from .conftest import BuiltSite
 

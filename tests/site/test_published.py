@@ -24,7 +24,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 import yaml
 
-from goldenthread.generate.links import entry_page, title_page, url_of
+from goldenthread.paths import entry_page, title_page, url_of
 from goldenthread.settings import load_settings
 
 from .conftest import BuiltSite, build_into

@@ -27,7 +27,7 @@ import pytest
 from goldenthread.audit.site import audit_site
 from goldenthread.generate import search_index as si
 from goldenthread.generate import search_words as sw
-from goldenthread.generate.links import entry_page, title_page, url_of
+from goldenthread.paths import entry_page, title_page, url_of
 
 from .conftest import BuiltSite, LargeSite, Visit
 from .test_browser import AXE_TAGS

@@ -23,11 +23,11 @@ import pytest
 from goldenthread.audit.site import audit_site
 from goldenthread.export.references import references_name
 from goldenthread.generate.catalogue import catalogue_order, page_count
-from goldenthread.generate.links import url_of
 from goldenthread.generate.pages import GENERATED_PAGES, OWNED, site_pages
 from goldenthread.generate.research import pdf_name
 from goldenthread.generate.search_index import opted_out
 from goldenthread.model import KnowledgeBase
+from goldenthread.paths import url_of
 from goldenthread.publish.generation import generate_pages, hand_written_texts
 from goldenthread.settings import load_settings
 

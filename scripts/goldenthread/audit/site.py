@@ -26,9 +26,9 @@ from urllib.parse import unquote, urlsplit
 
 from ..export.files import LIBRARY
 from ..export.references import references_name
-from ..generate.links import entry_page, title_page, url_of
 from ..generate.search_index import indexed_urls
 from ..model import KnowledgeBase
+from ..paths import entry_page, title_page, url_of
 from ..problems import Problem, sort_problems
 from .page import Found, Page, admitted, position, read_page, script_hash
 

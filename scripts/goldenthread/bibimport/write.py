@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from ..generate.writer import write_atomically
+from ..writer import write_atomically
 from .plan import Planned
 from .records import Record
 

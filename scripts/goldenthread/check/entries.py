@@ -6,14 +6,13 @@ from ..load.repository import FIRST_YEAR, EntryFile, last_year
 from ..load.yamldoc import Document
 from ..messages import say
 from ..problems import Problem
-from ..scaffold import PLACEHOLDER
 from .bib import check_bib
 from .citations import citations
 from .ids import id_problem
 from .images import image_problem, images
 from .markdown_safety import unsafe_content, unsafe_in_field
 from .outcomes import check_outcomes
-from .placeholders import placeholders
+from .placeholders import PLACEHOLDER, placeholders
 from .schema import check_document
 from .vocabulary import Vocabularies, unknown_ids
 

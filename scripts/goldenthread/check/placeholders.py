@@ -6,7 +6,8 @@ import re
 from collections.abc import Iterator
 
 from ..load.text import LineIndex
-from ..scaffold import PLACEHOLDER
+
+PLACEHOLDER = "TODO:"  # what `goldenthread new` and the forms start a line to fill in with
 
 _LINE = re.compile(r"^[ \t>*-]*" + re.escape(PLACEHOLDER), re.MULTILINE)
 

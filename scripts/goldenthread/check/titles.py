@@ -8,10 +8,10 @@ from ..load.repository import YamlFile
 from ..load.yamldoc import Document
 from ..messages import say
 from ..problems import Problem
-from ..scaffold import PLACEHOLDER
 from .ids import id_problem
 from .isbn import isbn_problem
 from .markdown_safety import unsafe_in_field
+from .placeholders import PLACEHOLDER
 from .schema import check_document
 from .vocabulary import Vocabularies, unknown_ids
 

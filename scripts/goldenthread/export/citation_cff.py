@@ -12,8 +12,8 @@ import json
 from collections.abc import Iterable
 
 from ..cite.entry import author_names, series
-from ..generate.links import entry_page, url_of, year_page
 from ..model import Entry, KnowledgeBase
+from ..paths import entry_page, url_of, year_page
 from ..settings import Settings
 
 CITATION = "CITATION.cff"

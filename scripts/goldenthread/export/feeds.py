@@ -12,8 +12,8 @@ import uuid
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ..generate.links import entry_page, offprint, relative, title_page, url_of
 from ..model import Entry, KnowledgeBase, Title
+from ..paths import entry_page, offprint, relative, title_page, url_of
 from ..settings import Settings
 
 ATOM = "http://www.w3.org/2005/Atom"

@@ -9,10 +9,10 @@ import io
 import json
 from typing import Any
 
-from ..generate.links import entry_page, url_of
+from ..findings import Placed, findings, framework_groupings
 from ..impact.effect import Group
-from ..impact.grouping import Placed, findings, framework_groupings
 from ..model import KnowledgeBase
+from ..paths import entry_page, url_of
 
 CSV = "research/outcomes.csv"
 JSON = "research/outcomes.json"

@@ -46,8 +46,8 @@ from ..export.feeds import LIBRARY_FEED
 from ..export.files import FORMATS as EXPORT_FORMATS
 from ..export.files import LIBRARY
 from ..model import KnowledgeBase, Named, Title
+from ..paths import href, title_page
 from .framework import filter_parameter
-from .links import href, title_page
 from .search_index import fold
 from .text import attr, front_matter, join_words, md
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Dimension, KnowledgeBase
+from ..paths import framework_page, href, relative
 from .framework import column_anchor
-from .links import framework_page, href, relative
 from .relations import Relations
 from .text import attr, front_matter, md, plural
 

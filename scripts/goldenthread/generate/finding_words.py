@@ -3,9 +3,9 @@ what to bear in mind about it, in plain words."""
 
 from __future__ import annotations
 
+from ..findings import Placed
 from ..impact import strength as rules
 from ..impact.finding import DESIGN_NAMES, Result
-from ..impact.grouping import Placed
 from .forest import interval_words, number
 
 ILLUSTRATIVE_WORDS = ("Illustrative: the numbers were invented to show the format; they are not "

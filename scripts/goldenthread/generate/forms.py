@@ -13,10 +13,10 @@ repo_url the page says why that option is absent.
 from __future__ import annotations
 
 from ..model import KnowledgeBase, Named
+from ..paths import file_href, href
 from ..scaffold import ABSTRACT, BODY, PLACEHOLDER, QUESTION, SUMMARY
 from ..settings import Settings
 from .form_data import RULES, TITLES, rules_data, titles_data, version
-from .links import file_href, href
 from .text import attr, front_matter
 
 ENTRY_FORM = "contributing/write/index.md"

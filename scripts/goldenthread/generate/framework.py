@@ -8,7 +8,7 @@ import re
 from urllib.parse import urlencode
 
 from ..model import Dimension, Entry, KnowledgeBase, Named, Title
-from .links import entry_page, framework_page, relative, title_page
+from ..paths import entry_page, framework_page, relative, title_page
 from .relations import Relations
 from .text import attr, front_matter, md, plural
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime
 
 from ..model import KnowledgeBase
-from .links import entry_page, relative, title_page
+from ..paths import entry_page, relative, title_page
 from .text import join_words, md
 
 PAGE = "index.md"

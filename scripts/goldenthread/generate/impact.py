@@ -6,13 +6,13 @@ strength page: strength_page.py.)"""
 
 from __future__ import annotations
 
+from ..findings import Grouping, Placed, findings, grouped, groupings, placed_in
 from ..impact.effect import pool
 from ..impact.finding import Result
-from ..impact.grouping import Grouping, Placed, findings, grouped, groupings, placed_in
 from ..model import Entry, KnowledgeBase
+from ..paths import entry_page, href, relative
 from .finding_words import COLUMNS, ENTRY_INTRO, ILLUSTRATIVE_WORDS, caveats, finding_cells, result_words
 from .forest import Row, forest, interval_words, number
-from .links import entry_page, href, relative
 from .strength_page import STRENGTH, strength_page
 from .text import attr, front_matter, md, plural
 

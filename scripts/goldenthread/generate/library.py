@@ -8,11 +8,11 @@ from urllib.parse import quote
 
 from ..export.bibtex import title_entry
 from ..model import KnowledgeBase, Named, Pathway, Title
+from ..paths import entry_page, relative, title_page
 from ..settings import Settings
 from . import catalogue
 from .catalogue import INDEX
 from .framework import framework_link_lines
-from .links import entry_page, relative, title_page
 from .my_list import title_button
 from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for

@@ -18,8 +18,8 @@ from ..export.csl import item
 from ..export.reference import Reference, from_entry, from_title
 from ..export.ris import entry as ris_entry
 from ..model import Entry, Named, Title
+from ..paths import entry_page, title_page, url_of
 from ..settings import Settings
-from .links import entry_page, title_page, url_of
 from .text import attr, join_words
 
 PAGE = "my-list.md"  # hand-written: docs/my-list.md holds the list's place

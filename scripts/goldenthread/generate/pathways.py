@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import KnowledgeBase, Pathway
-from .links import relative, title_page
+from ..paths import relative, title_page
 from .text import front_matter, md
 
 PAGE = "library/pathways.md"

@@ -12,12 +12,12 @@ from ..export.citation_cff import CITATION
 from ..export.feeds import RESEARCH_FEED
 from ..export.files import FORMATS, year_files
 from ..model import Entry, KnowledgeBase
+from ..paths import entry_page, href, offprint, relative, title_page, url_of, year_page
 from ..settings import Settings
 from .forms import ENTRY_FORM
 from .framework import framework_link_lines
 from .impact import INDEX as IMPACT
 from .impact import entry_findings
-from .links import entry_page, href, offprint, relative, title_page, url_of, year_page
 from .my_list import entry_button
 from .scholarly import entry_citation_tags, entry_json_ld
 from .text import attr, fenced, front_matter, join_words, md, plural

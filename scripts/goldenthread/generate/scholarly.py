@@ -21,8 +21,8 @@ from ..cite.names import parse_names
 from ..export.bibtex import is_organisation
 from ..load.bib import BibEntry
 from ..model import Entry, KnowledgeBase, Title
+from ..paths import entry_page, title_page, url_of, year_page
 from ..settings import Settings
-from .links import entry_page, title_page, url_of, year_page
 
 SCHEMA = "https://schema.org"
 LANGUAGE = "en"  # citation_language: ISO 639-1

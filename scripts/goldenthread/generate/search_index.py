@@ -51,7 +51,7 @@ from dataclasses import dataclass
 import yaml
 
 from ..model import Entry, KnowledgeBase, Title
-from .links import entry_page, title_page, url_of
+from ..paths import entry_page, title_page, url_of
 from .search_words import STOP_WORDS, fold, terms, tokens
 from .text import join_words
 

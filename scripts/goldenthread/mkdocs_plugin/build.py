@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ..check.settings import check_settings
 from ..problems import GoldenThreadError, Problem
 from ..publish.session import BuildSession, InvalidSources
 from ..publish.site_folder import build_lock, discard, new_scratch, remove_leftovers, swap_in
-from ..settings import PLUGIN, check_settings
+from ..settings import PLUGIN
 from .plugin import GoldenThreadPlugin
 
 

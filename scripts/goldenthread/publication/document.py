@@ -12,11 +12,11 @@ import markdown
 
 from ..check.citations import citation_groups
 from ..cite.entry import entry_citation, series
+from ..findings import Placed, placed_in
 from ..generate.finding_words import COLUMNS, ENTRY_INTRO, ILLUSTRATIVE_WORDS, caveats, finding_cells
-from ..generate.links import entry_page, url_of
 from ..generate.text import md as markdown_text
-from ..impact.grouping import Placed, placed_in
 from ..model import Entry, KnowledgeBase
+from ..paths import entry_page, url_of
 from ..settings import Settings
 from .bibliography import typst_bibtex
 from .markdown_tree import Node, plain_text, tree

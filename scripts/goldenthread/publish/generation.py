@@ -25,13 +25,13 @@ from ..export.outcomes import CSV as OUTCOMES_CSV
 from ..export.outcomes import JSON as OUTCOMES_JSON
 from ..export.outcomes import made_from, outcomes_csv, outcomes_json
 from ..generate.library import title_pages
-from ..generate.links import offprint, title_page
 from ..generate.pages import GENERATED_PAGES, OWNED, site_files, site_pages
 from ..generate.relations import Relations, relate
-from ..generate.writer import copy_files, write_atomically, write_changed, write_pages
 from ..model import KnowledgeBase
+from ..paths import offprint, title_page
 from ..settings import Settings, load_settings
 from ..validation import TitleCache, Validation, validate
+from ..writer import copy_files, write_atomically, write_changed, write_pages
 from .pdf import annual_output, build_pdfs, pdf_name
 
 TEXTS = "docs/_text"

@@ -18,14 +18,14 @@ from pathlib import Path
 
 from ..assemble import assemble
 from ..generate.library import framework_shape, title_page_inputs, vocabulary_names
-from ..generate.links import title_page
 from ..generate.pages import OWNED
 from ..generate.pathways import steps_for
 from ..generate.relations import relate
-from ..generate.writer import copy_files, write_atomically, write_changed
 from ..model import KnowledgeBase
+from ..paths import title_page
 from ..problems import Problem
 from ..validation import TitleCache, validate
+from ..writer import copy_files, write_atomically, write_changed
 from .generation import Plan, build_timestamp, plan_generated
 
 

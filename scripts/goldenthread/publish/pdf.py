@@ -15,8 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from ..generate.links import offprint
 from ..model import Entry, KnowledgeBase
+from ..paths import offprint
 from ..publication.document import (
     Parsed,
     bib_name,

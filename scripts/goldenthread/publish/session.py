@@ -24,9 +24,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..audit.site import SiteAuditor, site_files
-from ..generate.writer import write_atomically
 from ..problems import GoldenThreadError, Problem
 from ..validation import TitleCache
+from ..writer import write_atomically
 from .beside import Executor, executor_for, outcome
 from .generation import Plan, build_timestamp, load_knowledge, plan_generated
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import posixpath
 
-from ..model import Dimension, Entry, Title
+from .model import Dimension, Entry, Title
 
 
 def title_page(title: Title | str) -> str:

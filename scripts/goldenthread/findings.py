@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Entry, KnowledgeBase
-from .finding import Result, result_of
+from .impact.finding import Result, result_of
+from .model import Entry, KnowledgeBase
 
 
 @dataclass(frozen=True)
