@@ -400,7 +400,9 @@
     function unsafeScheme(value) {
       const seen = unescapeHtml(value).replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").replace(/\\/g, "");
       const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(seen);
-      return scheme && !SAFE_SCHEMES.has(scheme[1].toLowerCase()) ? scheme[1].toLowerCase() + ":" : null;
+      if (scheme && !SAFE_SCHEMES.has(scheme[1].toLowerCase())) { return scheme[1].toLowerCase() + ":"; }
+      const collapsed = seen.replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
+      return ACTIVE.scriptSchemes.find(function (name) { return collapsed.startsWith(name); }) || null;
     }
     function unquoted(value) { return value.replace(/^["']+|["']+$/g, ""); }
     function attributeFinding(element, name, value) {

@@ -64,7 +64,8 @@ def active_content_data() -> dict[str, Any]:
     return {"elements": sorted(active_content.HTML_ELEMENTS), "global": sorted(active_content.HTML_GLOBAL),
             "attributes": {name: sorted(allowed) for name, allowed in active_content.HTML_ATTRIBUTES.items()},
             "urlAttributes": sorted(active_content.URL_ATTRIBUTES),
-            "safeSchemes": sorted(active_content.SAFE_SCHEMES)}
+            "safeSchemes": sorted(active_content.SAFE_SCHEMES),
+            "scriptSchemes": list(active_content.SCRIPT_SCHEMES)}
 
 
 def rules_data(kb: KnowledgeBase) -> str:
