@@ -150,3 +150,17 @@ def test_the_pages_generation_owns_are_not_read_as_hand_written() -> None:
     from goldenthread.load.repository import GENERATED_DOCS
 
     assert set(GENERATED_DOCS) == {*OWNED, *GENERATED_PAGES}
+
+
+def test_library_import_never_writes_through_a_link(tmp_path: Path) -> None:
+    from goldenthread.bibimport import import_bibtex
+
+    root = build_repo(tmp_path / "repo")
+    shutil.move(root / "library/titles", tmp_path / "titles")
+    _link(root, "library/titles", tmp_path / "titles")
+    bib = tmp_path / "in.bib"
+    bib.write_text("@book{new,\n  title = {T},\n  author = {Doe, J},\n  publisher = {P},\n"
+                   "  year = {2020}\n}\n")
+    report = import_bibtex(root, bib, dry_run=False)
+    assert [p.code for p in report.problems] == ["source-not-file"] and report.created == []
+    assert sorted(p.name for p in (tmp_path / "titles").iterdir()) == ["make-it-stick.yaml"]
