@@ -267,10 +267,35 @@
     // -- check/markdown_safety.py, check/citations.py, check/images.py ----------------------
 
     const FENCED = /^( {0,3})(`{3,}|~{3,})[\s\S]*?(?:^\1?\2[`~]*[ \t]*$|$(?![\s\S]))/gm;
-    const CODE_SPAN = /(`+)(?!`)([\s\S]+?)(?<!`)\1(?!`)/g;
     function blank(text) { return text.replace(/[^\n]/g, " "); }
+    /* _code_spans: what (`+)(?!`)(.+?)(?<!`)\1(?!`) matches, in linear time: a run of n
+       backticks closes at the next run of exactly n; failing that, its last n-1, n-2 ... */
+    function codeSpans(text) {
+      const runs = [], starts = new Map(), spans = [];
+      for (const run of text.matchAll(/`+/g)) {
+        runs.push([run.index, run[0].length]);
+        if (!starts.has(run[0].length)) { starts.set(run[0].length, []); }
+        starts.get(run[0].length).push(run.index);
+      }
+      let done = 0;
+      for (const [start, length] of runs) {
+        if (start < done) { continue; }
+        for (let size = length; size > 0; size -= 1) {
+          const same = starts.get(size) || [];
+          let low = 0, high = same.length;
+          while (low < high) { const mid = (low + high) >> 1; if (same[mid] <= start + length - 1) { low = mid + 1; } else { high = mid; } }
+          if (low < same.length) { done = same[low] + size; spans.push([start + length - size, done]); break; }
+        }
+      }
+      return spans;
+    }
     /* without_code: fenced code and code spans blanked, every line and column kept. */
-    function withoutCode(text) { return text.replace(FENCED, blank).replace(CODE_SPAN, blank); }
+    function withoutCode(source) {
+      const text = source.replace(FENCED, blank);
+      let out = "", done = 0;
+      for (const [start, end] of codeSpans(text)) { out += text.slice(done, start) + blank(text.slice(start, end)); done = end; }
+      return out + text.slice(done);
+    }
 
     const FENCE_OPEN = /^(`{3,}|~{3,})[ \t]*(?:\.?[\w#.+-]+)?[ \t]*\r?$/gm;
     const FENCE_CLOSE = /^(`{3,}|~{3,})[ \t]*\r?$/gm;
@@ -361,47 +386,75 @@
       return out + text.slice(done);
     }
 
-    const ELEMENT = /<\s*\/?\s*(script|iframe|object|embed|frame|frameset|applet|base|meta|link|style|form)\b/gi;
+    /* active_content.py's allow-list, as form-data.json carries it. */
+    const ACTIVE = data.activeContent;
+    const ELEMENTS = new Set(ACTIVE.elements), GLOBAL = new Set(ACTIVE.global);
+    const URL_ATTRIBUTES = new Set(ACTIVE.urlAttributes), SAFE_SCHEMES = new Set(ACTIVE.safeSchemes);
     const TAG = /<[A-Za-z][^<>]*>/g;
     const QUOTED_TAG = /<[A-Za-z][^\s/>"']*(?:"[^"]*"?|'[^']*'?|[^>"'])*>?/g;
-    const EVENT = /[\s"'/]([Oo][Nn][a-zA-Z]+)\s*=/g;
-    const HTML_URL = /(?:\b(?:[Hh][Rr][Ee][Ff]|[Ss][Rr][Cc]|[Aa][Cc][Tt][Ii][Oo][Nn]|[Ff][Oo][Rr][Mm][Aa][Cc][Tt][Ii][Oo][Nn]|[Xx][Ll][Ii][Nn][Kk]:[Hh][Rr][Ee][Ff]|[Dd][Aa][Tt][Aa]|[Pp][Oo][Ss][Tt][Ee][Rr]|[Bb][Aa][Cc][Kk][Gg][Rr][Oo][Uu][Nn][Dd]|[Cc][Ii][Tt][Ee]|[Ss][Rr][Cc][Ss][Ee][Tt])\s*=\s*)("[^"]*"?|'[^']*'?|[^\s>]+)/g;
+    const TAG_NAME = /^<([A-Za-z][^\s/>]*)/;
+    const ATTRIBUTE = /([^\s"'<>/=][^\s"'<>/=]*)(?:\s*=\s*("[^"]*"?|'[^']*'?|[^\s>]*))?/g;
+    const AUTOLINK = /^<(?:(?:[Ff]|[Hh][Tt])[Tt][Pp][Ss]?:\/\/[^<>]*|[^<> !]+@[^@<> ]+)>$/;
     const MD_URLS = [/\]\(\s*<?([^)\s>]*)/g, /\]\(\s*<([^>\n]*)/g, /\[[^[\]]+\]:\s*<?(\S+)/g,
       /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g];
     const ATTR_LIST = /\{[^}\n]*\}?/g;
-    const ATTR_EVENT = /[\s"'/{:]([Oo][Nn][a-zA-Z]+)\s*=/g;
-    const BAD_SCHEMES = ["javascript:", "vbscript:", "data:"];
+    const ATTR_PAIR = /[\s{:]([^\s"'<>/={}:]+)\s*=\s*("[^"]*"?|'[^']*'?|[^\s}]*)/g;
     const ENTITY_NODE = document.createElement("textarea");
     function unescapeHtml(text) { ENTITY_NODE.innerHTML = text.replace(/</g, "&lt;"); return ENTITY_NODE.value; }
-    function schemeOf(url) {
-      const seen = unescapeHtml(url.replace(/^["']+|["']+$/g, "")).replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
-      return BAD_SCHEMES.find(function (scheme) { return seen.startsWith(scheme); }) || null;
+    function attributeAllowed(element, name) {
+      return GLOBAL.has(name) || /^aria-[a-z]+$/.test(name) || (ACTIVE.attributes[element] || []).includes(name);
     }
-    /* unsafe_content: (code, message) of each piece of active content, once each. */
+    /* unsafe_scheme: a URL's scheme, as a browser reads it, when it is not a safe one. */
+    function unsafeScheme(value) {
+      const seen = unescapeHtml(value).replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "").replace(/\\/g, "");
+      const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(seen);
+      if (scheme && !SAFE_SCHEMES.has(scheme[1].toLowerCase())) { return scheme[1].toLowerCase() + ":"; }
+      const collapsed = seen.replace(/[\x00-\x20\x7f]+/g, "").toLowerCase();
+      return ACTIVE.scriptSchemes.find(function (name) { return collapsed.startsWith(name); }) || null;
+    }
+    function unquoted(value) { return value.replace(/^["']+|["']+$/g, ""); }
+    function attributeFinding(element, name, value) {
+      if (name.startsWith("on")) { return ["unsafe-attribute", say("unsafe-attribute", { name: name })]; }
+      if (ELEMENTS.has(element) && !attributeAllowed(element, name)) {
+        return ["unsafe-attribute", say("unsafe-attribute.other", { name: name, element: "<" + element + ">" })];
+      }
+      const scheme = value && URL_ATTRIBUTES.has(name) ? unsafeScheme(unquoted(value)) : null;
+      return scheme ? ["unsafe-link", say("unsafe-link", { scheme: scheme })] : null;
+    }
+    /* unsafe_content: (code, message) of each piece of active content. */
     function unsafeContent(text) {
       if (!text.includes("<") && !text.includes("{") && !text.includes("]")) { return []; }
       const scanned = safeCode(text);
       const found = [];
-      for (const match of scanned.matchAll(ELEMENT)) {
-        found.push(["unsafe-html", say("unsafe-html", { name: match[1].toLowerCase() })]);
-      }
-      const pieces = [];
       [TAG, QUOTED_TAG].forEach(function (pattern) {
-        for (const tag of scanned.matchAll(pattern)) { pieces.push([tag[0], EVENT]); }
-      });
-      for (const list of scanned.matchAll(ATTR_LIST)) { pieces.push([list[0], ATTR_EVENT]); }
-      pieces.forEach(function (piece) {
-        for (const event of piece[0].matchAll(piece[1])) {
-          found.push(["unsafe-attribute", say("unsafe-attribute", { name: event[1] })]);
+        for (const match of scanned.matchAll(pattern)) {
+          const tag = match[0], name = TAG_NAME.exec(tag);
+          if (AUTOLINK.test(tag) || !name) { continue; }
+          const element = name[1].toLowerCase();
+          if (!ELEMENTS.has(element)) { found.push(["unsafe-html", say("unsafe-html", { name: element })]); }
+          ATTRIBUTE.lastIndex = 0;
+          for (const attribute of tag.slice(name[0].length).matchAll(ATTRIBUTE)) {
+            const finding = attributeFinding(element, attribute[1].toLowerCase(), attribute[2]);
+            if (finding) { found.push(finding); }
+          }
         }
-        for (const url of piece[0].matchAll(HTML_URL)) {
-          const scheme = schemeOf(url[1]);
-          if (scheme) { found.push(["unsafe-link", say("unsafe-link", { scheme: scheme })]); }
-        }
       });
+      for (const list of scanned.matchAll(ATTR_LIST)) {
+        for (const pair of list[0].matchAll(ATTR_PAIR)) {
+          const name = pair[1].toLowerCase();
+          let scheme = null;
+          if (name.startsWith("on")) {
+            found.push(["unsafe-attribute", say("unsafe-attribute", { name: name })]);
+          } else if (!Array.from(ELEMENTS).some(function (element) { return attributeAllowed(element, name); })) {
+            found.push(["unsafe-attribute", say("unsafe-attribute.other", { name: name, element: "any element" })]);
+          } else if (URL_ATTRIBUTES.has(name) && (scheme = unsafeScheme(unquoted(pair[2])))) {
+            found.push(["unsafe-link", say("unsafe-link", { scheme: scheme })]);
+          }
+        }
+      }
       MD_URLS.forEach(function (pattern) {
         for (const match of scanned.matchAll(pattern)) {
-          const scheme = schemeOf(match[1]);
+          const scheme = unsafeScheme(match[1]);
           if (scheme) { found.push(["unsafe-link", say("unsafe-link", { scheme: scheme })]); }
         }
       });
@@ -409,7 +462,7 @@
     }
 
     const KEY = data.patterns.citationKey;
-    const GROUP = new RegExp("\\[(-?@" + KEY + "[^\\[\\]]*)\\]", "g");
+    const GROUP = /\[(-?@[A-Za-z0-9_][^[\]]*)\]/g;  // KEY then no bracket: as check/citations.py
     const ITEM = new RegExp("(?:^|;)\\s*(-?)@(" + KEY + ")(?:\\s*,\\s*([^;]*))?", "g");
     /* citations: each cited key, with the line of the text it is on. */
     function citations(text) {

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from goldenthread.check.markdown_safety import unsafe_content
+from goldenthread.validation import validate
+
+from ..conftest import build_repo
 
 
 @pytest.mark.parametrize(("text", "code", "line"), [
@@ -148,3 +153,37 @@ def test_code_spans_match_the_pattern_on_any_text(text: str) -> None:
     old = re.sub(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)", lambda m: re.sub(r"[^\n]", " ", m.group(0)), fenced,
                  flags=re.DOTALL)
     assert without_code(text) == old
+
+
+PATHWAYS = """\
+- career_stage: early-career-teacher
+  introduction: >-
+    For new teachers. {intro}
+  steps:
+    - title: make-it-stick
+      why: "{why}"
+    - title: make-it-stick-2
+      why: Then this.
+    - title: make-it-stick-3
+      why: Then this.
+"""
+
+
+@pytest.mark.parametrize(("path", "content", "line"), [
+    ("research/2025/_foreword.md", "A foreword.\n\n<h:script>x</h:script>\n", 3),
+    ("research/2025/_foreword.md", "A [link](&#106;avascript:x).\n", 1),
+    ("docs/support.md", "# Support\n\n<form action=x>\n", 3),
+    ("docs/_text/library.md", "Intro <img src=x onerror=y>\n", 1),
+    ("library/pathways.yaml", PATHWAYS.format(intro="<iframe src=x>", why="Read it."), 3),
+    ("library/pathways.yaml", PATHWAYS.format(intro="Read.", why="[a](javascript:x)"), 6),
+], ids=["foreword script", "foreword link", "page form", "intro handler", "pathway intro", "pathway why"])
+def test_every_published_text_takes_the_rule(tmp_path: Path, path: str, content: str, line: int) -> None:
+    root = build_repo(tmp_path / "repo")
+    (root / path).parent.mkdir(parents=True, exist_ok=True)
+    (root / path).write_text(content, "utf-8")
+    record = (root / "library/titles/make-it-stick.yaml").read_text("utf-8")
+    for number in (2, 3):  # a pathway has at least three steps
+        without_isbn = record.replace('isbn: "9780674729018"\n', "")
+        (root / f"library/titles/make-it-stick-{number}.yaml").write_text(without_isbn, "utf-8")
+    found = [(p.path, p.line, p.code) for p in validate(root).problems if p.code.startswith("unsafe-")]
+    assert [(p, n) for p, n, _ in found][:1] == [(path, line)], found

@@ -77,6 +77,15 @@ def _cases(tmp_path: Path) -> list[tuple[str, object, str]]:
         ("image is a pipe", lambda r: (_entry_with_image(r), (r / "research/2025/images").mkdir(),
                                        os.mkfifo(r / "research/2025/images/chart.png")),
          "research/2025/images/chart.png"),
+        ("covers folder linked", lambda r: (_outside(out, "covers/c.svg", SVG),
+                                            _link(r, "library/covers", out / "outside" / "covers")),
+         "library/covers"),
+        ("stray link in library", lambda r: _link(r, "library/notes.txt", _outside(out, "n.txt", "x")),
+         "library/notes.txt"),
+        ("link in a year's images subfolder", lambda r: (_entry_with_image(r),
+                                                         _link(r, "research/2025/images/old/a.png",
+                                                               _outside(out, "a.png", png_pixel()))),
+         "research/2025/images/old/a.png"),
         ("page linked", lambda r: _link(r, "docs/support.md", _outside(out, "s.md", "# Support\n")),
          "docs/support.md"),
         ("intro page linked", lambda r: _link(r, "docs/_text/library.md", _outside(out, "l.md", "Hi\n")),
@@ -141,3 +150,17 @@ def test_the_pages_generation_owns_are_not_read_as_hand_written() -> None:
     from goldenthread.load.repository import GENERATED_DOCS
 
     assert set(GENERATED_DOCS) == {*OWNED, *GENERATED_PAGES}
+
+
+def test_library_import_never_writes_through_a_link(tmp_path: Path) -> None:
+    from goldenthread.bibimport import import_bibtex
+
+    root = build_repo(tmp_path / "repo")
+    shutil.move(root / "library/titles", tmp_path / "titles")
+    _link(root, "library/titles", tmp_path / "titles")
+    bib = tmp_path / "in.bib"
+    bib.write_text("@book{new,\n  title = {T},\n  author = {Doe, J},\n  publisher = {P},\n"
+                   "  year = {2020}\n}\n")
+    report = import_bibtex(root, bib, dry_run=False)
+    assert [p.code for p in report.problems] == ["source-not-file"] and report.created == []
+    assert sorted(p.name for p in (tmp_path / "titles").iterdir()) == ["make-it-stick.yaml"]

@@ -490,6 +490,10 @@ ENTRY_MISTAKES: dict[str, dict[str, Any]] = {
     "body keeps the template": {"body": "## Context\n\nTODO: your academy.\n\n## Next\n\n- TODO: more\n"},
     "body with active content": {"body": "<script>alert(1)</script>\n\n<a href='javascript:x'>a</a>\n\n"
                                          "[b](data:text/html,x) <img src=x onerror=y>\n"},
+    "body with what the allow-list does not know": {
+        "body": "<h:script>x</h:script>\n\n<a href='&#106;avascript:x' style='x'>a</a>\n\n"
+                "<p data-x='1'>b</p> <svg/onload=y> [c](&#x6A;avascript:z)\n\n"
+                "Text\n{: onclick=x style=y }\n"},
     "code is shown, not run": {"body": "Use `<script>` or\n\n```html\n<iframe></iframe>\n```\n"},
     "unknown citations": {"body": "As [@nobody2020; @sherrington2019, p. 3] and [-@other.2021].\n"},
     "images": {"body": "![](images/a.png)\n\n![Chart](https://example.org/c.png)\n\n"

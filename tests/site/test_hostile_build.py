@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ElementTree
 from html.parser import HTMLParser
 from pathlib import Path
 
+from goldenthread.check.ids import LONGEST_NAME
 from goldenthread.mkdocs_plugin.build import build
 
 from ..conftest import REPO
@@ -20,6 +21,7 @@ TITLES = {  # record id -> its title, as a teacher might type it
     "entities-typed": "&lt;script&gt; and &amp; in Titles",
     "isolates-kept": "Teaching \u2066\u05e2\u05d1\u05e8\u05d9\u05ea\u2069 Words",
     "quotes-in-title": "Why 'Retrieval' Works: \"Q&A\"",
+    "the-longest-name-a-record-may-have-" + "x" * (LONGEST_NAME - len(".yaml") - 35): "A Long Name",
 }
 
 
@@ -70,6 +72,13 @@ def test_titles_that_look_like_markup_show_as_typed(tmp_path: Path) -> None:
     root = copy_repository(tmp_path / "repo")
     for ident, title in TITLES.items():
         (root / "library/titles" / f"{ident}.yaml").write_text(_record(title, "A subtitle"), "utf-8")
+    entries = sorted((root / "research").glob("20*/*.md"))
+    entry = next(path for path in entries if not path.name.startswith("_"))
+    name = "an-entry-with-the-longest-name-" + "y" * (LONGEST_NAME - len(".md") - 31)
+    longest = entry.with_name(name + ".md")
+    entry.rename(longest)
+    if entry.with_suffix(".bib").exists():
+        entry.with_suffix(".bib").rename(longest.with_suffix(".bib"))
     result = build(root, tmp_path / "site")
     assert result.site is not None, result.problems  # validate and the build's own audit pass
     site = tmp_path / "site"
@@ -80,6 +89,8 @@ def test_titles_that_look_like_markup_show_as_typed(tmp_path: Path) -> None:
         assert page.title.startswith(full + " - "), (page.title, full)
         assert full in page.topic or title in page.topic, (page.topic, full)
         assert "alert(1)</script>" not in (site / "library" / ident / "index.html").read_text("utf-8")
+    offprint = site / longest.relative_to(root).with_suffix("") / longest.with_suffix(".pdf").name
+    assert offprint.is_file() and len(longest.name) == LONGEST_NAME
     _every_xml_file_is_well_formed(site)
 
 

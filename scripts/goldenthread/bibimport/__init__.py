@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..load.text import decode
+from ..load.repository import TITLES
+from ..load.text import decode, source_problem
 from ..problems import GoldenThreadError, Problem, sort_problems
 from .catalogue import load_catalogue
 from .crossref import resolve_crossrefs
@@ -49,8 +50,9 @@ def import_bibtex(root: Path, bib_path: Path, dry_run: bool) -> ImportReport:
     except OSError as error:
         raise GoldenThreadError(f"cannot read {bib_path}: {error.strerror}") from error
     text, problems = decode(raw, path)
-    if text is None:
-        report.problems = problems
+    linked = source_problem(root, TITLES)  # records are written there: never through a link
+    if text is None or linked is not None:
+        report.problems = problems + ([linked] if linked is not None else [])
         return report
     bib = read_bib(text, path)
     entries, problems = resolve_crossrefs(bib.entries, path)

@@ -39,6 +39,10 @@ HTML_ATTRIBUTES: dict[str, frozenset[str]] = {
 URL_ATTRIBUTES = frozenset("href src cite xlink:href".split())
 SAFE_SCHEMES = frozenset(["http", "https", "mailto"])
 
+# Schemes that run or smuggle content: refused also when spaces or controls are scattered
+# through them, which some browsers (and older ones) have skipped.
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+_ANY_INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 _ARIA = re.compile(r"aria-[a-z]+\Z")
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.\-]*):")
 _DROPPED = re.compile(r"[\t\n\r]")       # the URL parser removes these anywhere
@@ -62,7 +66,7 @@ def unsafe_scheme(value: str) -> str | None:
     (a relative URL, a fragment or a safe scheme)."""
     seen = url_as_browser_reads(value)
     found = _SCHEME.match(seen)
-    if found is None:
-        return None
-    scheme = found.group(1).lower()
-    return None if scheme in SAFE_SCHEMES else scheme + ":"
+    if found is not None and found.group(1).lower() not in SAFE_SCHEMES:
+        return found.group(1).lower() + ":"
+    collapsed = _ANY_INVISIBLE.sub("", seen).lower()
+    return next((scheme for scheme in SCRIPT_SCHEMES if collapsed.startswith(scheme)), None)

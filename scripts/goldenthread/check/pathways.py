@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from ..load.repository import YamlFile
 from ..problems import Problem
+from .markdown_safety import unsafe_in_field
 from .schema import check_document
 from .vocabulary import WHERE_DEFINED, Vocabularies
+
+
+def _unsafe(loaded: YamlFile, at: tuple[str | int, ...], text: object) -> list[Problem]:
+    """The pages print a pathway's introduction and each step's why as Markdown."""
+    if loaded.document is None or not isinstance(text, str):
+        return []
+    return [Problem(loaded.path, line, col, code, message)
+            for line, col, code, message in unsafe_in_field(loaded.document, at, text)]
 
 
 def check_pathways(loaded: YamlFile | None, vocabularies: Vocabularies) -> list[Problem]:
@@ -24,6 +33,9 @@ def check_pathways(loaded: YamlFile | None, vocabularies: Vocabularies) -> list[
         problems.append(Problem(document.path, line, col, code, message))
 
     for index, pathway in enumerate(document.data):
+        problems += _unsafe(loaded, (index, "introduction"), pathway.get("introduction"))
+        for number, step in enumerate(pathway["steps"]):
+            problems += _unsafe(loaded, (index, "steps", number, "why"), step.get("why"))
         stage = pathway["career_stage"]
         if stage not in stages:
             problem((index, "career_stage"), "unknown-career-stage",

@@ -81,8 +81,11 @@ def case_clashes(paths: list[str]) -> list[Problem]:
 
 
 def check_pages(sources: Sources) -> list[Problem]:
-    """The hand-written pages under docs/ are served too: the same rule for active content."""
-    return [Problem(path, line, col, code, message) for path, text in sources.pages.items()
+    """The hand-written pages under docs/ and each year's foreword are published as they
+    are: the same rule for active content."""
+    forewords = {f"research/{year}/_foreword.md": text for year, text in sources.forewords.items()}
+    texts = {**sources.pages, **forewords}
+    return [Problem(path, line, col, code, message) for path, text in texts.items()
             for line, col, code, message in unsafe_content(text)]
 
 

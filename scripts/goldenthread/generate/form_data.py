@@ -28,6 +28,7 @@ import json
 from typing import Any
 
 from .. import scaffold
+from ..check import active_content
 from ..check.bib import REQUIRED
 from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
@@ -58,6 +59,15 @@ def _templates() -> dict[str, str]:
     return {name.lower(): getattr(scaffold, name) for name in names}
 
 
+def active_content_data() -> dict[str, Any]:
+    """check/active_content.py's allow-list, for the forms' own check (one source)."""
+    return {"elements": sorted(active_content.HTML_ELEMENTS), "global": sorted(active_content.HTML_GLOBAL),
+            "attributes": {name: sorted(allowed) for name, allowed in active_content.HTML_ATTRIBUTES.items()},
+            "urlAttributes": sorted(active_content.URL_ATTRIBUTES),
+            "safeSchemes": sorted(active_content.SAFE_SCHEMES),
+            "scriptSchemes": list(active_content.SCRIPT_SCHEMES)}
+
+
 def rules_data(kb: KnowledgeBase) -> str:
     """The text of contributing/form-data.json."""
     data: dict[str, Any] = {
@@ -66,6 +76,7 @@ def rules_data(kb: KnowledgeBase) -> str:
         "messages": TEMPLATES,
         "templates": _templates(),
         "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY},
+        "activeContent": active_content_data(),
         "markdownFields": list(MARKDOWN_FIELDS),
         "referenceKinds": [[kind, bibtype, [list(field) for field in fields]]
                            for kind, (bibtype, fields) in scaffold.REFERENCE_KINDS.items()],

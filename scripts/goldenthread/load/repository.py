@@ -178,26 +178,44 @@ def load_research(root: Path, sources: Sources) -> None:
                           "and _foreword.md: rename or move this file"))
 
 
+def _walk(root: Path, folder: str) -> tuple[list[str], list[str]]:
+    """Under root/folder, links not followed: the Markdown files, and what is not a regular
+    file or folder (a link, a pipe, a device), as repository-relative paths; at the top of
+    docs/, not what generation writes there."""
+    markdown: list[str] = []
+    strange: list[str] = []
+    pending = [root / folder]
+    while pending:
+        try:
+            entries = sorted(os.scandir(pending.pop()), key=lambda entry: entry.name)
+        except OSError:
+            continue
+        for entry in entries:
+            path = Path(entry.path)
+            if entry.name.startswith(".") or (path.parent == root / DOCS and entry.name in GENERATED_DOCS):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(path)
+            elif not entry.is_file(follow_symlinks=False):
+                strange.append(path.relative_to(root).as_posix())
+            elif entry.name.endswith(".md"):
+                markdown.append(path.relative_to(root).as_posix())
+    return markdown, strange
+
+
 def load_pages(root: Path, sources: Sources) -> None:
     """The hand-written Markdown pages under docs/ (and docs/_text/), which the site
-    publishes as they are; and a problem for any link, pipe or device among docs/'s files."""
-    docs = root / DOCS
-    for folder, folders, names in os.walk(docs):
-        here = Path(folder)
-        if here == docs:
-            folders[:] = [name for name in folders if name not in GENERATED_DOCS]
-            names = [name for name in names if name not in GENERATED_DOCS]
-        folders[:] = sorted(name for name in folders if not name.startswith("."))
-        for name in sorted([*names, *(f for f in folders if (here / f).is_symlink())]):
-            path = (here / name).relative_to(root).as_posix()
-            if name.endswith(".md") and not (here / name).is_dir():
-                text, problems = read_text(root, path)
-                sources.problems.extend(problems)
-                if text is not None:
-                    sources.pages[path] = text
-            else:
-                refused = source_problem(root, path)
-                sources.problems.extend([refused] if refused is not None else [])
+    publishes as they are; and a problem for any link, pipe or device among the files of
+    docs/, library/ and research/ (where the site's sources and served files live)."""
+    for folder in (DOCS, "library", RESEARCH):
+        markdown, strange = _walk(root, folder)
+        for path in strange:
+            sources.problems.extend(filter(None, [source_problem(root, path)]))
+        for path in sorted(markdown) if folder == DOCS else ():
+            text, problems = read_text(root, path)
+            sources.problems.extend(problems)
+            if text is not None:
+                sources.pages[path] = text
 
 
 def load_sources(root: Path) -> Sources:
