@@ -110,6 +110,7 @@ def test_the_properdocs_command_runs_the_plugin(starter: Path, tmp_path: Path) -
     (" properdocs ", ""),
 ])
 def test_the_engine_variable(value: str, says: str) -> None:
+    """In a process of its own: the name `mkdocs` is then the engine's package."""
     run = subprocess.run([sys.executable, "-c", "from goldenthread.mkdocs_plugin import engine; "
                           "import sys; print(engine.NAME, sys.modules['mkdocs'].__name__)"],
                          env=_environment(value), capture_output=True, text=True, timeout=60)
@@ -118,6 +119,30 @@ def test_the_engine_variable(value: str, says: str) -> None:
     else:
         wanted = value.strip().lower()
         assert run.returncode == 0 and run.stdout.split() == [wanted, wanted], run.stderr
+
+
+MKDOCS_ONLY, BOTH = {"mkdocs"}, {"mkdocs", "properdocs"}
+SITE = ["mkdocs<2,>=1.6", "mkdocs-material<10,>=9.5"]
+TEST_EXTRA = 'properdocs<2,>=1.6.7; extra == "test"'
+CHOICES = [  # loaded, GOLDENTHREAD_ENGINE, goldenthread's requirements, installed, engine
+    ("the mkdocs command", "mkdocs", "properdocs", [*SITE, "properdocs>=1.6.7"], BOTH, "mkdocs"),
+    ("the properdocs command", "properdocs", "mkdocs", SITE, BOTH, "properdocs"),
+    ("the variable", None, "properdocs", SITE, BOTH, "properdocs"),
+    ("the variable, any case", None, " MkDocs ", [*SITE, "properdocs"], BOTH, "mkdocs"),
+    ("a test extra is not the engine", None, "", [*SITE, TEST_EXTRA], BOTH, "mkdocs"),
+    ("a dependency is", None, "", [*SITE, "properdocs>=1.6.7,<2"], BOTH, "properdocs"),
+    ("a dependency with extras", None, "", [*SITE, "ProperDocs[i18n]>=1.6.7"], BOTH, "properdocs"),
+    ("declared but not installed", None, "", [*SITE, "properdocs"], MKDOCS_ONLY, "mkdocs"),
+    ("only mkdocs", None, "", [], MKDOCS_ONLY, "mkdocs"),
+    ("only properdocs", None, "", [], {"properdocs"}, "properdocs"),
+]
+
+
+@pytest.mark.parametrize(("case", "loaded", "wanted", "declared", "installed", "chosen"), CHOICES,
+                         ids=[case[0] for case in CHOICES])
+def test_which_engine_runs(case: str, loaded: str | None, wanted: str, declared: list[str],
+                           installed: set[str], chosen: str) -> None:
+    assert engine.choose(loaded, wanted, declared, installed.__contains__) == chosen
 
 
 def test_only_the_engine_module_imports_the_engine() -> None:
@@ -132,3 +157,8 @@ def test_only_the_engine_module_imports_the_engine() -> None:
             outside += [f"{path.relative_to(REPO)}:{node.lineno}: {name}" for name in names
                         if name.split(".")[0] in engine.ENGINES]
     assert not outside, outside
+
+
+def test_an_engine_asked_for_must_be_installed() -> None:
+    with pytest.raises(engine.EngineError, match="=properdocs, but properdocs is not installed"):
+        engine.choose(None, "properdocs", [], {"mkdocs"}.__contains__)

@@ -2,27 +2,35 @@
 plugin API, package `properdocs`). This is the one module that names either package: the rest
 of the adapter imports what it needs of the engine from here, and every use of the engine
 that is not its public plugin API is here too, as a small function, so that a test
-(tests/mkdocs_plugin/test_engine.py) can run each of them under both engines.
+(tests/site/test_engine.py) can run each of them under both engines.
 
 Which engine runs, in this order:
 1. the one already loaded in this process: under the `mkdocs` or `properdocs` command the
    plugin runs on the engine that loaded it;
-2. GOLDENTHREAD_ENGINE=mkdocs or GOLDENTHREAD_ENGINE=properdocs, if set;
-3. MkDocs if it is installed, else ProperDocs.
-Switching engine is a change of lock (requirements/): ProperDocs reads mkdocs.yml, loads
-plugins and themes from MkDocs' entry point groups (Material's theme and plugins, and ours,
-are found as they are) and, once `properdocs.replacement` is imported, answers every import of
-`mkdocs.*` (Material's, and the imports below) with its own module of the same name. That
-redirection only works before anything imports `mkdocs`, so this module must be imported
-before Material or anything else that imports MkDocs (the adapter's modules all import it
-first); its logger `mkdocs` is then a child of ProperDocs' `properdocs`, as under the
-`properdocs` command, so that Material's warnings count in strict mode.
+2. GOLDENTHREAD_ENGINE=mkdocs or GOLDENTHREAD_ENGINE=properdocs, if set (the tests run both);
+3. ProperDocs if pyproject.toml's dependencies (not the test extras) list `properdocs`;
+4. MkDocs if it is installed, else ProperDocs.
+MkDocs stays installed either way (Material 9 requires it). So switching engine is a change
+of lock: move `properdocs` from the test extras to the dependencies in pyproject.toml and run
+`make lock` (the engine follows the dependencies, the lock installs them).
 
-Private uses, each tested under both engines: `read_page` and `write_page` (MkDocs' build steps
-for one page, `_populate_page` and `_build_page`, which the live preview calls to render a
-saved page again in milliseconds instead of building the site again), `exclude` (the
-`exclude_docs` rules for files added after the build), and `live_server` (MkDocs' live-reload
-server, told of a save by native file events and asked before it serves a page).
+ProperDocs reads mkdocs.yml, loads plugins and themes from MkDocs' entry point groups
+(Material's theme and plugins, and ours, are found as they are) and, once
+`properdocs.replacement` is imported, answers every import of `mkdocs.*` (Material's, and the
+imports below) with its own module of the same name. That redirection only works before
+anything imports `mkdocs`, so this module must be imported before Material or anything else
+that imports MkDocs (the adapter's modules all import it first); the logger `mkdocs` is then
+a child of ProperDocs' `properdocs`, as under the `properdocs` command, so that Material's
+warnings count in strict mode.
+
+Beyond the plugin API, each tested under both engines: `load` and `build` (MkDocs'
+`load_config` and `commands.build.build`, its programmatic entry points, not in the plugin
+API's reference); `read_page` and `write_page` (MkDocs' private build steps for one page,
+`_populate_page` and `_build_page`, which the live preview calls to render a saved page again
+in milliseconds instead of building the whole site again, seconds); `exclude` (the
+`exclude_docs` rules, `set_exclusions`, for files added after the build); and `live_server`
+(MkDocs' live-reload server, subclassed: told of a save by native file events, and asked
+before it serves a page).
 """
 
 from __future__ import annotations
@@ -30,8 +38,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, requires
 from importlib.util import find_spec
 from typing import Any
 
@@ -43,23 +53,38 @@ class EngineError(ImportError):
     """The engine asked for (GOLDENTHREAD_ENGINE) cannot run here."""
 
 
-def _choose() -> str:
-    loaded = sys.modules.get("mkdocs")
+def choose(loaded: str | None, wanted: str, declared: list[str], installed: Callable[[str], bool]) -> str:
+    """The engine to run: loaded, the package the name `mkdocs` is in this process (None if none
+    is); wanted, GOLDENTHREAD_ENGINE; declared, goldenthread's requirements as installed."""
     if loaded is not None:  # the `mkdocs` or `properdocs` command loaded the plugin
-        return "properdocs" if loaded.__name__ == "properdocs" else "mkdocs"
-    wanted = os.environ.get(VARIABLE, "").strip().lower()
+        return "properdocs" if loaded == "properdocs" else "mkdocs"
+    wanted = wanted.strip().lower()
     if wanted and wanted not in ENGINES:
         raise EngineError(f"{VARIABLE}={wanted} is not an engine: set it to mkdocs or properdocs, "
                           "or unset it")
-    if wanted and find_spec(wanted) is None:
+    if wanted and not installed(wanted):
         raise EngineError(f"{VARIABLE}={wanted}, but {wanted} is not installed: install it, "
                           f"or unset {VARIABLE}")
     if wanted:
         return wanted
-    return "mkdocs" if find_spec("mkdocs") is not None else "properdocs"
+    depends = {re.split(r"[\s\[<>=!~;]", line, maxsplit=1)[0].lower() for line in declared
+               if "extra ==" not in line}  # the dependencies, not the test extras
+    if "properdocs" in depends and installed("properdocs"):
+        return "properdocs"
+    return "mkdocs" if installed("mkdocs") else "properdocs"
 
 
-NAME = _choose()
+def _declared() -> list[str]:
+    try:
+        return requires("goldenthread") or []
+    except PackageNotFoundError:  # run from a checkout without installing it
+        return []
+
+
+_loaded = sys.modules.get("mkdocs")
+NAME = choose(_loaded.__name__ if _loaded is not None else None, os.environ.get(VARIABLE, ""),
+              [] if _loaded is not None or os.environ.get(VARIABLE) else _declared(),
+              lambda name: find_spec(name) is not None)
 if NAME == "properdocs":
     importlib.import_module("properdocs.replacement")  # mkdocs.* now loads properdocs.*
     _legacy = logging.getLogger("mkdocs")  # as the `properdocs` command links it
@@ -67,7 +92,7 @@ if NAME == "properdocs":
     _legacy.setLevel(logging.NOTSET)
     _legacy.propagate = True
 
-# Public API (mkdocs.org/dev-guide/api): the same names under ProperDocs, through its redirection.
+# The plugin API (mkdocs.org/dev-guide/api): the same names under ProperDocs, by its redirection.
 from mkdocs import __version__ as VERSION  # noqa: E402
 from mkdocs.config import config_options  # noqa: E402
 from mkdocs.config.base import Config, ConfigErrors, ConfigWarnings, ValidationError  # noqa: E402
