@@ -85,7 +85,7 @@ def server_steps(root: Path, site: Path) -> dict[str, Any]:
 
     from goldenthread.mkdocs_plugin import engine
 
-    built, asked = threading.Event(), []
+    built, asked = threading.Event(), list[str]()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]

@@ -79,7 +79,8 @@ def test_the_engine_builds_renders_and_serves(reports: dict[str, dict[str, Any]]
 
 
 def first_title_stem(report: dict[str, Any]) -> str:
-    return next(page for page in report["rendered"] if page.startswith("library/"))[len("library/"):-3]
+    page: str = next(page for page in report["rendered"] if page.startswith("library/"))
+    return page[len("library/"):-3]
 
 
 def test_the_two_engines_build_the_same_site(reports: dict[str, dict[str, Any]]) -> None:
@@ -152,8 +153,12 @@ def test_only_the_engine_module_imports_the_engine() -> None:
         if path == ENGINE_MODULE:
             continue
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            names = [alias.name for alias in node.names] if isinstance(node, ast.Import) else \
-                [node.module or ""] if isinstance(node, ast.ImportFrom) and not node.level else []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            else:
+                continue
             outside += [f"{path.relative_to(REPO)}:{node.lineno}: {name}" for name in names
                         if name.split(".")[0] in engine.ENGINES]
     assert not outside, outside
