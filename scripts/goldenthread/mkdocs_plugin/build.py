@@ -20,6 +20,7 @@ from ..problems import GoldenThreadError, Problem
 from ..publish.session import BuildSession, InvalidSources
 from ..publish.site_folder import build_lock, discard, new_scratch, remove_leftovers, swap_in
 from ..settings import PLUGIN
+from . import engine
 from .plugin import GoldenThreadPlugin
 
 
@@ -47,19 +48,16 @@ class _Clock:
 
 
 def load_site(root: Path, site_dir: Path) -> Any:
-    """Import MkDocs and read mkdocs.yml, to build into site_dir (the MkDocs config)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    logger = logging.getLogger("mkdocs")
+    """Read mkdocs.yml, to build into site_dir (the engine's config)."""
+    logger = engine.logger()
     logger.setLevel(logging.WARNING)
     if not logger.handlers:
         handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("mkdocs: %(levelname)s: %(message)s"))
+        handler.setFormatter(logging.Formatter(f"{engine.NAME}: %(levelname)s: %(message)s"))
         logger.addHandler(handler)
     try:
-        return load_config(str(root / "mkdocs.yml"), site_dir=str(site_dir))
-    except (Abort, ConfigurationError) as error:
+        return engine.load(str(root / "mkdocs.yml"), str(site_dir))
+    except (engine.Abort, engine.ConfigurationError) as error:
         raise SiteBuildError(f"the site did not build: {error}") from error
 
 
@@ -71,15 +69,12 @@ def plugin_of(config: Any) -> GoldenThreadPlugin:
     return plugin
 
 
-def run_mkdocs(config: Any, session: BuildSession) -> None:
-    """MkDocs' build of config, with session as the plugin's."""
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import Abort, ConfigurationError
-
+def run_engine(config: Any, session: BuildSession) -> None:
+    """The engine's build of config, with session as the plugin's."""
     plugin_of(config).session = session
     try:
-        build(config)
-    except (Abort, ConfigurationError) as error:
+        engine.build(config)
+    except (engine.Abort, engine.ConfigurationError) as error:
         raise SiteBuildError(f"the site did not build: {error}") from error
 
 
@@ -110,7 +105,7 @@ def _build_into(root: Path, scratch: Path, site: Path) -> BuildResult:
         clock.lap("load MkDocs")
         gc.freeze()  # what is loaded stays for the build: the collector need not walk it again
         try:
-            run_mkdocs(config, session)
+            run_engine(config, session)
         except InvalidSources:
             return BuildResult(session.problems, steps=clock.steps + session.steps)
         clock.lap(f"MkDocs, with the titles' pages, PDFs, exports and audit {session.how}")

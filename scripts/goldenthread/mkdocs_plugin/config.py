@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
-
 from ..settings import OPTIONS
+from .engine import Config
+from .engine import config_options as c
 
 
 class GoldenThreadConfig(Config):  # type: ignore[no-untyped-call]

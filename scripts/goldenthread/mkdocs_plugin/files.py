@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from mkdocs.structure.files import Files
+from .engine import Files
 
 
 def walk_key(src_uri: str) -> tuple[tuple[str, ...], bool, str]:

@@ -11,16 +11,21 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config.base import ConfigErrors, ConfigWarnings, ValidationError
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority
-from mkdocs.structure.files import File, Files
-
 from ..publish.session import BuildSession, InvalidSources
 from ..report import as_text
 from ..settings import SITE_URL, load_settings, option_problems, site_url
 from .config import GoldenThreadConfig
 from .csp import GLOBAL, ThemePolicy
+from .engine import (
+    BasePlugin,
+    ConfigErrors,
+    ConfigWarnings,
+    Files,
+    PluginError,
+    ValidationError,
+    event_priority,
+    new_file,
+)
 from .files import in_walk_order
 
 EPOCH = "SOURCE_DATE_EPOCH"
@@ -81,7 +86,7 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         present = set(files.src_uris)
         for name in self.session.beside_files():
             if name not in present:
-                files.append(File(name, config.docs_dir, config.site_dir, config.use_directory_urls))
+                files.append(new_file(name, config))
         files = self.files = in_walk_order(files, config.docs_dir)
         self.session.start([file.src_uri for file in files.documentation_pages()])
         return files

@@ -11,8 +11,8 @@ A save that breaks a source leaves the last good site served: its problems are p
 the terminal and shown at the top of every page until a save mends them. A change to
 mkdocs.yml, or to the title of a page in the navigation, is rendered again in full.
 
-This uses MkDocs' build steps one page at a time (`_populate_page`, `_build_page`), and
-server.py its live-reload server; MkDocs 1.6 is its last release, so these no longer move.
+This uses the engine's build steps one page at a time (engine.py's read_page and write_page,
+private to MkDocs, so kept there and tested under MkDocs and ProperDocs alike).
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ from ..publish.session import BuildSession, InvalidSources
 from ..publish.site_folder import build_lock
 from ..report import as_html, as_text, summary
 from ..validation import file_stamp
-from .build import load_site, plugin_of, run_mkdocs
+from . import engine
+from .build import load_site, plugin_of, run_engine
 
-log = logging.getLogger("mkdocs.plugins.goldenthread")
+log = engine.logger().getChild("plugins.goldenthread")
 CONFIG = "mkdocs.yml"
 GRACE = 0.3  # seconds the background waits after an update: the browsers' reloads come first
 QUIET = 2.0  # seconds without a save before the search index, PDFs and exports are made again
@@ -91,7 +92,7 @@ class Preview:
                 config.site_url = self.serve_url
             session = BuildSession(self.root, self.site, cache=self.live.cache)
             try:
-                run_mkdocs(config, session)
+                run_engine(config, session)
                 session.finish()
             except InvalidSources:
                 self.problems = session.problems
@@ -150,9 +151,6 @@ class Preview:
 
     def _apply(self, written: set[str], removed: set[str]) -> None:
         """Bring MkDocs' files up to date with docs/ (docs-relative paths written, removed)."""
-        from mkdocs.structure.files import File, set_exclusions
-        from mkdocs.structure.pages import Page
-
         config, files = self._config, self._plugin.files
         for name in sorted(removed):
             file = files.get_file_from_path(name)
@@ -161,12 +159,12 @@ class Preview:
                 self._stale.pop(name, None)
                 with contextlib.suppress(FileNotFoundError):
                     os.remove(file.abs_dest_path)
-        added = [File(name, config.docs_dir, config.site_dir, config.use_directory_urls)
+        added = [engine.new_file(name, config)
                  for name in sorted(written) if files.get_file_from_path(name) is None]
         for file in added:
             files.append(file)
         if added:
-            set_exclusions(files, config)
+            engine.exclude(files, config)
         nav_titles = {}
         for name in sorted(written):
             file = files.get_file_from_path(name)
@@ -176,7 +174,7 @@ class Preview:
                 file.copy_file()
                 continue
             if file.page is None:
-                Page(None, file, config)
+                engine.Page(None, file, config)
             self._stale[name] = file
             self._read.add(name)
             if file.page in self._plugin.nav.pages:
@@ -189,15 +187,13 @@ class Preview:
     # -- rendering ----------------------------------------------------------------------
 
     def _render(self, file: Any) -> None:
-        from mkdocs.commands.build import _build_page, _populate_page
-
         config, files, plugin = self._config, self._plugin.files, self._plugin
         with _warnings_kept() as warnings:
             self.live.write_due({file.src_uri})
             if file.src_uri in self._read:
-                _populate_page(file.page, config, files)
+                engine.read_page(file.page, config, files)
                 self._read.discard(file.src_uri)
-            _build_page(file.page, config, files.documentation_pages(), plugin.nav, plugin.env)
+            engine.write_page(file.page, config, files, plugin.nav, plugin.env)
         self.rendered.append(file.src_uri)
         here = f"docs/{file.src_uri}"
         kept = [p for p in self.problems if not (p.code == "site-warning" and p.path == here)]
@@ -323,7 +319,7 @@ class _Kept(logging.Handler):
 @contextlib.contextmanager
 def _warnings_kept() -> Iterator[list[str]]:
     handler = _Kept()
-    logger = logging.getLogger("mkdocs")
+    logger = engine.logger()
     logger.addHandler(handler)
     try:
         yield handler.messages

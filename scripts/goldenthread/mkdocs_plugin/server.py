@@ -1,4 +1,4 @@
-"""`goldenthread serve`: MkDocs' live-reload server, serving the preview (preview.py)."""
+"""`goldenthread serve`: the engine's live-reload server, serving the preview (preview.py)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from ..generate.pages import GENERATED_PAGES, OWNED
 from ..problems import GoldenThreadError
 from ..publish.site_folder import discard
+from . import engine
 from .build import load_site
 from .csp import admit_reload
 from .preview import CONFIG, Preview
@@ -25,73 +26,54 @@ WRITES = {"created", "modified", "deleted", "moved", "closed"}  # not "opened": 
 
 
 def _server(preview: Preview, host: str, port: int, mount_path: str) -> Any:
-    import watchdog.events
-    import watchdog.observers
-    from mkdocs.livereload import LiveReloadServer
+    """The engine's live-reload server (engine.live_server), told of a save at once (native file
+    events; the engine polls every 0.5 s), never woken by the pages generation itself writes,
+    rendering a stale page before serving it, and showing the problems on every page."""
 
-    class PreviewServer(LiveReloadServer):
-        """MkDocs' live-reload server, told of a save at once (native file events; MkDocs
-        polls every 0.5 s), never woken by the pages generation itself writes, rendering a
-        stale page before serving it, and showing the problems on every page."""
-
-        def watch_sources(self, root: Path) -> None:
-            sources = tuple(str(root / name) + os.sep for name in WATCHED)
-            generated = tuple(str(root / "docs" / folder) + os.sep for folder in OWNED)
-            pages = {str(root / "docs" / page) for page in GENERATED_PAGES}
-            config = str(root / CONFIG)
-
-            def counts(path: str) -> bool:
-                """A source (not a page generation wrote, nor an editor's hidden file)."""
-                if not path or os.path.basename(path).startswith("."):
-                    return False
-                return path == config or (path.startswith(sources) and not path.startswith(generated)
-                                          and path not in pages)
-
-            def changed(event: Any) -> None:
-                paths = [str(getattr(event, "src_path", "")), str(getattr(event, "dest_path", ""))]
-                if event.event_type not in WRITES or event.is_directory or not any(map(counts, paths)):
-                    return
-                with self._rebuild_cond:
-                    self._want_rebuild = True
-                    self._rebuild_cond.notify_all()
-
-            handler = watchdog.events.FileSystemEventHandler()
-            handler.on_any_event = changed  # type: ignore[method-assign]
-            for name in WATCHED:
-                if (root / name).is_dir():
-                    self._watched_paths[str(root / name)] = 1
-                    self.observer.schedule(handler, str(root / name), recursive=True)
-            self._watched_paths[config] = 1
-            self.observer.schedule(handler, str(root), recursive=False)  # mkdocs.yml
-
-        def _serve_request(self, environ: Any, start_response: Any) -> Any:
-            path = environ["PATH_INFO"].encode("latin-1").decode("utf-8", "ignore")
-            if path.startswith(self.mount_path) and (path.endswith("/") or path.endswith(".html")):
-                with self._epoch_cond:  # not while an update is under way
-                    self._epoch_cond.wait_for(lambda: self._visible_epoch == self._wanted_epoch)
-                preview.render_for(path[len(self.mount_path):].removesuffix("index.html"))
-            return super()._serve_request(environ, start_response)
-
-        def _inject_js_into_html(self, content: bytes, epoch: int) -> bytes:
-            content = admit_reload(super()._inject_js_into_html(content, epoch))  # type: ignore[no-untyped-call]
-            panel = preview.problems_html()
-            body = re.search(rb"<body[^>]*>", content)
-            if not panel or body is None:
-                return bytes(content)
-            return content[:body.end()] + panel.encode("utf-8") + content[body.end():]
-
-    server = PreviewServer(builder=preview.update, host=host, port=port, root=str(preview.site),
-                           mount_path=mount_path)
-    server.observer = watchdog.observers.Observer()  # type: ignore[assignment]
-    server.serve_thread.daemon = True  # however the preview stops, nothing waits for it
-    server.build_delay = 0.05  # an editor's save is over within this: then update at once
+    def page_html(content: bytes) -> bytes:
+        content = admit_reload(content)
+        panel = preview.problems_html()
+        body = re.search(rb"<body[^>]*>", content)
+        if not panel or body is None:
+            return bytes(content)
+        return content[:body.end()] + panel.encode("utf-8") + content[body.end():]
 
     def error_page(code: int) -> bytes | None:
         page = preview.site / "404.html"
         return page.read_bytes() if code == 404 and page.is_file() else None
 
-    server.error_handler = error_page
-    return server
+    return engine.live_server(builder=preview.update, host=host, port=port, root=str(preview.site),
+                              mount_path=mount_path, before_page=preview.render_for,
+                              page_html=page_html, error_page=error_page)
+
+
+def watch_sources(server: Any, root: Path) -> None:
+    """Tell server of every save of a source (not of a page generation wrote, nor an editor's
+    hidden file)."""
+    import watchdog.events
+
+    sources = tuple(str(root / name) + os.sep for name in WATCHED)
+    generated = tuple(str(root / "docs" / folder) + os.sep for folder in OWNED)
+    pages = {str(root / "docs" / page) for page in GENERATED_PAGES}
+    config = str(root / CONFIG)
+
+    def counts(path: str) -> bool:
+        if not path or os.path.basename(path).startswith("."):
+            return False
+        return path == config or (path.startswith(sources) and not path.startswith(generated)
+                                  and path not in pages)
+
+    def changed(event: Any) -> None:
+        paths = [str(getattr(event, "src_path", "")), str(getattr(event, "dest_path", ""))]
+        if event.event_type in WRITES and not event.is_directory and any(map(counts, paths)):
+            server.changed()
+
+    handler = watchdog.events.FileSystemEventHandler()
+    handler.on_any_event = changed  # type: ignore[method-assign]
+    for name in WATCHED:
+        if (root / name).is_dir():
+            server.watch_tree(str(root / name), handler)
+    server.watch_tree(str(root), handler, recursive=False)  # mkdocs.yml
 
 
 def _check_free(host: str, port: int) -> None:
@@ -141,7 +123,7 @@ def serve(root: Path, address: str) -> None:
         server = _server(preview, host, int(port), mount_path)
         if not preview.build():
             preview.report_problems()
-        server.watch_sources(root)
+        watch_sources(server, root)
         threading.Thread(target=preview.background, daemon=True, name="preview").start()
         sys.stderr.write(f"goldenthread: serving the preview on {preview.serve_url} (Ctrl-C to stop)\n")
         server.serve()
