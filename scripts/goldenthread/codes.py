@@ -38,6 +38,14 @@ class Code:
         return dict(self.levels).get(command)
 
 
+def level_of(code: str, command: Command = "validate") -> Level:
+    """The level at which `command` reports `code`: the one place a level is decided."""
+    level = _BY_CODE[code].level_in(command)
+    if level is None:
+        raise KeyError(f"{command} does not report {code}")
+    return level
+
+
 def _code(code: str, meaning: str, fix: str, *, validate: Level | None = "error",
           library_import: Level | None = None, build: Level | None = None,
           serve: Level | None = None, audit: Level | None = None) -> Code:
@@ -336,3 +344,5 @@ BY_CODE: dict[str, Code] = {code.code: code for code in CODES}
 def reported_by(command: Command) -> list[Code]:
     """The codes `command` reports, in the registry's order."""
     return [code for code in CODES if code.level_in(command)]
+
+_BY_CODE = {entry.code: entry for entry in CODES}

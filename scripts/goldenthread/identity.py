@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from pathlib import Path
 
+from .codes import level_of
 from .load.text import read_text
 from .load.yamldoc import Document, load_yaml
 from .messages import say
@@ -81,5 +82,5 @@ def unset_notices(document: Document | None) -> list[Problem]:
             line, col = document.where((key,)) if document is not None and key in data else (1, 1)
             notices.append(Problem(PATH, line, col, "identity-unset",
                                    say("identity-unset", part=key, fallback=_fallback(key)),
-                                   "notice"))
+                                       level_of("identity-unset")))
     return notices

@@ -12,6 +12,7 @@ from ..load.repository import TITLES
 from ..load.text import decode, source_problem
 from ..problems import GoldenThreadError, Problem, sort_problems
 from .catalogue import load_catalogue
+from .codes import level_of
 from .crossref import resolve_crossrefs
 from .plan import plan
 from .read import read_bib
@@ -34,7 +35,7 @@ def shown_path(root: Path, bib_path: Path) -> str:
 def _exists(path: str, line: int, record: str) -> Problem:
     return Problem(path, line, 1, "import-exists",
                    f"{record} appeared while importing: left as it is and this entry skipped; "
-                   "import again", "warning")
+                   "import again", level_of("import-exists", "library import"))
 
 
 def import_bibtex(root: Path, bib_path: Path, dry_run: bool) -> ImportReport:

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from ..load.bib import BibEntry
 from ..problems import Problem
+from .codes import level_of
 
 # What a chapter inherits, under its own name, from the book it cross-references
 # (biblatex's rules: the book's title is the chapter's booktitle, and so on).
@@ -42,7 +43,8 @@ def resolve_crossrefs(entries: list[BibEntry], path: str) -> tuple[list[BibEntry
             line = entry.field_lines.get("crossref", entry.line)
             problems.append(Problem(path, line, 1, "bib-crossref",
                                     f"entry {entry.key!r} cross-references {target!r}, which is "
-                                    "not an entry in this file: nothing was inherited", "warning"))
+                                    "not an entry in this file: nothing was inherited",
+                                        level_of("bib-crossref", "library import")))
             resolved.append(entry)
         else:
             resolved.append(_inherited(entry, parent))

@@ -9,6 +9,7 @@ from ..check.ids import GENERATED, ID, LONGEST_NAME, usable_id
 from ..load.repository import TITLES
 from ..problems import Problem
 from .catalogue import Catalogue, identities
+from .codes import level_of
 from .records import Record
 
 
@@ -64,11 +65,13 @@ def plan(records: list[Record], catalogue: Catalogue, path: str) -> tuple[list[P
         if existing is not None:
             problems.append(Problem(path, record.line, 1, "import-existing",
                                     f"{record.key!r} ({record.title}) is already in the catalogue "
-                                    f"as {existing}: left alone", "notice"))
+                                    f"as {existing}: left alone",
+                                        level_of("import-existing", "library import")))
         elif earlier is not None:
             problems.append(Problem(path, record.line, 1, "import-duplicate",
                                     f"{record.key!r} ({record.title}) is the same book as {earlier}, "
-                                    "imported from there: skipped", "notice"))
+                                    "imported from there: skipped",
+                                        level_of("import-duplicate", "library import")))
         else:
             ident = record_id(record, used)
             used.add(ident)

@@ -27,6 +27,7 @@ from bibtexparser.model import (
 
 from ..load.bib import BibEntry
 from ..problems import Problem
+from .codes import level_of
 from .macros import MAX_EXPANDED, ExpansionTooLong, Macros
 
 # bibtexparser logs every broken block; each one is reported as a problem instead.
@@ -77,14 +78,15 @@ def _entry(entry: Entry, macros: Macros, bib: BibFile) -> BibEntry:
 def _undefined(path: str, line: int, macro: str, where: str) -> Problem:
     return Problem(path, line, 1, "bib-undefined-macro",
                    f"{where} uses {macro!r}, which no @string defines: read as empty; "
-                   "put the value in braces or define the @string before it", "warning")
+                   "put the value in braces or define the @string before it",
+                       level_of("bib-undefined-macro", "library import"))
 
 
 def _too_long(path: str, line: int, where: str) -> Problem:
     return Problem(path, line, 1, "bib-macro-too-long",
                    f"{where} expands to more than {MAX_EXPANDED:,} characters (@string "
                    "abbreviations repeated inside each other): refused and read as empty; write "
-                   "the value out in braces", "warning")
+                   "the value out in braces", level_of("bib-macro-too-long", "library import"))
 
 
 def _fields(names: set[str]) -> str:
@@ -97,30 +99,31 @@ def _failed(block: ParsingFailedBlock, path: str) -> Problem:
         return Problem(path, line, 1, "bib-duplicate-key",
                        f"@string {block.key!r} was already defined at line "
                        f"{_line(block.previous_block)}: this definition was ignored; rename one",
-                       "warning")
+                           level_of("bib-duplicate-key", "library import"))
     if isinstance(block, DuplicateBlockKeyBlock):
         return Problem(path, line, 1, "bib-duplicate-key",
                        f"the key {block.key!r} was already used at line "
                        f"{_line(block.previous_block)}: this entry was skipped; give it a key "
-                       "of its own and import again", "warning")
+                       "of its own and import again", level_of("bib-duplicate-key", "library import"))
     if isinstance(block, DuplicateFieldKeyBlock):
         return Problem(path, line, 1, "bib-duplicate-field",
                        f"{_described(block.raw)!r} has {_fields(block.duplicate_keys)} twice: "
                        "skipped, because it "
-                       "is not clear which value is right; keep one and import again", "warning")
+                       "is not clear which value is right; keep one and import again",
+                           level_of("bib-duplicate-field", "library import"))
     return Problem(path, line, 1, "bib-syntax",
                    f"{_described(block.raw)!r} cannot be read: skipped; check its braces, "
-                   "quotes and the commas between fields", "warning")
+                   "quotes and the commas between fields", level_of("bib-syntax", "library import"))
 
 
 def _ignored(block: Block, path: str) -> Problem:
     if isinstance(block, Preamble):
         return Problem(path, _line(block), 1, "bib-preamble",
                        "an @preamble holds LaTeX for typesetting, not a reference: ignored",
-                       "notice")
+                           level_of("bib-preamble", "library import"))
     return Problem(path, _line(block), 1, "bib-comment",
                    f"{_described(block.raw)!r} is a comment or text between entries, "
-                   "not a reference: ignored", "notice")
+                   "not a reference: ignored", level_of("bib-comment", "library import"))
 
 
 def read_bib(text: str, path: str) -> BibFile:

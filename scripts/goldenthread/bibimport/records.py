@@ -9,6 +9,7 @@ from ..cite.latex import plain
 from ..load.bib import BibEntry
 from ..problems import Problem
 from . import fields
+from .codes import level_of
 from .names import catalogue_names
 from .topics import TopicIndex
 
@@ -58,10 +59,11 @@ class _Reading:
         """The first of the fields that has a value, as plain text."""
         return next((plain(self.entry.fields[n]) for n in names if self.entry.fields.get(n, "").strip()), "")
 
-    def note(self, name: str, code: str, message: str, level: str = "warning") -> None:
-        """A problem at the field's line (the entry's first line for a name it lacks)."""
+    def note(self, name: str, code: str, message: str) -> None:
+        """A problem at the field's line (the entry's first line for a name it lacks), at the
+        level the registry gives it for `library import`."""
         line = self.entry.field_lines.get(name, self.entry.line)
-        self.problems.append(Problem(self.path, line, 1, code, message, level))
+        self.problems.append(Problem(self.path, line, 1, code, message, level_of(code, "library import")))
 
     def required(self, value: Value, what: str) -> Value:
         if not value:
@@ -101,7 +103,7 @@ class _Reading:
         if others:
             self.note("keywords" if "keywords" in self.entry.fields else "mendeley-tags",
                       "import-keywords", "keywords that are not topics in library/topics.yaml "
-                      f"were left out: {', '.join(others)}", "notice")
+                      f"were left out: {', '.join(others)}")
         return tuple(found)
 
 
@@ -134,7 +136,7 @@ def _container(reading: _Reading) -> Record:
                     edition=fields.edition(reading.text("edition")),
                     publisher=reading.text("publisher"), isbn=reading.isbn())
     reading.note("", "import-chapter", f"{reading.name} is a chapter or paper: the record is for "
-                 f"the book it is in, {record.title!r}", "notice")
+                 f"the book it is in, {record.title!r}")
     return record
 
 
@@ -151,4 +153,4 @@ def entry_record(entry: BibEntry, index: TopicIndex, path: str) -> tuple[Record 
         raise Skip(f"{reading.name} is not a book or report: skipped")
     except Skip as skip:
         return None, [*reading.problems, Problem(path, entry.line, 1, "import-skipped", str(skip),
-                                                 "warning")]
+                                                 level_of("import-skipped", "library import"))]

@@ -7,6 +7,7 @@ import re
 from ..load.bib import BibEntry, BibSource
 from ..messages import say
 from ..problems import Problem
+from .codes import level_of
 from .sentence_case import sentence_case
 
 # Fields each reference type needs; a tuple means any one of them will do.
@@ -73,7 +74,7 @@ def _title_case(path: str, entry: BibEntry) -> list[Problem]:
                 path, entry.field_lines.get(name, entry.line), 1, "bib-title-case",
                 f"APA 7 writes reference titles in sentence case: {name} = {{{sentence}}} (if that "
                 "lowered a proper noun, put the noun in braces, e.g. {Rosenshine} or {Key Stage}, "
-                "to keep its capitals)", "notice"))
+                "to keep its capitals)", level_of("bib-title-case")))
     return problems
 
 

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
+from ..codes import level_of
 from ..impact.finding import finding_of, result_of
 from ..load.yamldoc import Document, Path_
 from ..messages import say
@@ -31,7 +32,6 @@ NEEDED_WHY = {
 
 Found = tuple[Path_, bool, str, str]  # where, on the key?, code, message
 LARGE = 2.0  # a standardised result beyond this is rare in schools: often a standard error typed as an SD
-WARNINGS = frozenset({"outcome-large"})
 
 
 def _is_number(value: Any) -> bool:
@@ -195,6 +195,5 @@ def check_outcomes(path: str, document: Document) -> list[Problem]:
             continue
         for where, on_key, code, message in _finding(item, at):
             line, col = document.where_key(where) if on_key else document.where(where)
-            problems.append(Problem(path, line, col, code, message,
-                                    "warning" if code in WARNINGS else "error"))
+            problems.append(Problem(path, line, col, code, message, level_of(code)))
     return problems

@@ -38,6 +38,7 @@ from ..report import as_html, as_text, summary
 from ..validation import file_stamp
 from . import engine
 from .build import load_site, plugin_of, run_engine
+from .codes import level_of
 
 log = engine.logger().getChild("plugins.goldenthread")
 CONFIG = "mkdocs.yml"
@@ -298,7 +299,8 @@ def _site_warning(file: Any, message: str) -> Problem:
         if at >= 0:
             line = source.count("\n", 0, at) + 1 + _front_matter_lines(file)
             break
-    return Problem(f"docs/{file.src_uri}", line, 1, "site-warning", message, "warning")
+    return Problem(f"docs/{file.src_uri}", line, 1, "site-warning", message,
+                   level_of("site-warning", "serve"))
 
 
 def _front_matter_lines(file: Any) -> int:
