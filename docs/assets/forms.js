@@ -820,8 +820,6 @@
     form.addEventListener("submit", function (event) { event.preventDefault(); check(); });
     picker("library", chooseLibrary);
     picker("reference-title", chooseReference);
-    const needs = byId("gt-form-needs-script");
-    if (needs) { needs.hidden = true; }
     form.hidden = false;
     lastProblems = problems();
     if (KIND === "title") { loadCatalogue().then(recheck, function () { catalogueFailed = true; }); }
@@ -839,10 +837,10 @@
     if (!response.ok) { throw new Error(String(response.status)); }
     return response.json();
   }).then(setup).catch(function (error) {
-    const needs = byId("gt-form-needs-script");
-    if (needs) {
-      needs.querySelector(".admonition-title").textContent = "The form could not start";
-      needs.querySelector("p:last-child").prepend("It could not load its rules (" + error.message + "). ");
+    const failed = byId("gt-form-failed");
+    if (failed) {
+      failed.hidden = false;
+      if (window.console) { console.warn("The form's rules did not load:", error); }
     }
   });
 }());

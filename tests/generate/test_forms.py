@@ -163,4 +163,6 @@ def test_the_pages_and_their_data_are_generated() -> None:
         assert ('<script src="../../assets/form-rules.js"></script>'
                 '<script src="../../assets/forms.js">') in text
         assert re.search(r'data-rules="\.\./form-data\.json\?v=[0-9a-f]{12}"', text)
-        assert 'id="gt-form-needs-script"' in text  # without JavaScript, the page says what to do
+        # without JavaScript, the page says what to do, and only then (inside <noscript>)
+        assert re.search(r'<noscript><div class="admonition note" id="gt-form-needs-script">', text)
+        assert 'id="gt-form-failed" hidden' in text

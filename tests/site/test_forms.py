@@ -787,6 +787,43 @@ def test_without_repo_url_there_is_no_github_option(open_page: Any) -> None:
     assert page.get_by_role("button", name=re.compile("^Download")).count() == 2
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", [ENTRY_FORM, TITLE_FORM])
+def test_the_javascript_notice_shows_only_when_scripts_do_not_run(
+        browser: Any, form_site: FormSite, path: str, scheme: str) -> None:
+    notice = "#gt-form-needs-script"
+    for scripts in (True, False):
+        context = browser.new_context(color_scheme=scheme, java_script_enabled=scripts,
+                                      viewport={"width": 1280, "height": 900})
+        try:
+            page = context.new_page()
+            page.goto(form_site.url + path, wait_until="load")
+            if scripts:
+                page.wait_for_selector("#gt-form[data-ready]", timeout=10_000)
+                assert page.locator("#gt-form").is_visible()
+                assert not page.get_by_text("This form needs JavaScript").is_visible()
+                assert not page.get_by_text("The form could not start").is_visible()
+            else:
+                expect(page.locator(notice)).to_be_visible()
+                expect(page.locator(notice)).to_contain_text("How to contribute")
+                assert page.locator("#gt-form").is_hidden()
+                assert not page.get_by_text("The form could not start").is_visible()
+        finally:
+            context.close()
+
+
+def test_a_form_that_cannot_load_its_rules_says_so(browser: Any, form_site: FormSite) -> None:
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        page.route("**/form-data.json*", lambda route: route.abort())
+        page.goto(form_site.url + ENTRY_FORM, wait_until="load")
+        expect(page.get_by_text("The form could not start")).to_be_visible()
+        assert page.locator("#gt-form").is_hidden()
+    finally:
+        context.close()
+
+
 def test_the_forms_are_linked_where_teachers_look(open_form: Any, form_site: FormSite) -> None:
     visit = open_form(ENTRY_FORM)
     page = visit.page

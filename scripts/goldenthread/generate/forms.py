@@ -128,9 +128,17 @@ def _attributes(page: str, settings: Settings, data: tuple[str, str], kind: str)
 
 
 def needs_script(page: str) -> str:
-    return (f'<div class="admonition note" id="gt-form-needs-script"><p class="admonition-title">'
-            f"This form needs JavaScript</p><p>Your browser is not running the form. You can "
-            f'still contribute by following <a href="{href(page, GUIDE)}">How to contribute</a>, '
+    """What the page says when the form cannot run: inside <noscript>, so a browser that runs
+    scripts never shows it (an admonition's own `display` would override `hidden`), and a
+    second note, hidden by forms.css until forms.js finds it cannot load its rules."""
+    guide = f'<a href="{href(page, GUIDE)}">How to contribute</a>'
+    return ('<noscript><div class="admonition note" id="gt-form-needs-script">'
+            '<p class="admonition-title">This form needs JavaScript</p><p>Your browser is not '
+            f"running the form. You can still contribute by following {guide}, step by step."
+            "</p></div></noscript>"
+            '<div class="admonition warning gt-form-failed" id="gt-form-failed" hidden>'
+            '<p class="admonition-title">The form could not start</p><p>Reload the page to try '
+            f"again. If it still does not start, you can contribute by following {guide}, "
             "step by step.</p></div>")
 
 
