@@ -235,9 +235,7 @@
   function filesNote() {
     const note = byId("gt-files-note");
     if (!note) { return; }
-    const made = files();
-    note.textContent = (made.length > 1 ? "Your files will be " : "Your file will be ") +
-      made.map(function (file) { return file.path; }).join(" and ") + ".";
+    note.textContent = "";  // the teacher never needs the files' names
   }
 
   function drawAll() {
@@ -274,9 +272,41 @@
     const head = group && group !== box ? group.querySelector("legend").textContent + ", " : "";
     return head + (own ? own.textContent : "");
   }
-  function wording(problem) {
-    return (problem.line ? "Line " + problem.line + " of your text: " : "") + problem.message;
+  function quote(text) { return "‘" + String(text).trim().replace(/[:.]$/, "") + "’"; }
+  /* The heading of the part of the text a line is in ("What we did"), if any. */
+  function headingAt(line) {
+    const lines = state.body.replace(/\r\n?/g, "\n").split("\n").slice(0, line);
+    for (let n = lines.length - 1; n >= 0; n -= 1) {
+      const match = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(lines[n]);
+      if (match) { return match[1]; }
+    }
+    return null;
   }
+  /* What only the page knows about a problem: the field's label as the teacher sees it, and
+     the first line of a list to choose from. */
+  function screen(problem) {
+    const box = fieldFor(problem.field);
+    if (!box) { return { field: KIND === "entry" ? "your entry" : "the record" }; }
+    const own = box.querySelector(":scope > .gt-label, :scope > legend");
+    const group = box.closest(".gt-group-box");
+    let name = quote(own ? own.textContent : "");
+    if (group && group !== box) { name += " in " + group.querySelector("legend").textContent.split(":")[0]; }
+    if (problem.line && box.getAttribute("data-path") === "body") {
+      const heading = headingAt(problem.line);
+      if (heading) { name = quote(heading) + " in " + name; }
+    }
+    const values = { field: name };
+    const list = box.querySelector(":scope > select");
+    if (list && list.options.length && list.options[0].value === "") { values.choose = list.options[0].textContent; }
+    else if (box.classList.contains("gt-choices")) { values.choose = "Choose at least one in " + name; }
+    return values;
+  }
+  /* A problem in the teacher's words (messages.TEACHER), as the summary and the field say it. */
+  function wording(problem) {
+    const words = rules.teacherSays(problem, screen(problem));
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  function blocking(all) { return all.filter(function (problem) { return problem.level !== "notice"; }); }
 
   function showErrors(all) {
     const byBox = new Map();
@@ -286,7 +316,7 @@
       const path = box.getAttribute("data-path");
       if (!checkedOnce && !touched.has(path)) { return; }
       if (!byBox.has(box)) { byBox.set(box, []); }
-      const words = wording(problem);
+      const words = (problem.level === "notice" ? "Advice: " : "") + wording(problem);
       if (!byBox.get(box).includes(words)) { byBox.get(box).push(words); }
     });
     form.querySelectorAll("[data-path]").forEach(function (box) {
@@ -319,19 +349,26 @@
     const list = byId("gt-problems-list");
     list.replaceChildren();
     const shown = new Set();
-    all.forEach(function (problem) {
+    let errors = 0;
+    blocking(all).concat(all.filter(function (problem) { return problem.level === "notice"; })).forEach(function (problem) {
       const field_ = fieldFor(problem.field);
       const control = field_ ? controlOf(field_) : null;
-      const words = (field_ ? labelOf(field_) + ": " : "") + wording(problem);
+      const notice = problem.level === "notice";
+      const words = (notice ? "Advice: " : "") + wording(problem);
       if (shown.has(words)) { return; }
       shown.add(words);
-      const item = element("li", { "data-code": problem.code, "data-file": problem.file });
+      if (!notice) { errors += 1; }
+      const item = element("li", { "data-code": problem.code, "data-level": problem.level });
       item.append(control ? element("a", { href: "#" + control.id, "data-focus": control.id, text: words }) : words);
       list.append(item);
     });
-    byId("gt-problems-heading").textContent = shown.size === 1 ? "There is a problem" : "There are " + shown.size + " problems";
+    const advice = shown.size - errors;
+    byId("gt-problems-heading").textContent = errors === 0 ? (advice === 1 ? "One piece of advice" : advice + " pieces of advice") +
+      " (your " + (KIND === "entry" ? "entry" : "record") + " can be sent as it is)" :
+      errors === 1 ? "There is a problem" : "There are " + errors + " problems";
+    box.classList.toggle("gt-advice-only", errors === 0);
     box.hidden = all.length === 0;
-    if (focus && all.length) { box.focus(); }
+    if (focus && errors) { box.focus(); }
   }
 
   function check() {
@@ -345,7 +382,7 @@
     showErrors(lastProblems);
     summary(lastProblems, true);
     const output = byId("gt-output");
-    if (lastProblems.length) { output.hidden = true; return; }
+    if (blocking(lastProblems).length) { output.hidden = true; return; }
     showFiles();
     output.hidden = false;
     output.focus();
@@ -830,6 +867,8 @@
   window.GoldenThreadForm = {
     state: function () { return JSON.parse(JSON.stringify(state)); },
     problems: function () { return problems(); },
+    /* each problem with the sentence the teacher reads */
+    said: function () { return problems().map(function (problem) { return Object.assign({ words: wording(problem) }, problem); }); },
     files: function () { return files(); },
   };
 

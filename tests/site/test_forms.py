@@ -35,6 +35,7 @@ from goldenthread.scaffold import (
     year_of,
 )
 
+from ..plain_words import unplain
 from .conftest import Visit, build_into
 from .test_build import copy_repository
 
@@ -42,6 +43,9 @@ pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 REPO_URL = "https://github.com/trust-example/golden-thread"  # an example address: never opened
 ENTRY_FORM, TITLE_FORM = "contributing/write/", "contributing/propose-a-title/"
+# ids a teacher's message must never name: the sources' and the test cases' own
+IDS = ("ashdown-primary", "retrieval-practice-in-year-4", "cognitive-science", "explore",
+       "rosenshines-principles-in-action", "make-it-stick", "case-0", "case-1")
 
 
 # -- A site whose mkdocs.yml names a GitHub repository ----------------------------------------
@@ -272,7 +276,14 @@ def test_a_teacher_writes_an_entry_that_validates_and_is_published(
     assert preview.locator("h3", has_text="What we found").count() == 1
     page.get_by_role("button", name="Check my entry and make the files").click()
     page.locator("#gt-output").wait_for()
-    assert page.locator("#gt-problems").is_hidden()
+    # one piece of advice, as validate's notice: the article's title the teacher typed is in
+    # Title Case (the book filled from the library is not: the form wrote it in sentence case)
+    expect(page.locator("#gt-problems-heading")).to_have_text(
+        "One piece of advice (your entry can be sent as it is)")
+    assert page.locator("#gt-problems li").all_inner_texts() == [
+        "Advice: Write ‘Title of the article’ in Reference 1 in sentence case, as APA 7 does: Test-enhanced "
+        "learning: Taking memory tests improves long-term retention. If that lowered a name, give the name "
+        "its capitals again."]
     ident = new_id(TEACHER.title)
     md_path, bib_path = f"research/2026/{ident}.md", f"research/2026/{ident}.bib"
     files = made_files(visit)
@@ -305,6 +316,7 @@ def test_a_teacher_writes_an_entry_that_validates_and_is_published(
     # The files, as they are, in a copy of the repository: valid, and published.
     done = validate_in_copy(tmp_path / "repo", files)
     assert done.returncode == 0 and judged(done.stdout) == [], done.stdout + done.stderr
+    assert [(p["path"], p["code"]) for p in json.loads(done.stdout)] == [(bib_path, "bib-title-case")]
     built = build_into(tmp_path / "repo", tmp_path / "repo" / "site")
     html = (built.site / "research" / "2026" / ident / "index.html").read_text("utf-8")
     assert TEACHER.title in html
@@ -460,13 +472,23 @@ def test_a_mistake_shows_the_validators_message_before_any_file(
     ident, new, references = entry_of(state)
     done = validate_in_copy(tmp_path / "repo", {f"research/2026/{ident}.md": entry_text(new),
                                                 f"research/2026/{ident}.bib": bib_text(references)})
-    reported = {(p["code"], p["message"]) for p in judged(done.stdout)}
-    assert {code for code, _ in reported} == {"empty-value", "unknown-citation", "doi-prefix"}
+    reported = {(p["code"], p["message"]) for p in json.loads(done.stdout)}
+    assert {code for code, _ in reported} == {"empty-value", "unknown-citation", "doi-prefix",
+                                              "bib-title-case"}
+    said = page.evaluate("GoldenThreadForm.said()")
+    assert {(p["code"], p["message"]) for p in said} == reported  # validate's, notices included
     shown = summary.locator("li").all_inner_texts()
-    for _, message in reported:
-        assert any(message in text for text in shown), (message, shown)
-    assert page.locator("#gt-abstract-error").text_content() == "Error: " + next(
-        m for c, m in reported if c == "empty-value")
+    assert sorted(shown) == sorted(("Advice: " if p["level"] == "notice" else "") + p["words"] for p in said)
+    assert "Fill in ‘Abstract’." in shown
+    assert ("‘Context’ in ‘Your text’ cites [@nobody2020], but no reference has the key nobody2020: add the "
+            "reference under References, or correct the key in your text.") in shown
+    assert "In ‘DOI’ in Reference 1, leave out the part before 10. and write 10.1000/xyz123." in shown
+    assert ("Advice: Write ‘Title’ in Reference 1 in sentence case, as APA 7 does: Rosenshine's principles "
+            "in action. If that lowered a name, give the name its capitals again.") in shown
+    assert summary.locator("li").first.get_attribute("data-level") == "error"  # problems before advice
+    for text in shown:
+        assert unplain(text, IDS) == [], text
+    assert page.locator("#gt-abstract-error").text_content() == "Error: Fill in ‘Abstract’."
     # the summary's link takes the keyboard to the field
     summary.get_by_role("link", name=re.compile("Abstract")).click()
     assert page.evaluate("document.activeElement.id") == "gt-abstract"
@@ -516,6 +538,11 @@ REFERENCE_MISTAKES: dict[str, list[dict[str, Any]]] = {
         "title": "T", "url": "https://example.org", "year": "2024"}}],
     "web address without https": [{"kind": "webpage", "key": "w", "fields": {
         "title": "T", "url": "www.example.org/page", "urldate": "2025-09-15"}}],
+    "titles in Title Case, some words kept": [
+        {"kind": "chapter", "key": "t2020", "fields": {
+            "author": "Lee, Al", "title": "Retrieval Practice in {Key Stage} 2: What McDaniel Found",
+            "editor": "Ng, B", "booktitle": "The Évidence-Informed Classroom — a Guide for I and EEF",
+            "publisher": "P", "year": "2020"}}],
     "the same key twice": [
         {"kind": "book", "key": "s2019", "fields": {"author": "S, T", "title": title, "publisher": "P",
                                                      "year": "2019"}} for title in ("A", "B")],
@@ -528,10 +555,11 @@ REFERENCE_MISTAKES: dict[str, list[dict[str, Any]]] = {
 def form_problems(page: Any, kind: str, state: dict[str, Any]) -> set[tuple[str, str, str]]:
     load_draft(page, kind, state)
     page.get_by_role("button", name=re.compile("^Check my")).click()
-    found = page.evaluate("GoldenThreadForm.problems()")
+    found = page.evaluate("GoldenThreadForm.said()")
     shown = page.locator("#gt-problems li").all_inner_texts() if found else []
-    for problem in found:  # the teacher sees each one
-        assert any(problem["message"] in text for text in shown), (problem, shown)
+    for problem in found:  # the teacher sees each one, in a teacher's words
+        assert any(problem["words"] in text for text in shown), (problem, shown)
+        assert unplain(problem["words"], IDS) == [], (problem["words"], unplain(problem["words"], IDS))
     return {(p["file"], p["code"], p["message"]) for p in found}
 
 
@@ -539,7 +567,7 @@ def validator_problems(tmp: Path, files: dict[str, dict[str, str]]) -> dict[str,
     """validate on every case's files at once (a case to a file name): case -> problems."""
     done = validate_in_copy(tmp, {path: text for case in files.values() for path, text in case.items()})
     by_path: dict[str, set[tuple[str, str, str]]] = {}
-    for problem in judged(done.stdout):
+    for problem in json.loads(done.stdout):
         by_path.setdefault(problem["path"], set()).add(
             (problem["path"].rsplit(".", 1)[1], problem["code"], problem["message"]))
     return {case: set().union(*(by_path.get(path, set()) for path in paths)) for case, paths in files.items()}
@@ -564,9 +592,33 @@ def test_the_entry_forms_checks_and_validate_agree(open_form: Any, tmp_path: Pat
                 for name in cases if seen[name] != expected[name]}
     assert disagree == {}
     # each case is a mistake but these two, which must pass both
-    assert [name for name in cases if not expected[name]] == ["code is shown, not run",
-                                                              "special characters and braces"]
+    # (the draft's book reference is in Title Case: each case has that notice, and only that, more)
+    assert [name for name in cases if not {p for p in expected[name] if p[1] != "bib-title-case"}] == [
+        "code is shown, not run", "titles in Title Case, some words kept", "special characters and braces"]
+    assert len(expected["titles in Title Case, some words kept"]) == 2  # the chapter's and the book's titles
     assert visit.console_errors == []
+
+
+def test_the_forms_sentence_case_is_validates(open_form: Any) -> None:
+    """form-rules.js's port of check/sentence_case.py, on its own table and a few more."""
+    from goldenthread.check.sentence_case import sentence_case
+
+    from ..check.test_sentence_case import CASES
+
+    titles = [title for title, _ in CASES] + [
+        "Über Die Große Frage: Ein Überblick Für Lehrer", "L'Évaluation Formative en Classe",
+        "Teaching Année 7 — A Guide for {O'Brien} and De Vries", "{Key {Stage}} Three Words Here",
+        "A 𝒳 Symbol Is Here Too Today", "Reading Is Fun\u00a0For Everyone Always"]
+    found = visit_rules(open_form).evaluate(
+        "titles => titles.map(t => GoldenThreadRules.start(window.__rules).sentenceCase(t))", titles)
+    assert found == [sentence_case(title) for title in titles]
+
+
+def visit_rules(open_form: Any) -> Any:
+    page = open_form(ENTRY_FORM).page
+    page.evaluate("""async () => { window.__rules = await (await fetch(
+        document.getElementById('gt-form').dataset.rules)).json(); }""")
+    return page
 
 
 # -- The title form ----------------------------------------------------------------------------

@@ -6,6 +6,8 @@ rules, so the forms have no copy of their own to drift:
     {"schemas": {"entry": ..., "title": ...},     scripts/goldenthread/schemas/*.schema.json
      "typeNames": {"string": "text", ...},          how check/schema.py names a value's kind
      "messages": {name: template, ...},             messages.py: the checks' own sentences
+     "teacher": {name: template, ...},              messages.py: the same, as a teacher reads them
+     "levels": {code: level, ...},                  codes.py: the level validate reports it at
      "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and
      "referenceKinds": [[kind, type, [[field, label, hint], ...]], ...],   how it writes them
      "bibRequired": {type: [[field, ...], ...]},    check/bib.py: the fields a reference needs
@@ -33,8 +35,10 @@ from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
 from ..check.isbn import normalise
 from ..check.schema import TYPE_NAMES, load_schema
+from ..check.sentence_case import sentence_case
+from ..codes import CODES
 from ..export.bibtex import inverted, is_organisation
-from ..messages import TEMPLATES
+from ..messages import TEACHER, TEMPLATES
 from ..model import KnowledgeBase, Title
 
 FOLDER = "contributing"
@@ -64,6 +68,8 @@ def rules_data(kb: KnowledgeBase) -> str:
         "schemas": {kind: load_schema(kind) for kind in ("entry", "title")},
         "typeNames": TYPE_NAMES,
         "messages": TEMPLATES,
+        "teacher": TEACHER,
+        "levels": {code.code: code.level_in("validate") for code in CODES if code.level_in("validate")},
         "templates": _templates(),
         "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY},
         "markdownFields": list(MARKDOWN_FIELDS),
@@ -87,9 +93,16 @@ def author_line(name: str) -> str:
     return inverted(name)
 
 
+def as_reference_title(title: str) -> str:
+    """A catalogue title (as its cover prints it) as APA 7 writes a reference's: in sentence
+    case, as validate's bib-title-case notice would have it, so a reference the form fills
+    from the library never draws that notice."""
+    return sentence_case(" ".join(title.split())) or title
+
+
 def _reference(title: Title) -> list[Any]:
     fields = {"author": "\n".join(author_line(name) for name in title.authors),
-              "title": title.full_title, "year": str(title.year)}
+              "title": as_reference_title(title.full_title), "year": str(title.year)}
     if title.type == "report":
         fields["institution"] = title.publisher
         kind = "report"

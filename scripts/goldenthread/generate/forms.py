@@ -183,8 +183,9 @@ def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
         text_field("title", "Title", "Your title as a question."),
         select("year", "Year of publication", "The year your entry is published in.", years),
         select("academy", "Academy", "", vocabulary(kb, "academies"), empty="Choose your academy"),
-        text_field("id", "File name", "Made from your title. Lowercase letters, digits and "
-                   "hyphens only. Change it only if the check asks you to.", extra=' spellcheck="false"'),
+        text_field("id", "Short name", "Made from your title; it becomes part of your entry’s web "
+                   "address. Lowercase letters, digits and hyphens only. Change it only if the "
+                   "check asks you to.", extra=' spellcheck="false"'),
         '<p class="gt-files-note" id="gt-files-note"></p>'])
     authors = ('<fieldset class="gt-field gt-authors" data-path="authors"><legend class="gt-label">'
                'Authors</legend><p class="gt-hint" id="gt-authors-hint">Each author’s name and role, '
@@ -253,8 +254,9 @@ def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
                                       "guidance")], kind="radio", checked=("book",)),
         text_field("url", "Web address", "Only if it has a page of its own, starting https://",
                    kind="url", extra=' spellcheck="false"'),
-        text_field("id", "File name", "Made from the title. Lowercase letters, digits and hyphens "
-                   "only. Change it only if the check asks you to.", extra=' spellcheck="false"'),
+        text_field("id", "Short name", "Made from the title; it becomes part of the title’s web "
+                   "address. Lowercase letters, digits and hyphens only. Change it only if the "
+                   "check asks you to.", extra=' spellcheck="false"'),
         '<p class="gt-files-note" id="gt-files-note"></p>'])
     where = "".join([
         choices("topics", "Topics", "Choose at least one.", vocabulary(kb, "topics")),
