@@ -37,7 +37,11 @@ def _with_options(root: Path, block: str) -> int:
 
 def test_the_shipped_settings_are_read_from_the_plugins_options() -> None:
     settings = load_settings(REPO)
-    assert settings == Settings("The Trust", "mailto:library@trust.example", "Golden Thread")
+    assert settings == Settings("The Trust", "mailto:library@trust.example", "research@trust.example",
+                                "Golden Thread")
+    assert settings.submissions_address == "research@trust.example"
+    lead = Settings(submissions="mailto:lead@school.example?subject=x")
+    assert lead.submissions_address == "lead@school.example"
 
 
 def test_the_plugin_declares_every_option_and_no_other() -> None:

@@ -703,6 +703,14 @@
       return problems.concat(referenceProblems(entry.references)).map(settled);
     }
 
+    /* submission.join: the one file "Send to the research lead" downloads. */
+    function entrySubmission(entry) {
+      const path = entryPath(entry) + ".md";
+      const bib = entry.references.length ? bibText(entry.references) : "";
+      return { path: path, name: entry.id + ".md",
+        text: entryText(entry) + "\n" + fill(data.submission.open, { path: path }) + "\n" + bib + data.submission.close + "\n" };
+    }
+
     function entryFiles(entry) {
       const path = entryPath(entry);
       return [{ path: path + ".md", text: entryText(entry) }, { path: path + ".bib", text: bibText(entry.references) }];
@@ -803,7 +811,7 @@
     return {
       data: data, say: say, teacherSays: teacherSays, sentenceCase: sentenceCase, repr: repr, clean: clean, newId: newId, yearOf: yearOf, kinds: KINDS,
       suggestedKey: suggestedKey, citations: citations, withoutCode: withoutCode, unfolded: unfolded,
-      entry: { files: entryFiles, problems: entryProblems, text: entryText },
+      entry: { files: entryFiles, problems: entryProblems, text: entryText, submission: entrySubmission },
       title: { files: titleFiles, problems: titleProblems, text: titleText },
     };
   }

@@ -384,6 +384,8 @@
     const output = byId("gt-output");
     if (blocking(lastProblems).length) { output.hidden = true; return; }
     showFiles();
+    showSend();
+    if (KIND === "entry") { showFinished(); }
     output.hidden = false;
     output.focus();
   }
@@ -445,6 +447,75 @@
         element("div", { class: "gt-actions" }, [copy, save, status])]));
     });
     propose(all);
+  }
+
+  // -- Send to the research lead, and the entry as it will look -------------------------------
+
+  function submission() {
+    if (KIND === "entry") { return rules.entry.submission(typed()); }
+    const file = files()[0];
+    return { path: file.path, name: file.path.split("/").pop(), text: file.text };
+  }
+
+  function showSend() {
+    const button = byId("gt-download-submission");
+    if (button && !button.hasAttribute("data-ready")) {
+      button.setAttribute("data-ready", "");
+      button.addEventListener("click", function () { const made = submission(); download({ path: made.name, text: made.text }); });
+    }
+    const email = byId("gt-email");
+    const address = form.getAttribute("data-submissions");
+    if (!email || !address) { return; }
+    const doc = typed();
+    const made = submission();
+    const first = KIND === "entry" ? (doc.authors[0] || {}).name : "";
+    const what = KIND === "entry" ? "action research entry" : "library title";
+    const subject = (KIND === "entry" ? "Action research entry: " : "Library title: ") + rules.clean(doc.title).trim();
+    const lines = ["Hello,", "", "I attach my " + what + ", \u201c" + rules.clean(doc.title).trim() + "\u201d, made with the form on " +
+      (form.getAttribute("data-trust") || "the Trust") + "\u2019s Golden Thread site.", "",
+      "The file is " + made.name + ".", "", "Thank you" + (first && first.trim() ? "," : "."), first ? first.trim() : ""];
+    email.href = "mailto:" + address + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(lines.join("\n").trim() + "\n");
+    byId("gt-email-address").textContent = "It goes to " + address + ". Remember to attach the file: " + made.name + ".";
+  }
+
+  function choiceNames(name, ids) {
+    return ids.map(function (id) {
+      const label = form.querySelector('label[for="gt-' + name + '-' + id + '"]');
+      return label ? label.textContent : id;
+    });
+  }
+
+  /* A reference as a reader sees it, in short: who, when, what, where. */
+  function referenceLine(reference) {
+    const fields = reference.fields || {};
+    const names = (fields.author || fields.editor || "").split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+    const who = names.length ? names.join("; ") : fields.organization || fields.institution || "";
+    const where = fields.journal || fields.booktitle || fields.publisher || fields.institution || fields.organization || "";
+    return [who, "(" + ((fields.year || "").trim() || "n.d.") + ")", (fields.title || "").trim(), where].filter(Boolean).join(". ").replace(/\.\. /g, ". ");
+  }
+
+  function showFinished() {
+    const target = byId("gt-finished");
+    if (!target) { return; }
+    const doc = typed();
+    const academy = byId("gt-academy");
+    const where = academy && academy.selectedIndex > 0 ? academy.options[academy.selectedIndex].textContent : "";
+    const byline = doc.authors.map(function (author) { return author.name + (author.role ? " (" + author.role + ")" : ""); }).join(", ");
+    const body = element("div", { class: "gt-preview" });
+    renderText(body);
+    const parts = [element("p", { class: "gt-finished-title", text: doc.title }),
+      element("p", { text: [byline, where, String(doc.year)].filter(Boolean).join(" \u00b7 ") }),
+      element("p", {}, [element("strong", { text: "Research question: " }), rules.unfolded(doc.research_question)]),
+      element("p", {}, [element("strong", { text: "Abstract: " }), rules.unfolded(doc.abstract)])];
+    const tagged = [["Topics", choiceNames("topics", doc.topics)], ["Stages", choiceNames("stages", doc.stages)]]
+      .filter(function (pair) { return pair[1].length; });
+    tagged.forEach(function (pair) { parts.push(element("p", {}, [element("strong", { text: pair[0] + ": " }), pair[1].join(", ")])); });
+    parts.push(body);
+    if (doc.references.length) {
+      parts.push(element("p", {}, [element("strong", { text: "References" })]),
+        element("ul", {}, doc.references.map(function (reference) { return element("li", { text: referenceLine(reference) }); })));
+    }
+    target.replaceChildren.apply(target, parts);
   }
 
   function newFileUrl(repo, branch, path, text) {
@@ -674,7 +745,11 @@
 
   function preview() {
     const target = byId("gt-preview");
-    if (!target) { return; }
+    if (target) { renderText(target); }
+  }
+
+  /* The teacher's text as the site shows it, in short, into `target`. */
+  function renderText(target) {
     const keyed = keyedReferences();
     const blocks = [];
     const lines = state.body.replace(/\r\n?/g, "\n").split("\n");

@@ -13,9 +13,9 @@ from typing import Literal
 
 from .messages import TEACHER, TEMPLATES
 
-Command = Literal["validate", "library import", "build", "serve", "audit"]
+Command = Literal["validate", "library import", "research add", "build", "serve", "audit"]
 Level = Literal["error", "warning", "notice"]
-COMMANDS: tuple[Command, ...] = ("validate", "library import", "build", "serve", "audit")
+COMMANDS: tuple[Command, ...] = ("validate", "library import", "research add", "build", "serve", "audit")
 
 
 @dataclass(frozen=True)
@@ -52,15 +52,16 @@ class Code:
 
 
 def _code(code: str, meaning: str, fix: str, *, validate: Level | None = "error",
-          library_import: Level | None = None, build: Level | None = None,
-          serve: Level | None = None, audit: Level | None = None) -> Code:
-    levels = zip(COMMANDS, (validate, library_import, build, serve, audit), strict=True)
+          library_import: Level | None = None, research_add: Level | None = None,
+          build: Level | None = None, serve: Level | None = None, audit: Level | None = None) -> Code:
+    levels = zip(COMMANDS, (validate, library_import, research_add, build, serve, audit), strict=True)
     return Code(code, tuple((command, level) for command, level in levels if level), meaning, fix)
 
 
 # Problems with how a file is read: `validate` reports them for every source, and `library
 # import` for the .bib file and library/topics.yaml, which it reads.
 _READING: dict[str, Level] = {"validate": "error", "library_import": "error"}
+_SUBMITTED: dict[str, Level] = {**_READING, "research_add": "error"}
 
 _CODES: tuple[Code, ...] = (
     # --- validate: reading YAML and files ---------------------------------------------
@@ -139,7 +140,7 @@ _CODES: tuple[Code, ...] = (
     _code("front-matter-unclosed", "The front matter has no closing `---` line.",
           "Add a line `---` after the last field."),
     _code("not-utf8", "The file is not saved as UTF-8 text.",
-          "Save it as UTF-8. In most editors: Save As, Encoding, UTF-8.", **_READING),
+          "Save it as UTF-8. In most editors: Save As, Encoding, UTF-8.", **_SUBMITTED),
     _code("unreadable", "The file cannot be opened, for example because it is not allowed "
           "to be read. The message gives the reason.",
           "Check that it is an ordinary file you can open, or save it again.", **_READING),
@@ -248,6 +249,16 @@ _CODES: tuple[Code, ...] = (
           "was ignored.", "Nothing to do.", validate=None, library_import="notice"),
     _code("bib-comment", "A comment or other text between entries was ignored.",
           "Nothing to do.", validate=None, library_import="notice"),
+    # --- research add: a submission from the entry form -----------------------------------
+    _code("submission-format", "The file is not a submission from the entry form (\"Send to the "
+          "research lead\"): its last lines must be a comment that starts `<!-- Golden Thread "
+          "submission: research/<year>/<id>.md` and ends `-->`.",
+          "Ask the teacher to download it again from the form, and attach that file unchanged.",
+          validate=None, research_add="error"),
+    _code("submission-exists", "An entry (or its `.bib`) is already where the submission would go, "
+          "so nothing was placed.", "If it is an old copy, remove it; if it is another entry, "
+          "change the submission's id on its `<!-- Golden Thread submission:` line.",
+          validate=None, research_add="error"),
     # --- build and serve ---------------------------------------------------------------
     _code("plugin-option", "An option of the goldenthread plugin in `mkdocs.yml` is not one it "
           "has, or is not text.", "Correct the option's name (the message may suggest one), or "
@@ -384,6 +395,9 @@ TEACHER_WORDS: dict[str, str] = {
     "bib-undefined-macro": _LEAD,
     "bib-preamble": "Nothing to do.",
     "bib-comment": "Nothing to do.",
+    "submission-format": ("Download your entry again from the form, and attach that file to "
+                          "your email unchanged."),
+    "submission-exists": "Nothing for you to do: the research lead will give your entry another short name.",
     "plugin-option": _LEAD,
     "site-warning": _LEAD,
     "unsafe-script": _LEAD,

@@ -4,6 +4,7 @@
       - goldenthread:
           trust_name: The Trust
           library_requests: mailto:library@trust.example
+          submissions: research@trust.example
 
 The MkDocs plugin (plugin/config.py) and `goldenthread validate` check them with the same
 rules (option_problems), so an unknown or mistyped option is refused in the same words.
@@ -44,6 +45,12 @@ _TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 class Settings:
     trust_name: str = "The Trust"
     library_requests: str = ""  # where "Request this title" goes: mailto:... or a form's address
+    submissions: str = ""  # the research lead's email address: where "Send to the research lead" writes
+
+    @property
+    def submissions_address(self) -> str:
+        """The research lead's email address without mailto:, "" when it is not set."""
+        return self.submissions.strip().removeprefix("mailto:").split("?")[0]
     site_name: str = "Golden Thread"  # MkDocs' own site_name, not an option of ours
     repo_url: str = ""  # MkDocs' own: where the forms' "Propose on GitHub" opens a new file
     edit_uri: str = ""  # MkDocs' own: "edit/main/docs/" names the branch new files go to

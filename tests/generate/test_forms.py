@@ -143,10 +143,21 @@ def test_propose_on_github_follows_repo_url(repo_url: str, edit_uri: str, repo: 
         form = pages[page]
         if repo:
             assert f'data-repo="{repo}" data-branch="{branch}"' in form
-            assert 'id="gt-propose"' in form and "gt-no-github" not in form
+            assert 'id="gt-propose"' in form
         else:
             assert "data-repo" not in form and 'id="gt-propose"' not in form
-            assert 'id="gt-no-github"' in form
+        # with GitHub or without, the teacher can send it to the research lead
+        assert 'id="gt-send-heading">Send to the research lead<' in form
+        assert "repo_url" not in form  # no setting's name on a teacher's screen
+
+
+def test_send_to_the_research_lead_writes_to_the_submissions_address() -> None:
+    pages = form_pages(knowledge(), Settings(submissions="mailto:lead@school.example"), {})
+    assert 'data-submissions="lead@school.example"' in pages[ENTRY_FORM]
+    assert 'id="gt-email"' in pages[ENTRY_FORM]
+    without = form_pages(knowledge(), Settings(), {})[ENTRY_FORM]
+    assert "data-submissions" not in without and 'id="gt-email"' not in without
+    assert "Email the file you downloaded to the Trust's research lead." in without
 
 
 def test_the_pages_and_their_data_are_generated() -> None:

@@ -262,6 +262,15 @@ def validate_in_copy(tmp: Path, files: dict[str, str]) -> subprocess.CompletedPr
                            "--format", "json"], capture_output=True, text=True, timeout=300)
 
 
+def research_add(root: Path, text: str, name: str) -> subprocess.CompletedProcess[str]:
+    """`goldenthread research add` on a submission, in a fresh copy of the repository at root."""
+    copy_repository(root)
+    sent = root.parent / name
+    sent.write_text(text, "utf-8")
+    return subprocess.run([sys.executable, "-m", "goldenthread", "--root", str(root), "research", "add",
+                           str(sent), "--format", "json"], capture_output=True, text=True, timeout=300)
+
+
 # -- The entry form ----------------------------------------------------------------------------
 
 def test_a_teacher_writes_an_entry_that_validates_and_is_published(
@@ -274,7 +283,7 @@ def test_a_teacher_writes_an_entry_that_validates_and_is_published(
     expect(preview).to_contain_text("(Roediger & Karpicke, 2006)")
     expect(preview).to_contain_text("(Sherrington, 2019, p. 12)")
     assert preview.locator("h3", has_text="What we found").count() == 1
-    page.get_by_role("button", name="Check my entry and make the files").click()
+    page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-output").wait_for()
     # one piece of advice, as validate's notice: the article's title the teacher typed is in
     # Title Case (the book filled from the library is not: the form wrote it in sentence case)
@@ -292,6 +301,8 @@ def test_a_teacher_writes_an_entry_that_validates_and_is_published(
     assert files[md_path] == md
     assert files[bib_path] == bib
 
+    assert page.get_by_role("button", name=f"Download {ident}.md").is_hidden()  # for the curious only
+    page.get_by_text("Show the files").click()
     with page.expect_download() as download:
         page.get_by_role("button", name=f"Download {ident}.md").click()
     assert download.value.suggested_filename == f"{ident}.md"
@@ -352,9 +363,7 @@ def test_keyboard_only(open_form: Any, form_site: FormSite, tmp_path: Path) -> N
     press_until(page, "#gt-year")
     while (shown := page.locator("#gt-year").input_value()) != teacher.year:
         keyboard.press("ArrowDown" if int(shown) > int(teacher.year) else "ArrowUp")  # newest first
-    press_until(page, "#gt-academy")
-    keyboard.press("ArrowDown")  # the first academy after "Choose your academy"
-    assert page.locator("#gt-academy").input_value() == "ashdown-primary"
+    # the academy is left to choose: a mistake the check will name
     for n, (name, role) in enumerate(teacher.authors):
         if n:
             press_until(page, "#gt-add-author")
@@ -399,12 +408,34 @@ def test_keyboard_only(open_form: Any, form_site: FormSite, tmp_path: Path) -> N
     keyboard.press("ArrowDown")
     keyboard.press("Enter")
     keys = tuple(page.locator(f"#gt-references-{n}-key").input_value() for n in (0, 1))
+    body = teacher.body.format(first=f"[@{keys[0]}]", second=f"[@{keys[1]}, p. 12]")
     press_until(page, "#gt-body")
     keyboard.press("Control+A")
     keyboard.press("Delete")
-    keyboard.type(teacher.body.format(first=f"[@{keys[0]}]", second=f"[@{keys[1]}, p. 12]"))
+    # "What we did" still holds the template's TODO line: a second mistake
+    keyboard.type(body.replace("## What we did\n\n", "## What we did\n\nTODO: what you did.\n\n"))
     press_until(page, "#gt-check")
     assert visible_focus(page)
+    keyboard.press("Enter")
+    page.locator("#gt-problems").wait_for()
+    assert page.evaluate("document.activeElement.id") == "gt-problems"
+    shown = page.locator("#gt-problems li").all_inner_texts()
+    assert "Choose your academy." in shown
+    assert "Replace the line that starts TODO: in ‘What we did’ in ‘Your text’ with your own words." in shown
+    for text in shown + page.locator(".gt-error:not([hidden])").all_inner_texts():
+        assert unplain(text, IDS) == [], (text, unplain(text, IDS))
+    assert page.locator("#gt-output").is_hidden()
+    # the summary's link takes the keyboard to the academy; the teacher chooses it
+    press_until(page, "#gt-problems a[data-focus='gt-academy']")
+    keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "gt-academy"
+    keyboard.press("ArrowDown")  # the first academy after "Choose your academy"
+    assert page.locator("#gt-academy").input_value() == "ashdown-primary"
+    press_until(page, "#gt-body")
+    keyboard.press("Control+A")
+    keyboard.press("Delete")
+    keyboard.type(body)
+    press_until(page, "#gt-check")
     keyboard.press("Enter")
     page.locator("#gt-output").wait_for()
     assert page.evaluate("document.activeElement.id") == "gt-output"
@@ -414,12 +445,32 @@ def test_keyboard_only(open_form: Any, form_site: FormSite, tmp_path: Path) -> N
     # typed one line at a time, the authors' box holds the same two lines
     assert files[f"research/2026/{ident}.md"] == md
     assert files[f"research/2026/{ident}.bib"] == bib
-    press_until(page, f"[data-download='research/2026/{ident}.md']")
+    # the last screen: what the teacher wrote, as it will look
+    finished = page.locator("#gt-finished")
+    expect(finished).to_contain_text(teacher.title)
+    expect(finished).to_contain_text("Sam Okafor (Year 4 class teacher), Jo Reed (Science lead) · "
+                                     "Ashdown Primary Academy · 2026")
+    assert finished.locator("h3", has_text="What we found").count() == 1
+    # "Send to the research lead": one file, then an email
+    press_until(page, "#gt-download-submission")
     with page.expect_download() as download:
         keyboard.press("Enter")
-    assert Path(download.value.path()).read_text("utf-8") == md
-    done = validate_in_copy(tmp_path / "repo", files)
-    assert done.returncode == 0, done.stdout + done.stderr
+    assert download.value.suggested_filename == f"{ident}.md"
+    sent = Path(download.value.path()).read_text("utf-8")
+    assert sent.startswith(md)  # the entry itself, its lines as they will be
+    email = urlsplit(page.get_by_role("link", name="Write the email").get_attribute("href"))
+    assert (email.scheme, email.path) == ("mailto", "research@trust.example")
+    asked = parse_qs(email.query)
+    assert asked["subject"] == [f"Action research entry: {teacher.title}"]
+    assert f"The file is {ident}.md." in asked["body"][0] and asked["body"][0].endswith("Sam Okafor\n")
+    added = research_add(tmp_path / "repo", sent, f"{ident}.md")
+    assert added.returncode == 0, added.stdout + added.stderr
+    assert [p["code"] for p in json.loads(added.stdout)] == ["bib-title-case"]  # a notice, no more
+    assert (tmp_path / "repo" / f"research/2026/{ident}.md").read_text("utf-8") == md
+    assert (tmp_path / "repo" / f"research/2026/{ident}.bib").read_text("utf-8") == bib
+    done = subprocess.run([sys.executable, "-m", "goldenthread", "--root", str(tmp_path / "repo"), "validate",
+                           "--format", "json"], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and judged(done.stdout) == [], done.stdout + done.stderr
     assert visit.console_errors == []
 
 
@@ -464,7 +515,7 @@ def test_a_mistake_shows_the_validators_message_before_any_file(
     state["references"][0]["fields"]["doi"] = "https://doi.org/10.1000/xyz123"
     load_draft(page, "entry", state)
     assert page.locator("#gt-draft-note").is_visible()
-    page.get_by_role("button", name="Check my entry and make the files").click()
+    page.get_by_role("button", name="Check my entry").click()
     summary = page.locator("#gt-problems")
     summary.wait_for()
     assert page.evaluate("document.activeElement.id") == "gt-problems"
@@ -659,7 +710,7 @@ def test_propose_a_title_makes_a_valid_record(open_form: Any, form_site: FormSit
     stages.get_by_label("1. Explore").check()
     page.get_by_role("group", name="Formats the library holds").get_by_label("Ebook").check()
     page.get_by_role("textbox", name="Summary").fill("A summary of the test title.\n\nIt has two paragraphs.")
-    page.get_by_role("button", name="Check my title and make the files").click()
+    page.get_by_role("button", name="Check my title").click()
     page.locator("#gt-output").wait_for()
     files = made_files(visit)
     path = "library/titles/a-title-proposed-in-a-test.yaml"
@@ -744,16 +795,16 @@ def test_the_forms_are_axe_clean_in_every_state(open_form: Any, scheme: str) -> 
     page.keyboard.press("Escape")
     page.get_by_label("Kind of reference").select_option("webpage")
     page.get_by_role("button", name="Add this reference").click()
-    page.get_by_role("button", name="Check my entry and make the files").click()
+    page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-problems").wait_for()
     found["entry, with problems"] = axe_violations(page)
     load_draft(page, "entry", teacher_state())
-    page.get_by_role("button", name="Check my entry and make the files").click()
+    page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-output").wait_for()
     found["entry, files made"] = axe_violations(page)
     visit = open_form(TITLE_FORM, scheme)
     found["title, empty"] = axe_violations(visit.page)
-    visit.page.get_by_role("button", name="Check my title and make the files").click()
+    visit.page.get_by_role("button", name="Check my title").click()
     visit.page.locator("#gt-problems").wait_for()
     found["title, with problems"] = axe_violations(visit.page)
     assert {state: v for state, v in found.items() if v} == {}
@@ -813,7 +864,7 @@ def test_a_long_entry_is_copied_for_github_instead(open_form: Any, form_site: Fo
     page = visit.page
     body = "## Context\n\n" + "A long paragraph about the work, with many words in it. " * 150 + "\n"
     load_draft(page, "entry", teacher_state(body=body + "[@sherrington2019]\n"))
-    page.get_by_role("button", name="Check my entry and make the files").click()
+    page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-output").wait_for()
     md = next(text for path, text in made_files(visit).items() if path.endswith(".md"))
     link = page.get_by_role("link", name="Propose your entry on GitHub")
@@ -832,11 +883,16 @@ def test_without_repo_url_there_is_no_github_option(open_page: Any) -> None:
     assert page.locator("#gt-form").get_attribute("data-repo") is None
     assert page.locator("#gt-propose").count() == 0
     load_draft(page, "entry", teacher_state())
-    page.get_by_role("button", name="Check my entry and make the files").click()
-    note = page.locator("#gt-no-github")
-    note.wait_for()
-    assert "repo_url" in note.inner_text()
-    assert page.get_by_role("button", name=re.compile("^Download")).count() == 2
+    page.get_by_role("button", name="Check my entry").click()
+    page.locator("#gt-output").wait_for()
+    # no GitHub: the teacher sends it to the research lead, as everyone can
+    assert page.get_by_role("heading", name="Send to the research lead").is_visible()
+    assert page.get_by_role("heading", name=re.compile("GitHub")).count() == 0
+    assert "repo_url" not in page.locator("#gt-output").inner_text()
+    assert page.get_by_role("button", name="Download your entry").is_visible()
+    assert page.get_by_role("button", name=re.compile("^Download")).count() == 1
+    page.get_by_text("Show the files").click()
+    assert page.get_by_role("button", name=re.compile("^Download")).count() == 3  # and each file
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

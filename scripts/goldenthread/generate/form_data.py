@@ -8,6 +8,8 @@ rules, so the forms have no copy of their own to drift:
      "messages": {name: template, ...},             messages.py: the checks' own sentences
      "teacher": {name: template, ...},              messages.py: the same, as a teacher reads them
      "levels": {code: level, ...},                  codes.py: the level validate reports it at
+     "submission": {"open": ..., "close": ...},     submission.py: the file "Send to the
+                                                    research lead" downloads
      "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and
      "referenceKinds": [[kind, type, [[field, label, hint], ...]], ...],   how it writes them
      "bibRequired": {type: [[field, ...], ...]},    check/bib.py: the fields a reference needs
@@ -40,6 +42,7 @@ from ..codes import CODES
 from ..export.bibtex import inverted, is_organisation
 from ..messages import TEACHER, TEMPLATES
 from ..model import KnowledgeBase, Title
+from ..submission import CLOSE, OPEN
 
 FOLDER = "contributing"
 RULES = f"{FOLDER}/form-data.json"
@@ -69,6 +72,7 @@ def rules_data(kb: KnowledgeBase) -> str:
         "typeNames": TYPE_NAMES,
         "messages": TEMPLATES,
         "teacher": TEACHER,
+        "submission": {"open": OPEN, "close": CLOSE},
         "levels": {code.code: code.level_in("validate") for code in CODES if code.level_in("validate")},
         "templates": _templates(),
         "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY},

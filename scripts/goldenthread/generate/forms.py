@@ -6,8 +6,10 @@ rules in form_data.py's files and writes the files `goldenthread new` would writ
 in; docs/assets/forms.js runs the page. Without JavaScript the page says so and links the
 step-by-step guide.
 
-"Propose on GitHub" opens repo_url's new-file page (mkdocs.yml); without a GitHub
-repo_url the page says why that option is absent.
+When the entry is ready: "Send to the research lead" downloads one file (submission.py) and
+opens an email to the plugin's `submissions` address; "Propose on GitHub" opens repo_url's
+new-file page (mkdocs.yml) and is absent without one; the files themselves are behind "Show
+the files".
 """
 
 from __future__ import annotations
@@ -123,8 +125,10 @@ def _attributes(page: str, settings: Settings, data: tuple[str, str], kind: str)
     titles = f"{file_href(page, TITLES)}?v={data[1]}"
     github = settings.github
     repo = f' data-repo="{attr(github)}" data-branch="{attr(settings.branch)}"' if github else ""
+    lead = settings.submissions_address
+    email = f' data-submissions="{attr(lead)}" data-trust="{attr(settings.trust_name)}"' if lead else ""
     return (f'data-form="{kind}" data-rules="{attr(rules)}" data-titles="{attr(titles)}"'
-            f'{repo} novalidate hidden')
+            f'{repo}{email} novalidate hidden')
 
 
 def needs_script(page: str) -> str:
@@ -142,25 +146,44 @@ def needs_script(page: str) -> str:
             "step by step.</p></div>")
 
 
+def send(settings: Settings, what: str) -> str:
+    """"Send to the research lead": one file to download, and an email to write (forms.js fills
+    the email's address, subject and body; without an address the teacher is told whom to send
+    it to)."""
+    email = ('<li><p>Write to the research lead: the button opens your email program with the '
+             'message filled in. Attach the file you downloaded, then send it.</p>'
+             '<p><a class="md-button md-button--primary" id="gt-email" href="#">Write the email</a>'
+             '</p><p class="gt-hint" id="gt-email-address"></p></li>'
+             if settings.submissions_address else
+             "<li><p>Email the file you downloaded to the Trust's research lead.</p></li>")
+    return ('<section class="gt-send" aria-labelledby="gt-send-heading">'
+            '<h3 id="gt-send-heading">Send to the research lead</h3><ol class="gt-steps">'
+            f'<li><p>Download your {what}: one file, with everything in it.</p>'
+            f'<p><button type="button" class="md-button md-button--primary" id="gt-download-submission">'
+            f"Download your {what}</button></p></li>{email}</ol></section>")
+
+
 def finish(settings: Settings, what: str) -> str:
-    """The last section: the check, the problems' summary, and the files three ways."""
-    github = ('<div class="gt-propose" id="gt-propose"><h3>Propose on GitHub</h3>'
-              '<div id="gt-propose-steps"></div></div>' if settings.github else
-              '<div class="admonition info" id="gt-no-github"><p class="admonition-title">Propose '
-              'on GitHub is not available</p><p>This site does not name its repository on GitHub '
-              "(<code>repo_url</code> in <code>mkdocs.yml</code>), so the form cannot open GitHub "
-              "for you. Copy or download your files and send them to the Trust's research lead, "
-              "or add them by following How to contribute.</p></div>")
+    """The last section: the check, the problems' summary, and the finished entry or record:
+    how it will look, two ways to send it, and its files for the curious."""
+    github = ('<section class="gt-propose" id="gt-propose" aria-labelledby="gt-propose-heading">'
+              '<h3 id="gt-propose-heading">Or propose it on GitHub</h3><p>If you have a GitHub '
+              'account, you can propose it there yourself.</p><div id="gt-propose-steps"></div>'
+              "</section>" if settings.github else "")
+    looks = ('<section class="gt-finished-box" aria-labelledby="gt-finished-heading">'
+             f'<h3 id="gt-finished-heading">Your {what}, as it will look</h3>'
+             '<div class="gt-finished" id="gt-finished"></div></section>' if what == "entry" else "")
     return (f'<p>When you have finished, check your {what}. If something needs changing, the '
             "check lists each problem, with a link to the field.</p>"
             f'<button type="button" class="md-button md-button--primary" id="gt-check">Check my '
-            f"{what} and make the files</button>"
+            f"{what}</button>"
             '<div class="gt-summary" id="gt-problems" tabindex="-1" hidden>'
             '<h3 id="gt-problems-heading">There is a problem</h3><ul id="gt-problems-list"></ul></div>'
             '<div class="gt-output" id="gt-output" tabindex="-1" hidden>'
-            '<h3 id="gt-output-heading">Your files are ready</h3>'
-            '<p id="gt-output-intro"></p><div id="gt-output-files"></div>'
-            f"{github}</div>"
+            f'<h3 id="gt-output-heading">Your {what} is ready</h3>'
+            f"{send(settings, what)}{github}{looks}"
+            '<details class="gt-files"><summary>Show the files</summary>'
+            '<p id="gt-output-intro"></p><div id="gt-output-files"></div></details></div>'
             '<div class="gt-restart"><button type="button" class="md-button" id="gt-restart">'
             'Start again</button><p class="gt-restart-confirm" id="gt-restart-confirm" hidden>'
             f"This clears every field and the draft kept in this browser. "

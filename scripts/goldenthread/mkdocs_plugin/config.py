@@ -11,3 +11,4 @@ from ..settings import OPTIONS
 class GoldenThreadConfig(Config):  # type: ignore[no-untyped-call]
     trust_name = c.Type(str, default=OPTIONS["trust_name"])
     library_requests = c.Type(str, default=OPTIONS["library_requests"])
+    submissions = c.Type(str, default=OPTIONS["submissions"])
