@@ -180,6 +180,21 @@
     return option ? option.textContent : kind;
   }
 
+  /* The fields a reference's kind needs (check/bib.py's REQUIRED): shown first; the rest of
+     its kind's fields wait behind "More details". */
+  function needed(kind) {
+    const wanted = new Set([].concat.apply([], rules.data.bibRequired[kind.type] || []));
+    return kind.fields.filter(function (spec) { return wanted.has(spec[0]); });
+  }
+
+  function referenceField(reference, n, spec) {
+    const name = spec[0];
+    const multi = rules.data.names.includes(name);
+    const control = multi ? textarea(reference.fields[name], 3) : input(reference.fields[name], { spellcheck: name === "url" || name === "doi" ? "false" : null });
+    control.setAttribute("data-bind", "references." + n + ".fields." + name);
+    return field("references." + n + "." + name, "gt-references-" + n + "-" + name, spec[1], spec[2], control);
+  }
+
   function drawReferences(focusIndex) {
     const list = byId("gt-references-list");
     list.replaceChildren();
@@ -187,13 +202,25 @@
     state.references.forEach(function (reference, n) {
       const kind = rules.kinds[reference.kind];
       const key = keyed[n].key;
-      const fields = kind.fields.map(function (spec) {
-        const name = spec[0];
-        const multi = rules.data.names.includes(name);
-        const control = multi ? textarea(reference.fields[name], 3) : input(reference.fields[name], { spellcheck: name === "url" || name === "doi" ? "false" : null });
-        control.setAttribute("data-bind", "references." + n + ".fields." + name);
-        return field("references." + n + "." + name, "gt-references-" + n + "-" + name, spec[1], spec[2], control);
-      });
+      const first = needed(kind);
+      const rest = kind.fields.filter(function (spec) { return !first.includes(spec); });
+      let fields;
+      if (reference.library && !reference.editing) {
+        // from the library: one line, its details already right
+        fields = [element("p", { class: "gt-from-library", text: referenceLine(reference) }),
+          element("button", { type: "button", class: "md-button", "data-edit-reference": String(n) },
+            ["Change the details", element("span", { class: "gt-hidden", text: " of reference " + (n + 1) })])];
+      } else {
+        fields = first.map(function (spec) { return referenceField(reference, n, spec); });
+        if (rest.length) {
+          const more = element("details", { class: "gt-more", "data-more": String(n),
+            open: reference.more || rest.some(function (spec) { return (reference.fields[spec[0]] || "").trim(); }) });
+          more.append(element("summary", { text: "More details (" + rest.map(function (spec) { return spec[1]; }).join(", ") + ")" }));
+          rest.forEach(function (spec) { more.append(referenceField(reference, n, spec)); });
+          more.addEventListener("toggle", function () { if (state.references[n]) { state.references[n].more = more.open; } });
+          fields.push(more);
+        }
+      }
       const keyInput = input(key, { spellcheck: "false", "data-bind": "references." + n + ".key" });
       const cite = "[@" + key + "]";
       fields.push(field("references." + n + ".key", "gt-references-" + n + "-key", "Key",
@@ -204,8 +231,9 @@
       const remove = element("button", { type: "button", class: "md-button gt-remove", "data-remove-reference": String(n) },
         ["Remove ", element("span", { class: "gt-hidden", text: "reference " + (n + 1) }),
           element("span", { "aria-hidden": "true", text: "this reference" })]);
-      list.append(element("li", { class: "gt-group" }, [element("fieldset", { class: "gt-group-box" },
-        [element("legend", { text: "Reference " + (n + 1) + ": " + kindLabel(reference.kind) })].concat(
+      const from = reference.library ? "from the library" : kindLabel(reference.kind);
+      list.append(element("li", { class: "gt-group" }, [element("fieldset", { class: "gt-group-box", "data-reference": String(n) },
+        [element("legend", { text: "Reference " + (n + 1) + ": " + from })].concat(
           fields, [element("div", { class: "gt-actions" }, [copy, status, remove])]))]));
     });
     if (focusIndex !== undefined) {
@@ -325,6 +353,8 @@
       const words = byBox.get(box);
       if (!error) { return; }
       if (words) {
+        const more = box.closest("details.gt-more");
+        if (more && !more.open) { more.open = true; }
         error.replaceChildren(element("span", { class: "gt-hidden", text: "Error: " }), words.join(" "));
         error.hidden = false;
         box.classList.add("gt-field-error");
@@ -696,7 +726,9 @@
 
   function chooseReference(n) {
     const reference = catalogue.reference[n];
-    state.references.push({ kind: reference[0], key: "", fields: Object.assign({}, reference[1]) });
+    const id = catalogue.id[n];
+    state.references.push({ kind: reference[0], key: "", fields: Object.assign({}, reference[1]), library: id });
+    if (!state.library.includes(id)) { state.library.push(id); drawChosen(); }
     drawReferences();
     changed();
     const key = keyedReferences()[state.references.length - 1].key;
@@ -870,8 +902,18 @@
       state.references.push({ kind: kind, key: "", fields: {} });
       drawReferences(state.references.length - 1);
       changed();
+    } else if (button.hasAttribute("data-edit-reference")) {
+      const n = +button.getAttribute("data-edit-reference");
+      state.references[n].editing = true;
+      drawReferences(n);
+      save();
     } else if (button.hasAttribute("data-remove-reference")) {
-      state.references.splice(+button.getAttribute("data-remove-reference"), 1);
+      const gone = state.references.splice(+button.getAttribute("data-remove-reference"), 1)[0];
+      const still = state.references.some(function (other) { return other.library === gone.library; });
+      if (gone.library && !still && state.library.includes(gone.library)) {
+        state.library.splice(state.library.indexOf(gone.library), 1);
+        drawChosen();
+      }
       drawReferences();
       byId("gt-add-reference").focus();
       preview();
@@ -907,6 +949,21 @@
     }
   }
 
+  /* The section the teacher is in: marked in the list of sections, and said above it. */
+  function markSection(event) {
+    const section = event.target.closest && event.target.closest(".gt-section");
+    if (!section) { return; }
+    const links = Array.from(form.querySelectorAll(".gt-progress a"));
+    links.forEach(function (link, n) {
+      const here = link.getAttribute("data-section") === section.id;
+      if (here) {
+        link.setAttribute("aria-current", "step");
+        const words = "You are in section " + (n + 1) + " of " + links.length + ": " + link.textContent + ".";
+        if (byId("gt-progress-where").textContent !== words) { byId("gt-progress-where").textContent = words; }
+      } else { link.removeAttribute("aria-current"); }
+    });
+  }
+
   function addYears() {
     const select = byId("gt-year");
     if (!select || select.tagName !== "SELECT") { return; }
@@ -928,6 +985,7 @@
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
     form.addEventListener("focusout", onLeave);
+    form.addEventListener("focusin", markSection);
     form.addEventListener("click", onClick);
     form.addEventListener("submit", function (event) { event.preventDefault(); check(); });
     picker("library", chooseLibrary);

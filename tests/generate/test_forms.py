@@ -164,7 +164,7 @@ def test_the_pages_and_their_data_are_generated() -> None:
     kb = knowledge()
     pages = site_pages(kb, Settings(), {"write-your-entry": "How it works.", "propose-a-title": "Propose."})
     assert pages[ENTRY_FORM].startswith(
-        '---\ntitle: "Write your entry"\n---\n\n# Write your entry\n\nHow it works.')
+        '---\ntitle: "Write your entry"\nhide: ["toc"]\n---\n\n# Write your entry\n\nHow it works.')
     assert ENTRY_FORM.split("/")[0] in OWNED and TITLE_FORM.split("/")[0] in OWNED
     files = site_files(kb, pages, {})
     assert files[RULES] == rules_data(kb) and files[TITLES] == titles_data(kb)

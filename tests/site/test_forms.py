@@ -180,7 +180,9 @@ def expected_files(visit: Visit, root: Path, teacher: Teacher, keys: tuple[str, 
         research_question=teacher.question, abstract=teacher.abstract,
         topics=ids_of(visit, "topics", teacher.topics), aims=ids_of(visit, "aims", teacher.aims),
         building_blocks=ids_of(visit, "building_blocks", teacher.principles),
-        stages=ids_of(visit, "stages", teacher.stages), library=("make-it-stick",),
+        stages=ids_of(visit, "stages", teacher.stages),
+        # the title chosen, then the reference picked from the library: one pick, both places
+        library=("make-it-stick", "rosenshines-principles-in-action"),
         body=teacher.body.format(first=f"[@{keys[0]}]", second=f"[@{keys[1]}, p. 12]"))
     return entry_text(new), bib_text(references)
 
@@ -213,6 +215,9 @@ def fill_entry(visit: Visit, teacher: Teacher = TEACHER) -> tuple[str, str]:
     page.get_by_label("Kind of reference").select_option(label="Journal article")
     page.get_by_role("button", name="Add this reference").click()
     first = page.locator("#gt-references-list > li").nth(0)
+    # the fields an article needs first; the rest behind "More details"
+    assert first.get_by_label("Volume", exact=True).is_hidden()
+    first.get_by_text("More details").click()
     for label, value in teacher.article:
         first.get_by_label(label, exact=True).fill(value)
     picker = page.get_by_role("combobox", name="Or add a title from the library")
@@ -338,6 +343,44 @@ def test_a_teacher_writes_an_entry_that_validates_and_is_published(
     assert entry.authors[1].role == "Science lead" and len(entry.references) == 2
 
 
+def test_a_shorter_form(open_form: Any) -> None:
+    """One pick for a library reference; a typed one shows what its kind needs; the preview
+    beside the text on a wide screen; the sections numbered, with where the teacher is."""
+    visit = open_form(ENTRY_FORM, width=1440)
+    page = visit.page
+    picker = page.get_by_role("combobox", name="Or add a title from the library")
+    picker.fill("rosenshine")
+    page.get_by_role("option", name=re.compile("Rosenshine")).first.click()
+    picked = page.locator("#gt-references-list > li").nth(0)
+    assert picked.locator("input, textarea").count() == 1  # its key, and no other box
+    expect(picked.locator(".gt-from-library")).to_contain_text(
+        "Sherrington, Tom. (2019). Rosenshine's principles in action")
+    expect(page.locator("#gt-library-chosen")).to_contain_text("Rosenshine")  # informed it, too
+    picked.get_by_role("button", name="Change the details").click()
+    assert picked.get_by_label("Publisher", exact=True).input_value() == "John Catt"
+    page.get_by_label("Kind of reference").select_option(label="Book")
+    page.get_by_role("button", name="Add this reference").click()
+    typed = page.locator("#gt-references-list > li").nth(1)
+    shown = [label for label in typed.locator("label").all_inner_texts() if label]
+    assert shown[:5] == ["Authors", "Editors", "Title", "Publisher", "Year"]
+    assert typed.get_by_label("Edition", exact=True).is_hidden()
+    # removing the picked reference takes it out of the titles that informed the entry
+    picked.get_by_role("button", name="Remove reference 1").click()
+    assert page.locator("#gt-library-chosen li").count() == 0
+    # side by side on a wide screen; one above the other on a phone
+    text, preview = page.locator("#gt-body").bounding_box(), page.locator(".gt-preview-box").bounding_box()
+    assert preview["x"] >= text["x"] + text["width"] and abs(preview["y"] - text["y"]) < 120, (text, preview)
+    page.set_viewport_size({"width": 390, "height": 800})
+    text, preview = page.locator("#gt-body").bounding_box(), page.locator(".gt-preview-box").bounding_box()
+    assert preview["y"] >= text["y"] + text["height"]
+    # where the teacher is
+    page.get_by_label("Research question").focus()
+    expect(page.locator("#gt-progress-where")).to_have_text("You are in section 3 of 7: Your research.")
+    current = page.locator(".gt-progress a[aria-current='step']")
+    assert current.all_inner_texts() == ["Your research"]
+    assert page.locator("#gt-section-research h2").inner_text() == "3. Your research"
+
+
 def press_until(page: Any, selector: str, key: str = "Tab", most: int = 400) -> None:
     """Press Tab until the element matching selector has the focus (keyboard only)."""
     for _ in range(most):
@@ -395,6 +438,9 @@ def test_keyboard_only(open_form: Any, form_site: FormSite, tmp_path: Path) -> N
     keyboard.press("Tab")
     keyboard.press("Enter")  # Add this reference: the focus goes to its first field
     for label, value in teacher.article:
+        if page.evaluate("document.activeElement.tagName") == "SUMMARY":
+            keyboard.press("Enter")  # "More details": the fields an article may also have
+            keyboard.press("Tab")
         ident = page.evaluate("document.activeElement.id")
         assert page.locator(f"label[for='{ident}']").inner_text() == label
         for line in value.split("\n"):
@@ -779,7 +825,8 @@ def axe_violations(page: Any) -> list[tuple[str, list[Any]]]:
 
     page.wait_for_timeout(400)  # Material fades its tabs out on a scroll: measure them once still
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS}})
-    return [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+    return [(v["id"], [n["target"] + [n.get("failureSummary", "")[:300]] for n in v["nodes"]][:3])
+            for v in results.response["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -111,8 +111,24 @@ def picker(ident: str, label: str, hint: str, path: str, button: str = "") -> st
 
 
 def section(number: int, heading: str, inner: str, ident: str) -> str:
-    return (f'<section class="gt-section" aria-labelledby="gt-{ident}-heading">'
+    return (f'<section class="gt-section gt-section-{ident}" id="gt-section-{ident}" '
+            f'aria-labelledby="gt-{ident}-heading">'
             f'<h2 id="gt-{ident}-heading">{number}. {attr(heading)}</h2>{inner}</section>')
+
+
+def progress(headings: list[tuple[str, str]]) -> str:
+    """The form's sections, numbered, as links; forms.js marks the one the teacher is in
+    (aria-current="step")."""
+    items = "".join(f'<li><a href="#gt-section-{ident}" data-section="gt-section-{ident}">'
+                    f"{attr(heading)}</a></li>" for ident, heading in headings)
+    return (f'<nav class="gt-progress" aria-label="Sections of the form"><ol>{items}</ol></nav>'
+            f'<p class="gt-progress-where" id="gt-progress-where">{len(headings)} sections</p>')
+
+
+def sections(parts: list[tuple[str, str, str]]) -> str:
+    """The numbered sections, (heading, inner HTML, ident) each, after their list."""
+    return progress([(ident, heading) for heading, _, ident in parts]) + "".join(
+        section(number, heading, inner, ident) for number, (heading, inner, ident) in enumerate(parts, 1))
 
 
 def versions(kb: KnowledgeBase) -> tuple[str, str]:
@@ -194,7 +210,9 @@ def finish(settings: Settings, what: str) -> str:
 
 def _page(page: str, heading: str, guide: str, form: str) -> str:
     scripts = "".join(f'<script src="{file_href(page, "assets/" + name)}"></script>' for name in SCRIPTS)
-    return (front_matter(title=heading) + f"# {heading}\n\n" + guide.strip() + "\n\n"
+    # the form's own list of sections stands for the table of contents, and its room lets the
+    # text sit beside its preview on a wide screen
+    return (front_matter(title=heading, hide=["toc"]) + f"# {heading}\n\n" + guide.strip() + "\n\n"
             + needs_script(page) + "\n\n"
             '<p class="gt-draft-note" id="gt-draft-note" role="status" hidden></p>\n\n'
             + form + "\n\n" + scripts + "\n")
@@ -236,25 +254,24 @@ def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
                   + '<button type="button" class="md-button" id="gt-add-reference">Add this '
                   "reference</button></div>"
                   + picker("reference-title", "Or add a title from the library", "Type part of a "
-                           "title or an author’s name, then choose it: its details are filled in.",
+                           "title or an author’s name, then choose it: its details are filled in, "
+                           "and it is listed among the titles that informed your entry.",
                            "reference-title"))
-    text = (text_area("body", "Your text", "Keep the four headings that start ##. Replace each "
-                      "line that starts TODO: with your own words. To cite a reference, paste its "
-                      "key, for example [@sherrington2019].", 22, value=BODY)
+    text = ('<div class="gt-beside">'
+            + text_area("body", "Your text", "Keep the four headings that start ##. Replace each "
+                        "line that starts TODO: with your own words. To cite a reference, paste its "
+                        "key, for example [@sherrington2019].", 22, value=BODY)
             + '<section class="gt-preview-box" aria-labelledby="gt-preview-heading">'
             '<h3 id="gt-preview-heading">Preview</h3><p class="gt-hint">How your text will look '
             "(the site shows references in full).</p>"
-            '<div class="gt-preview" id="gt-preview"></div></section>')
-    sections = "".join([
-        section(1, "About your entry", about, "about"),
-        section(2, "Authors", authors, "authors"),
-        section(3, "Your research", research, "research"),
-        section(4, "Where it fits", where, "where"),
-        section(5, "References", references, "references"),
-        section(6, "Your text", text, "text"),
-        section(7, "Check and finish", finish(settings, "entry"), "finish")])
+            '<div class="gt-preview" id="gt-preview"></div></section></div>')
+    parts = sections([
+        ("About your entry", about, "about"), ("Authors", authors, "authors"),
+        ("Your research", research, "research"), ("Where it fits", where, "where"),
+        ("References", references, "references"), ("Your text", text, "text"),
+        ("Check and finish", finish(settings, "entry"), "finish")])
     return (f'<form class="gt-form" id="gt-form" {_attributes(ENTRY_FORM, settings, data, "entry")}>'
-            f"{sections}</form>")
+            f"{parts}</form>")
 
 
 def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> str:
@@ -290,13 +307,11 @@ def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
         choices("formats", "Formats the library holds", "", formats, checked=("print",))])
     summary = text_area("summary", "Summary", _hint_of(SUMMARY) + " Say what the book covers and "
                         "who it is for.", 5)
-    sections = "".join([
-        section(1, "The title", about, "about"),
-        section(2, "Where it fits", where, "where"),
-        section(3, "Summary", summary, "summary"),
-        section(4, "Check and finish", finish(settings, "title"), "finish")])
+    parts = sections([
+        ("The title", about, "about"), ("Where it fits", where, "where"),
+        ("Summary", summary, "summary"), ("Check and finish", finish(settings, "title"), "finish")])
     return (f'<form class="gt-form" id="gt-form" {_attributes(TITLE_FORM, settings, data, "title")}>'
-            f"{sections}</form>")
+            f"{parts}</form>")
 
 
 def form_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str]) -> dict[str, str]:
