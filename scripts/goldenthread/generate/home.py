@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import datetime
 
+from ..cite.people import listed
 from ..model import KnowledgeBase
 from .links import entry_page, relative, title_page
-from .text import join_words, md
+from .text import md
 
 PAGE = "index.md"
 MARKER = "<!-- what is new -->"
@@ -25,7 +26,7 @@ def what_is_new(kb: KnowledgeBase) -> str:
     text = ""
     if titles:
         text += "## New in the library\n\n" + "".join(
-            f"- [{md(t.full_title)}]({relative(PAGE, title_page(t))}), {md(join_words(t.authors))} "
+            f"- [{md(t.full_title)}]({relative(PAGE, title_page(t))}), {md(listed(t.authors))} "
             f"({t.year}), added {_day(t.added)}\n" for t in titles) + "\n"
     year = max((e.year for e in kb.entries), default=None)
     entries = [e for e in kb.entries if e.year == year][:NEWEST]

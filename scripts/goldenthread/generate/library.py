@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
+from ..cite.people import listed
 from ..export.bibtex import title_entry
 from ..model import KnowledgeBase, Named, Pathway, Title
 from ..settings import Settings
@@ -18,7 +19,7 @@ from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
 from .scholarly import title_json_ld
-from .text import fenced, front_matter, join_words, md, plural
+from .text import fenced, front_matter, md, plural
 
 FORMATS = catalogue.FORMATS
 
@@ -37,7 +38,7 @@ def _request_link(title: Title, settings: Settings) -> str:
 
 
 def _details(title: Title, kb: KnowledgeBase) -> str:
-    rows = [("Authors", md(join_words(title.authors))), ("Year", str(title.year))]
+    rows = [("Authors", md(listed(title.authors))), ("Year", str(title.year))]
     if title.edition:
         rows.append(("Edition", md(title.edition)))
     if title.publisher:
@@ -83,7 +84,7 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     text += f"# {md(title.title)}\n\n"
     if title.subtitle:
         text += f"*{md(title.subtitle)}*\n{{ .gt-subtitle }}\n\n"
-    text += f"By {md(join_words(title.authors))} ({title.year})\n{{ .gt-byline }}\n\n"
+    text += f"By {md(listed(title.authors))} ({title.year})\n{{ .gt-byline }}\n\n"
     text += title_button(title, topics)
     if title.summary:
         text += title.summary.strip() + "\n\n"

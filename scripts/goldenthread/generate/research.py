@@ -8,6 +8,7 @@ from urllib.parse import quote
 from ..check.citations import citation_groups
 from ..cite.apa import Reference, Run, citation, reference_list
 from ..cite.entry import entry_bibtex, entry_citation
+from ..cite.people import listed
 from ..export.citation_cff import CITATION
 from ..export.feeds import RESEARCH_FEED
 from ..export.files import FORMATS, year_files
@@ -18,7 +19,7 @@ from .framework import framework_link_lines
 from .links import entry_page, href, offprint, relative, title_page, url_of, year_page
 from .my_list import entry_button
 from .scholarly import entry_citation_tags, entry_json_ld
-from .text import attr, fenced, front_matter, join_words, md, plural
+from .text import attr, fenced, front_matter, md, plural
 
 INDEX = "research/index.md"
 LINK_SAFE = ":/?#@!$&'*+,;=%~"
@@ -137,7 +138,7 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
         for entry in grouped[academy]:
             label = " (example)" if entry.example else ""
             text += (f"- [{md(entry.title)}]({relative(page, entry_page(entry))}){label}: "
-                     f"{md(join_words(a.name for a in entry.authors))}\n")
+                     f"{md(listed([a.name for a in entry.authors]))}\n")
         text += "\n"
     write = f"{href(page, ENTRY_FORM)}?year={year}"
     text += (f'<p><a class="md-button" href="{attr(write)}">Write your entry for {year}</a></p>\n\n')
