@@ -7,11 +7,11 @@ from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
 from ..cite.people import listed
-from ..export.bibtex import title_entry
 from ..model import KnowledgeBase, Named, Pathway, Title
 from ..settings import Settings
 from . import catalogue
 from .catalogue import INDEX
+from .cite_this import title_cite_this
 from .framework import framework_link_lines
 from .links import entry_page, relative, title_page
 from .my_list import title_button
@@ -19,7 +19,7 @@ from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
 from .scholarly import title_json_ld
-from .text import fenced, front_matter, md, plural
+from .text import front_matter, md, plural
 
 FORMATS = catalogue.FORMATS
 
@@ -100,9 +100,7 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     text += "\n## Related titles\n\n"
     text += "".join(f"- [{md(r.full_title)}]({relative(page, title_page(r))}) ({r.year})\n"
                     for r in related) or "None yet.\n"
-    text += ("\n## Cite this\n\nCopy this BibTeX entry into your reference manager.\n\n"
-             + fenced(title_entry(title), "bibtex") + "\n"
-             f"[Back to the library]({relative(page, INDEX)})\n")
+    text += "\n" + title_cite_this(title, topics) + f"[Back to the library]({relative(page, INDEX)})\n"
     return text
 
 
