@@ -3,12 +3,10 @@ library and the research where it says `<!-- what is new -->`."""
 
 from __future__ import annotations
 
-import datetime
-
 from ..cite.people import listed
 from ..model import KnowledgeBase
 from .links import entry_page, relative, title_page
-from .text import md
+from .text import long_date, md
 
 PAGE = "index.md"
 MARKER = "<!-- what is new -->"
@@ -17,8 +15,7 @@ NEWEST = 5  # titles and entries each
 
 def _day(iso: str) -> str:
     """'2026-07-01' -> '1 July 2026'."""
-    moment = datetime.date.fromisoformat(iso)
-    return f"{moment.day} {moment:%B} {moment.year}"
+    return long_date(iso)
 
 
 def what_is_new(kb: KnowledgeBase) -> str:

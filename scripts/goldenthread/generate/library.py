@@ -19,7 +19,7 @@ from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
 from .scholarly import title_json_ld
-from .text import front_matter, md, plural
+from .text import front_matter, long_date, md, plural
 
 FORMATS = catalogue.FORMATS
 
@@ -54,8 +54,9 @@ def _details(title: Title, kb: KnowledgeBase) -> str:
                          for a, n in title.copies)
         rows.append(("Held at", held))
     if title.added:
-        rows.append(("Added to the library", title.added))
-    return "| Detail | Value |\n|---|---|\n" + "".join(f"| {k} | {v} |\n" for k, v in rows)
+        rows.append(("Added to the library", long_date(title.added)))
+    # a description list: each detail's name and its value, no header row to read out
+    return "".join(f"{name}\n:   {value}\n\n" for name, value in rows)
 
 
 def _framework_links(page: str, title: Title, kb: KnowledgeBase) -> str:
