@@ -859,12 +859,13 @@ def test_the_forms_are_axe_clean_in_every_state(open_form: Any, scheme: str) -> 
 
 @pytest.mark.parametrize("path", [ENTRY_FORM, TITLE_FORM])
 def test_usable_at_a_phones_width(open_form: Any, path: str) -> None:
-    visit = open_form(path, width=360, height=740)
+    visit = open_form(path, width=320, height=740)
     page = visit.page
     state = teacher_state() if path == ENTRY_FORM else title_state()
     load_draft(page, "entry" if path == ENTRY_FORM else "title", state)
     page.get_by_role("button", name=re.compile("^Check my")).click()
     page.locator("#gt-output").wait_for()
+    page.get_by_text("Show the files").click()  # the last screen, files open: all of it at 320 px
 
     def overflow() -> list[str]:
         return list(page.evaluate("""() => [...document.querySelectorAll('#gt-form *')].filter(e => {
