@@ -99,3 +99,13 @@ def test_a_file_that_is_not_a_submission(repo: Path, capsys: pytest.CaptureFixtu
 
 def test_a_missing_file_is_a_usage_error(repo: Path) -> None:
     assert main(["--root", str(repo), "research", "add", str(repo / "nothing.md")]) == 2
+
+
+def test_a_problem_it_causes_in_another_file_is_reported(repo: Path,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    # an entry of 2024 with the id of the 2025 entry: validate names the later file
+    text = join("research/2024/valid-entry.md", VALID_ENTRY.replace("year: 2025", "year: 2024"), VALID_BIB)
+    code, problems = add(repo, text, capsys)
+    assert code == 1 and [(p["path"], p["code"]) for p in problems] == [
+        ("research/2025/valid-entry.md", "duplicate-id")]
+    assert not (repo / "research/2024").exists()

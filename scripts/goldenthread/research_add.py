@@ -78,6 +78,9 @@ def add_submission(root: Path, source: Path, name: str, dry_run: bool = False) -
         return Added([Problem(name, 1, 1, "submission-exists", f"{path} already exists: nothing was "
                               "placed; rename the entry (its line '<!-- Golden Thread submission:' "
                               "and its file) or remove the file if it is an old copy") for path in taken])
+    # what other files' problems the entry causes (an id another year's entry has, say) are
+    # those that were not there before it
+    before = set(validate(root, keep_data=False).problems)
     written = _place(root, files)
     try:
         found = validate(root, keep_data=False).problems
@@ -85,7 +88,9 @@ def add_submission(root: Path, source: Path, name: str, dry_run: bool = False) -
         _remove(root, written)
         raise
     problems = sort_problems([mapped for problem in found
-                              if (mapped := _as_submitted(problem, submission, name)) is not None])
+                              if (mapped := _as_submitted(problem, submission, name)) is not None]
+                             + [problem for problem in found if problem not in before
+                                and problem.path not in files])
     added = Added(problems, written)
     if dry_run or not added.ok:
         _remove(root, written)
