@@ -202,3 +202,29 @@ def test_report_skipped_codes_are_registered_import_codes() -> None:
 @pytest.mark.parametrize("command", COMMANDS)
 def test_every_command_reports_some_codes(command: str) -> None:
     assert reported_by(command)  # type: ignore[arg-type]
+
+
+# -- The teacher's words -------------------------------------------------------------------------
+
+def test_every_code_has_a_teachers_sentence_in_plain_english() -> None:
+    from .plain_words import unplain
+
+    for code in CODES:
+        assert code.teacher.endswith("."), code.code
+        assert unplain(code.teacher) == [], (code.code, code.teacher, unplain(code.teacher))
+
+
+def test_every_message_template_has_a_teachers_variant_keyed_the_same() -> None:
+    from goldenthread.messages import FRAGMENTS, TEACHER, TEMPLATES
+
+    from .plain_words import unplain
+
+    assert set(TEMPLATES) - set(FRAGMENTS) <= set(TEACHER), set(TEMPLATES) - set(FRAGMENTS) - set(TEACHER)
+    for name, template in TEACHER.items():
+        assert name.split(".")[0] in BY_CODE or name.split(".")[0] == "exists", name
+        assert name in TEMPLATES or name.endswith(".choose"), name
+        # filled with sample values as the form fills it: still plain English
+        sample = re.sub(r"\{(\w+)(?::,)?\}", lambda m: "‘Title’" if m[1] == "field" else "x", template)
+        assert unplain(sample) == [], (name, sample)
+    assert BY_CODE["placeholder"].teacher_message == TEACHER["placeholder"]
+    assert BY_CODE["isbn-checksum"].message == TEMPLATES["isbn-checksum"]

@@ -42,8 +42,11 @@ def test_the_shipped_settings_are_read_from_the_trusts_identity() -> None:
     identity = Identity(email="hello@trust.example", library_requests="mailto:library@trust.example",
                         submissions="research@trust.example", privacy="https://trust.example/privacy")
     identity = replace(identity, library_title="Staff Professional Development Library")
-    assert settings == Settings("The Trust", "mailto:library@trust.example", "Golden Thread",
-                                identity=identity)
+    assert settings == Settings("The Trust", "mailto:library@trust.example", "research@trust.example",
+                                "Golden Thread", identity=identity)
+    assert settings.submissions_address == "research@trust.example"
+    lead = Settings(submissions="mailto:lead@school.example?subject=x")
+    assert lead.submissions_address == "lead@school.example"
 
 
 def test_the_identity_wins_over_the_older_plugin_options(repository: Path) -> None:

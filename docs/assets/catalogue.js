@@ -55,11 +55,13 @@
   function joinWords(words) {
     return words.length <= 1 ? words.join("") : words.slice(0, -1).join(", ") + " and " + words[words.length - 1];
   }
+  /* catalogue.py's byline: APA 7's citation of the authors ("Black et al., 2003"); an
+     organisation, or a name with a particle, is named as catalogue.json's `short` says. */
+  function shortName(name) { return (data.short && data.short[name]) || surname(name); }
   function byline(n) {
     var authors = data.authors[n];
-    var names = authors.slice(0, 3).map(function (a) { return authors.length > 1 ? surname(a) : a; });
-    return joinWords(names) + (authors.length > 3 ? " and others" : "") + ", " + data.year[n] +
-      (data.report[n] ? " (report)" : "");
+    var names = authors.length > 2 ? shortName(authors[0]) + " et al." : authors.map(shortName).join(" & ");
+    return names + ", " + data.year[n] + (data.report[n] ? " (report)" : "");
   }
 
   /* A title's id is slug(title) where catalogue.json leaves it out (catalogue.py's slug). */

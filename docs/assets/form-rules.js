@@ -142,6 +142,60 @@
     return "@" + kind + "{" + key + ",\n" + lines.join(",\n") + "\n}\n";
   }
 
+  // -- check/sentence_case.py: a reference title in Title Case -------------------------------
+
+  const PART_END = /[:?!.\u2014\u2013]$|--+$/;
+  const LETTER = /[\p{L}\p{Nl}\p{No}]/gu;
+  function letters(text) { return (text.match(LETTER) || []).join(""); }
+  function titleWords(title) {
+    const words = [];
+    let depth = 0, begin = -1, isProtected = false, first = true;
+    const chars = Array.from(title);
+    let offset = 0;
+    const offsets = chars.map(function (char) { const at = offset; offset += char.length; return at; });
+    function close(end) {
+      if (begin >= 0) {
+        const text = title.slice(offsets[begin], end < chars.length ? offsets[end] : title.length);
+        words.push({ start: offsets[begin], text: text, isProtected: isProtected, first: first });
+        first = PART_END.test(text.replace(/\}+$/, ""));
+        begin = -1;
+      }
+    }
+    chars.forEach(function (char, index) {
+      if (char === "{") { close(index); depth += 1; }
+      else if (char === "}") { close(index); depth = Math.max(depth - 1, 0); }
+      else if (/\s/u.test(char)) {
+        close(index);
+        if (["-", "\u2014", "\u2013"].includes(chars[index - 1])) { first = true; }
+      } else if (char === "-" && begin >= 0) { close(index); first = false; }
+      else if (begin < 0) { begin = index; isProtected = depth > 0; }
+    });
+    close(chars.length);
+    return words;
+  }
+  function kept(word) {
+    const found = letters(word.text);
+    if (word.isProtected || word.first || !found) { return true; }
+    if (found === "I" || Array.from(found).filter(function (c) { return /\p{Lu}/u.test(c); }).length >= 2) { return true; }
+    return !/\p{Lu}/u.test(Array.from(found)[0]);
+  }
+  /* The sentence-case form of a title written in Title Case; null if it is not. */
+  function sentenceCase(title) {
+    const words = titleWords(title);
+    const lowered = words.filter(function (w) { return !kept(w); });
+    const small = words.filter(function (w) {
+      return !w.isProtected && !w.first && letters(w.text).length >= 4 && /^\p{Ll}/u.test(w.text);
+    });
+    if (lowered.length < 2 || lowered.length < 2 * small.length) { return null; }
+    let out = title;
+    lowered.forEach(function (word) {
+      const at = word.start + word.text.search(/\p{L}/u);
+      const char = String.fromCodePoint(out.codePointAt(at));
+      out = out.slice(0, at) + char.toLowerCase() + out.slice(at + char.length);
+    });
+    return out;
+  }
+
   function start(data) {
     const messages = data.messages;
     const templates = data.templates;
@@ -158,9 +212,8 @@
     const KINDS = {};
     data.referenceKinds.forEach(function (kind) { KINDS[kind[0]] = { type: kind[1], fields: kind[2] }; });
 
-    /* messages.say: a template of messages.py with its fields filled in. */
-    function say(name, values) {
-      const template = messages[name];
+    function format(templates_, name, values) {
+      const template = templates_[name];
       if (template === undefined) { throw new Error("no message " + name); }
       return template.replace(/\{\{|\}\}|\{(\w+)(!r)?(:,)?\}/g, function (match, field, asRepr, comma) {
         if (match === "{{") { return "{"; }
@@ -169,6 +222,28 @@
         if (value === undefined) { throw new Error(name + " needs " + field); }
         return asRepr ? repr(value) : comma ? thousands(value) : String(value);
       });
+    }
+    /* messages.say: a template of messages.py with its fields filled in. The text remembers
+       which template and values made it, so the form can say the same in a teacher's words. */
+    function say(name, values) {
+      const text = new String(format(messages, name, values));  // eslint-disable-line no-new-wrappers
+      text.template = name;
+      text.values = values;
+      return text;
+    }
+    /* messages.TEACHER: the teacher's sentence for a problem. `screen` holds what only the
+       page knows: `field`, the field's label as shown, and `choose`, a list's first line. */
+    function teacherSays(problem, screen) {
+      const values = Object.assign({}, problem.values, screen);
+      const chosen = screen.choose && data.teacher[problem.template + ".choose"] ? problem.template + ".choose" : problem.template;
+      return format(data.teacher, chosen, values);
+    }
+    /* A problem as the page gets it: plain text, its level (codes.py), and its template. */
+    function settled(problem) {
+      const message = problem.message;
+      return { file: problem.file, field: problem.field, code: problem.code, line: problem.line || 0,
+        level: data.levels[problem.code] || "error", message: String(message),
+        template: message.template || problem.code, values: message.values || {} };
     }
 
     function word(value) { return PLAIN.test(value) && !NOT_TEXT.test(value) ? value : quoted(value); }
@@ -586,6 +661,13 @@
         if (url && !WEB_ADDRESS.test(url)) {
           problems.push({ file: "bib", field: field(where, "url"), code: "bib-url", message: say("bib-url", { url: url }) });
         }
+        ["title", "booktitle"].forEach(function (name) {
+          const sentence = fields[name] ? sentenceCase(fields[name].split(SPACES).filter(Boolean).join(" ")) : null;
+          if (sentence !== null) {
+            problems.push({ file: "bib", field: field(where, name), code: "bib-title-case",
+              message: say("bib-title-case", { name: name, sentence: sentence }) });
+          }
+        });
       });
       return problems;
     }
@@ -680,7 +762,15 @@
         const found = imageProblem(image);
         add("md", "body", found[0], found[1], image.line);
       });
-      return problems.concat(referenceProblems(entry.references));
+      return problems.concat(referenceProblems(entry.references)).map(settled);
+    }
+
+    /* submission.join: the one file "Send to the research lead" downloads. */
+    function entrySubmission(entry) {
+      const path = entryPath(entry) + ".md";
+      const bib = entry.references.length ? bibText(entry.references) : "";
+      return { path: path, name: entry.id + ".md",
+        text: entryText(entry) + "\n" + fill(data.submission.open, { path: path }) + "\n" + bib + data.submission.close + "\n" };
     }
 
     function entryFiles(entry) {
@@ -777,15 +867,15 @@
         if (!seen.has(found[1])) { seen.add(found[1]); add("summary", found[0], found[1]); }
       });
       if (record.summary.startsWith(templates.placeholder)) { add("summary", "placeholder", say("placeholder.summary", {})); }
-      return problems;
+      return problems.map(settled);
     }
 
     function titleFiles(title) { return [{ path: titlePath(title), text: titleText(title) }]; }
 
     return {
-      data: data, say: say, repr: repr, clean: clean, newId: newId, yearOf: yearOf, kinds: KINDS,
+      data: data, say: say, teacherSays: teacherSays, sentenceCase: sentenceCase, repr: repr, clean: clean, newId: newId, yearOf: yearOf, kinds: KINDS,
       suggestedKey: suggestedKey, citations: citations, withoutCode: withoutCode, unfolded: unfolded,
-      entry: { files: entryFiles, problems: entryProblems, text: entryText },
+      entry: { files: entryFiles, problems: entryProblems, text: entryText, submission: entrySubmission },
       title: { files: titleFiles, problems: titleProblems, text: titleText },
     };
   }

@@ -186,6 +186,21 @@
     return option ? option.textContent : kind;
   }
 
+  /* The fields a reference's kind needs (check/bib.py's REQUIRED): shown first; the rest of
+     its kind's fields wait behind "More details". */
+  function needed(kind) {
+    const wanted = new Set([].concat.apply([], rules.data.bibRequired[kind.type] || []));
+    return kind.fields.filter(function (spec) { return wanted.has(spec[0]); });
+  }
+
+  function referenceField(reference, n, spec) {
+    const name = spec[0];
+    const multi = rules.data.names.includes(name);
+    const control = multi ? textarea(reference.fields[name], 3) : input(reference.fields[name], { spellcheck: name === "url" || name === "doi" ? "false" : null });
+    control.setAttribute("data-bind", "references." + n + ".fields." + name);
+    return field("references." + n + "." + name, "gt-references-" + n + "-" + name, spec[1], spec[2], control);
+  }
+
   function drawReferences(focusIndex) {
     const list = byId("gt-references-list");
     list.replaceChildren();
@@ -193,13 +208,25 @@
     state.references.forEach(function (reference, n) {
       const kind = rules.kinds[reference.kind];
       const key = keyed[n].key;
-      const fields = kind.fields.map(function (spec) {
-        const name = spec[0];
-        const multi = rules.data.names.includes(name);
-        const control = multi ? textarea(reference.fields[name], 3) : input(reference.fields[name], { spellcheck: name === "url" || name === "doi" ? "false" : null });
-        control.setAttribute("data-bind", "references." + n + ".fields." + name);
-        return field("references." + n + "." + name, "gt-references-" + n + "-" + name, spec[1], spec[2], control);
-      });
+      const first = needed(kind);
+      const rest = kind.fields.filter(function (spec) { return !first.includes(spec); });
+      let fields;
+      if (reference.library && !reference.editing) {
+        // from the library: one line, its details already right
+        fields = [element("p", { class: "gt-from-library", text: referenceLine(reference) }),
+          element("button", { type: "button", class: "md-button", "data-edit-reference": String(n) },
+            ["Change the details", element("span", { class: "gt-hidden", text: " of reference " + (n + 1) })])];
+      } else {
+        fields = first.map(function (spec) { return referenceField(reference, n, spec); });
+        if (rest.length) {
+          const more = element("details", { class: "gt-more", "data-more": String(n),
+            open: reference.more || rest.some(function (spec) { return (reference.fields[spec[0]] || "").trim(); }) });
+          more.append(element("summary", { text: "More details (" + rest.map(function (spec) { return spec[1]; }).join(", ") + ")" }));
+          rest.forEach(function (spec) { more.append(referenceField(reference, n, spec)); });
+          more.addEventListener("toggle", function () { if (state.references[n]) { state.references[n].more = more.open; } });
+          fields.push(more);
+        }
+      }
       const keyInput = input(key, { spellcheck: "false", "data-bind": "references." + n + ".key" });
       const cite = "[@" + key + "]";
       fields.push(field("references." + n + ".key", "gt-references-" + n + "-key", "Key",
@@ -210,8 +237,9 @@
       const remove = element("button", { type: "button", class: "md-button gt-remove", "data-remove-reference": String(n) },
         ["Remove ", element("span", { class: "gt-hidden", text: "reference " + (n + 1) }),
           element("span", { "aria-hidden": "true", text: "this reference" })]);
-      list.append(element("li", { class: "gt-group" }, [element("fieldset", { class: "gt-group-box" },
-        [element("legend", { text: "Reference " + (n + 1) + ": " + kindLabel(reference.kind) })].concat(
+      const from = reference.library ? "from the library" : kindLabel(reference.kind);
+      list.append(element("li", { class: "gt-group" }, [element("fieldset", { class: "gt-group-box", "data-reference": String(n) },
+        [element("legend", { text: "Reference " + (n + 1) + ": " + from })].concat(
           fields, [element("div", { class: "gt-actions" }, [copy, status, remove])]))]));
     });
     if (focusIndex !== undefined) {
@@ -241,9 +269,7 @@
   function filesNote() {
     const note = byId("gt-files-note");
     if (!note) { return; }
-    const made = files();
-    note.textContent = (made.length > 1 ? "Your files will be " : "Your file will be ") +
-      made.map(function (file) { return file.path; }).join(" and ") + ".";
+    note.textContent = "";  // the teacher never needs the files' names
   }
 
   function drawAll() {
@@ -280,9 +306,41 @@
     const head = group && group !== box ? group.querySelector("legend").textContent + ", " : "";
     return head + (own ? own.textContent : "");
   }
-  function wording(problem) {
-    return (problem.line ? "Line " + problem.line + " of your text: " : "") + problem.message;
+  function quote(text) { return "‘" + String(text).trim().replace(/[:.]$/, "") + "’"; }
+  /* The heading of the part of the text a line is in ("What we did"), if any. */
+  function headingAt(line) {
+    const lines = state.body.replace(/\r\n?/g, "\n").split("\n").slice(0, line);
+    for (let n = lines.length - 1; n >= 0; n -= 1) {
+      const match = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(lines[n]);
+      if (match) { return match[1]; }
+    }
+    return null;
   }
+  /* What only the page knows about a problem: the field's label as the teacher sees it, and
+     the first line of a list to choose from. */
+  function screen(problem) {
+    const box = fieldFor(problem.field);
+    if (!box) { return { field: KIND === "entry" ? "your entry" : "the record" }; }
+    const own = box.querySelector(":scope > .gt-label, :scope > legend");
+    const group = box.closest(".gt-group-box");
+    let name = quote(own ? own.textContent : "");
+    if (group && group !== box) { name += " in " + group.querySelector("legend").textContent.split(":")[0]; }
+    if (problem.line && box.getAttribute("data-path") === "body") {
+      const heading = headingAt(problem.line);
+      if (heading) { name = quote(heading) + " in " + name; }
+    }
+    const values = { field: name };
+    const list = box.querySelector(":scope > select");
+    if (list && list.options.length && list.options[0].value === "") { values.choose = list.options[0].textContent; }
+    else if (box.classList.contains("gt-choices")) { values.choose = "Choose at least one in " + name; }
+    return values;
+  }
+  /* A problem in the teacher's words (messages.TEACHER), as the summary and the field say it. */
+  function wording(problem) {
+    const words = rules.teacherSays(problem, screen(problem));
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+  function blocking(all) { return all.filter(function (problem) { return problem.level !== "notice"; }); }
 
   function showErrors(all) {
     const byBox = new Map();
@@ -292,7 +350,7 @@
       const path = box.getAttribute("data-path");
       if (!checkedOnce && !touched.has(path)) { return; }
       if (!byBox.has(box)) { byBox.set(box, []); }
-      const words = wording(problem);
+      const words = (problem.level === "notice" ? "Advice: " : "") + wording(problem);
       if (!byBox.get(box).includes(words)) { byBox.get(box).push(words); }
     });
     form.querySelectorAll("[data-path]").forEach(function (box) {
@@ -301,6 +359,8 @@
       const words = byBox.get(box);
       if (!error) { return; }
       if (words) {
+        const more = box.closest("details.gt-more");
+        if (more && !more.open) { more.open = true; }
         error.replaceChildren(element("span", { class: "gt-hidden", text: "Error: " }), words.join(" "));
         error.hidden = false;
         box.classList.add("gt-field-error");
@@ -325,19 +385,26 @@
     const list = byId("gt-problems-list");
     list.replaceChildren();
     const shown = new Set();
-    all.forEach(function (problem) {
+    let errors = 0;
+    blocking(all).concat(all.filter(function (problem) { return problem.level === "notice"; })).forEach(function (problem) {
       const field_ = fieldFor(problem.field);
       const control = field_ ? controlOf(field_) : null;
-      const words = (field_ ? labelOf(field_) + ": " : "") + wording(problem);
+      const notice = problem.level === "notice";
+      const words = (notice ? "Advice: " : "") + wording(problem);
       if (shown.has(words)) { return; }
       shown.add(words);
-      const item = element("li", { "data-code": problem.code, "data-file": problem.file });
+      if (!notice) { errors += 1; }
+      const item = element("li", { "data-code": problem.code, "data-level": problem.level });
       item.append(control ? element("a", { href: "#" + control.id, "data-focus": control.id, text: words }) : words);
       list.append(item);
     });
-    byId("gt-problems-heading").textContent = shown.size === 1 ? "There is a problem" : "There are " + shown.size + " problems";
+    const advice = shown.size - errors;
+    byId("gt-problems-heading").textContent = errors === 0 ? (advice === 1 ? "One piece of advice" : advice + " pieces of advice") +
+      " (your " + (KIND === "entry" ? "entry" : "record") + " can be sent as it is)" :
+      errors === 1 ? "There is a problem" : "There are " + errors + " problems";
+    box.classList.toggle("gt-advice-only", errors === 0);
     box.hidden = all.length === 0;
-    if (focus && all.length) { box.focus(); }
+    if (focus && errors) { box.focus(); }
   }
 
   function check() {
@@ -351,8 +418,10 @@
     showErrors(lastProblems);
     summary(lastProblems, true);
     const output = byId("gt-output");
-    if (lastProblems.length) { output.hidden = true; return; }
+    if (blocking(lastProblems).length) { output.hidden = true; return; }
     showFiles();
+    showSend();
+    if (KIND === "entry") { showFinished(); }
     output.hidden = false;
     output.focus();
   }
@@ -414,6 +483,75 @@
         element("div", { class: "gt-actions" }, [copy, save, status])]));
     });
     propose(all);
+  }
+
+  // -- Send to the research lead, and the entry as it will look -------------------------------
+
+  function submission() {
+    if (KIND === "entry") { return rules.entry.submission(typed()); }
+    const file = files()[0];
+    return { path: file.path, name: file.path.split("/").pop(), text: file.text };
+  }
+
+  function showSend() {
+    const button = byId("gt-download-submission");
+    if (button && !button.hasAttribute("data-ready")) {
+      button.setAttribute("data-ready", "");
+      button.addEventListener("click", function () { const made = submission(); download({ path: made.name, text: made.text }); });
+    }
+    const email = byId("gt-email");
+    const address = form.getAttribute("data-submissions");
+    if (!email || !address) { return; }
+    const doc = typed();
+    const made = submission();
+    const first = KIND === "entry" ? (doc.authors[0] || {}).name : "";
+    const what = KIND === "entry" ? "action research entry" : "library title";
+    const subject = (KIND === "entry" ? "Action research entry: " : "Library title: ") + rules.clean(doc.title).trim();
+    const lines = ["Hello,", "", "I attach my " + what + ", \u201c" + rules.clean(doc.title).trim() + "\u201d, made with the form on " +
+      (form.getAttribute("data-trust") || "the Trust") + "\u2019s Golden Thread site.", "",
+      "The file is " + made.name + ".", "", "Thank you" + (first && first.trim() ? "," : "."), first ? first.trim() : ""];
+    email.href = "mailto:" + address + "?subject=" + encodeURIComponent(subject) + "&body=" + encodeURIComponent(lines.join("\n").trim() + "\n");
+    byId("gt-email-address").textContent = "It goes to " + address + ". Remember to attach the file: " + made.name + ".";
+  }
+
+  function choiceNames(name, ids) {
+    return ids.map(function (id) {
+      const label = form.querySelector('label[for="gt-' + name + '-' + id + '"]');
+      return label ? label.textContent : id;
+    });
+  }
+
+  /* A reference as a reader sees it, in short: who, when, what, where. */
+  function referenceLine(reference) {
+    const fields = reference.fields || {};
+    const names = (fields.author || fields.editor || "").split("\n").map(function (line) { return line.trim(); }).filter(Boolean);
+    const who = names.length ? names.join("; ") : fields.organization || fields.institution || "";
+    const where = fields.journal || fields.booktitle || fields.publisher || fields.institution || fields.organization || "";
+    return [who, "(" + ((fields.year || "").trim() || "n.d.") + ")", (fields.title || "").trim(), where].filter(Boolean).join(". ").replace(/\.\. /g, ". ");
+  }
+
+  function showFinished() {
+    const target = byId("gt-finished");
+    if (!target) { return; }
+    const doc = typed();
+    const academy = byId("gt-academy");
+    const where = academy && academy.selectedIndex > 0 ? academy.options[academy.selectedIndex].textContent : "";
+    const byline = doc.authors.map(function (author) { return author.name + (author.role ? " (" + author.role + ")" : ""); }).join(", ");
+    const body = element("div", { class: "gt-preview" });
+    renderText(body);
+    const parts = [element("p", { class: "gt-finished-title", text: doc.title }),
+      element("p", { text: [byline, where, String(doc.year)].filter(Boolean).join(" \u00b7 ") }),
+      element("p", {}, [element("strong", { text: "Research question: " }), rules.unfolded(doc.research_question)]),
+      element("p", {}, [element("strong", { text: "Abstract: " }), rules.unfolded(doc.abstract)])];
+    const tagged = [["Topics", choiceNames("topics", doc.topics)], ["Stages", choiceNames("stages", doc.stages)]]
+      .filter(function (pair) { return pair[1].length; });
+    tagged.forEach(function (pair) { parts.push(element("p", {}, [element("strong", { text: pair[0] + ": " }), pair[1].join(", ")])); });
+    parts.push(body);
+    if (doc.references.length) {
+      parts.push(element("p", {}, [element("strong", { text: "References" })]),
+        element("ul", {}, doc.references.map(function (reference) { return element("li", { text: referenceLine(reference) }); })));
+    }
+    target.replaceChildren.apply(target, parts);
   }
 
   function newFileUrl(repo, branch, path, text) {
@@ -594,7 +732,9 @@
 
   function chooseReference(n) {
     const reference = catalogue.reference[n];
-    state.references.push({ kind: reference[0], key: "", fields: Object.assign({}, reference[1]) });
+    const id = catalogue.id[n];
+    state.references.push({ kind: reference[0], key: "", fields: Object.assign({}, reference[1]), library: id });
+    if (!state.library.includes(id)) { state.library.push(id); drawChosen(); }
     drawReferences();
     changed();
     const key = keyedReferences()[state.references.length - 1].key;
@@ -643,7 +783,11 @@
 
   function preview() {
     const target = byId("gt-preview");
-    if (!target) { return; }
+    if (target) { renderText(target); }
+  }
+
+  /* The teacher's text as the site shows it, in short, into `target`. */
+  function renderText(target) {
     const keyed = keyedReferences();
     const blocks = [];
     const lines = state.body.replace(/\r\n?/g, "\n").split("\n");
@@ -764,8 +908,18 @@
       state.references.push({ kind: kind, key: "", fields: {} });
       drawReferences(state.references.length - 1);
       changed();
+    } else if (button.hasAttribute("data-edit-reference")) {
+      const n = +button.getAttribute("data-edit-reference");
+      state.references[n].editing = true;
+      drawReferences(n);
+      save();
     } else if (button.hasAttribute("data-remove-reference")) {
-      state.references.splice(+button.getAttribute("data-remove-reference"), 1);
+      const gone = state.references.splice(+button.getAttribute("data-remove-reference"), 1)[0];
+      const still = state.references.some(function (other) { return other.library === gone.library; });
+      if (gone.library && !still && state.library.includes(gone.library)) {
+        state.library.splice(state.library.indexOf(gone.library), 1);
+        drawChosen();
+      }
       drawReferences();
       byId("gt-add-reference").focus();
       preview();
@@ -801,6 +955,21 @@
     }
   }
 
+  /* The section the teacher is in: marked in the list of sections, and said above it. */
+  function markSection(event) {
+    const section = event.target.closest && event.target.closest(".gt-section");
+    if (!section) { return; }
+    const links = Array.from(form.querySelectorAll(".gt-progress a"));
+    links.forEach(function (link, n) {
+      const here = link.getAttribute("data-section") === section.id;
+      if (here) {
+        link.setAttribute("aria-current", "step");
+        const words = "You are in section " + (n + 1) + " of " + links.length + ": " + link.textContent + ".";
+        if (byId("gt-progress-where").textContent !== words) { byId("gt-progress-where").textContent = words; }
+      } else { link.removeAttribute("aria-current"); }
+    });
+  }
+
   function addYears() {
     const select = byId("gt-year");
     if (!select || select.tagName !== "SELECT") { return; }
@@ -822,12 +991,11 @@
     form.addEventListener("input", onInput);
     form.addEventListener("change", onInput);
     form.addEventListener("focusout", onLeave);
+    form.addEventListener("focusin", markSection);
     form.addEventListener("click", onClick);
     form.addEventListener("submit", function (event) { event.preventDefault(); check(); });
     picker("library", chooseLibrary);
     picker("reference-title", chooseReference);
-    const needs = byId("gt-form-needs-script");
-    if (needs) { needs.hidden = true; }
     form.hidden = false;
     lastProblems = problems();
     if (KIND === "title") { loadCatalogue().then(recheck, function () { catalogueFailed = true; }); }
@@ -838,6 +1006,8 @@
   window.GoldenThreadForm = {
     state: function () { return JSON.parse(JSON.stringify(state)); },
     problems: function () { return problems(); },
+    /* each problem with the sentence the teacher reads */
+    said: function () { return problems().map(function (problem) { return Object.assign({ words: wording(problem) }, problem); }); },
     files: function () { return files(); },
   };
 
@@ -845,10 +1015,10 @@
     if (!response.ok) { throw new Error(String(response.status)); }
     return response.json();
   }).then(setup).catch(function (error) {
-    const needs = byId("gt-form-needs-script");
-    if (needs) {
-      needs.querySelector(".admonition-title").textContent = "The form could not start";
-      needs.querySelector("p:last-child").prepend("It could not load its rules (" + error.message + "). ");
+    const failed = byId("gt-form-failed");
+    if (failed) {
+      failed.hidden = false;
+      if (window.console) { console.warn("The form's rules did not load:", error); }
     }
   });
 }());

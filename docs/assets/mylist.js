@@ -114,7 +114,8 @@
     place.appendChild(share);
   }
 
-  /* A shared list: fetch each page it names for its data, and keep what is new. */
+  /* A shared list: fetch each page it names for its data, then ask before adding what is
+     new to the reader's own list (the link is someone else's; the list is the reader's). */
   function fromLink() {
     var wanted = decodeURIComponent(location.hash.slice(1)).split(",").filter(function (url) {
       return /^[a-z0-9\-\/]+\/$/.test(url);
@@ -128,12 +129,46 @@
         return button ? JSON.parse(button.getAttribute("data-gt-item")) : null;
       }).catch(function () { return null; });
     })).then(function (found) {
-      var added = found.filter(function (item) { return item && !has(read(), item.url); });
-      added.forEach(add);
-      history.replaceState(null, "", location.pathname);
+      var fresh = found.filter(function (item) { return item && !has(read(), item.url); });
       var missing = found.filter(function (item) { return !item; }).length;
-      return added.length + " added from the shared link." +
-        (missing ? " " + missing + " could not be found." : "");
+      var lost = missing ? " " + missing + " could not be found." : "";
+      history.replaceState(null, "", location.pathname);
+      if (!fresh.length) { return "Everything on the shared list is already on yours." + lost; }
+      return ask(fresh, lost);
+    });
+  }
+
+  /* "Add these to your list?": the shared titles, and two buttons. */
+  function ask(fresh, lost) {
+    return new Promise(function (resolve) {
+      place.textContent = "";
+      var box = element("section", { "class": "gt-mylist-shared", "aria-labelledby": "gt-mylist-shared-heading",
+                                     tabindex: "-1" });
+      box.appendChild(element("h2", { id: "gt-mylist-shared-heading" }, "A list someone shared with you"));
+      box.appendChild(element("p", {}, (fresh.length === 1 ? "It has 1 item" : "It has " + fresh.length + " items") +
+        " not on your list. Add " + (fresh.length === 1 ? "it" : "them") + " to your list?" + lost));
+      var items = element("ul", { "class": "gt-mylist-items" });
+      fresh.forEach(function (item) {
+        var row = element("li");
+        row.appendChild(element("a", { href: new URL(item.url, root).href }, item.title));
+        row.appendChild(element("span", { "class": "gt-byline" }, item.byline));
+        items.appendChild(row);
+      });
+      box.appendChild(items);
+      var yes = element("button", { type: "button", "class": "md-button md-button--primary" },
+                        fresh.length === 1 ? "Add it to my list" : "Add them to my list");
+      var no = element("button", { type: "button", "class": "md-button" }, "No, keep my list as it is");
+      yes.addEventListener("click", function () {
+        fresh.forEach(add);
+        resolve(fresh.length + " added from the shared link.");
+      });
+      no.addEventListener("click", function () { resolve("Nothing was added from the shared link."); });
+      var actions = element("div", { "class": "gt-mylist-actions" });
+      actions.appendChild(yes);
+      actions.appendChild(no);
+      box.appendChild(actions);
+      place.appendChild(box);
+      box.focus();
     });
   }
 

@@ -237,6 +237,41 @@ def cmd_library_import(args: argparse.Namespace) -> int:
     return ExitCode.INVALID if any(p.level == "error" for p in report.problems) else ExitCode.OK
 
 
+def cmd_research_add(args: argparse.Namespace) -> int:
+    from .research_add import add_submission
+
+    root = _root(args.root)
+    source = Path(args.file)
+    if not source.is_file():
+        raise GoldenThreadError(f"{args.file} is not a file")
+    added = add_submission(root, source, args.file, dry_run=args.dry_run)
+    sys.stdout.write(FORMATS[args.format](added.problems))
+    if args.format == "text":
+        sys.stderr.write(summary(added.problems))
+        if added.placed:
+            sys.stderr.write("placed " + " and ".join(added.placed) + "\n")
+        elif added.ok:
+            sys.stderr.write("valid; nothing placed (--dry-run)\n")
+        else:
+            sys.stderr.write("nothing placed\n")
+    return ExitCode.OK if added.ok else ExitCode.INVALID
+
+
+def _add_research(commands: argparse._SubParsersAction[_Parser]) -> None:
+    research = commands.add_parser("research", help="add an entry sent from the entry form")
+    actions = research.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    add = actions.add_parser("add", help="validate a submission, then place its entry and .bib",
+                             description="Place the entry and references in FILE, the file the "
+                                         "entry form's \"Send to the research lead\" downloads, "
+                                         "at research/<year>/<id>.md and .bib, when validate "
+                                         "finds no error in them. Never overwrites a file; "
+                                         "problems name FILE's own lines.")
+    add.add_argument("file", metavar="FILE")
+    add.add_argument("--dry-run", action="store_true", help="validate only; place nothing")
+    add.add_argument("--format", choices=sorted(FORMATS), default="text")
+    add.set_defaults(run=cmd_research_add)
+
+
 def _add_library(commands: argparse._SubParsersAction[_Parser]) -> None:
     library = commands.add_parser("library", help="import or export the catalogue as BibTeX")
     actions = library.add_subparsers(dest="action", required=True, parser_class=_Parser)
@@ -311,6 +346,7 @@ def parser() -> argparse.ArgumentParser:
     start.set_defaults(run=cmd_init)
     _add_new(commands)
     _add_library(commands)
+    _add_research(commands)
     return top
 
 

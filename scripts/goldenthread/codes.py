@@ -8,12 +8,14 @@ fails the tests rather than reaching a teacher unexplained.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
-Command = Literal["validate", "library import", "build", "serve", "audit"]
+from .messages import TEACHER, TEMPLATES
+
+Command = Literal["validate", "library import", "research add", "build", "serve", "audit"]
 Level = Literal["error", "warning", "notice"]
-COMMANDS: tuple[Command, ...] = ("validate", "library import", "build", "serve", "audit")
+COMMANDS: tuple[Command, ...] = ("validate", "library import", "research add", "build", "serve", "audit")
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,17 @@ class Code:
     levels: tuple[tuple[Command, Level], ...]
     meaning: str
     fix: str
+    teacher: str = ""  # what a teacher reads: what to do, in the words on the form's screen
+
+    @property
+    def message(self) -> str | None:
+        """The maintainer's message template (messages.TEMPLATES), where the code has one."""
+        return TEMPLATES.get(self.code)
+
+    @property
+    def teacher_message(self) -> str | None:
+        """The teacher's message template (messages.TEACHER) the forms fill, where it has one."""
+        return TEACHER.get(self.code)
 
     @property
     def level(self) -> Level:
@@ -47,17 +60,18 @@ def level_of(code: str, command: Command = "validate") -> Level:
 
 
 def _code(code: str, meaning: str, fix: str, *, validate: Level | None = "error",
-          library_import: Level | None = None, build: Level | None = None,
-          serve: Level | None = None, audit: Level | None = None) -> Code:
-    levels = zip(COMMANDS, (validate, library_import, build, serve, audit), strict=True)
+          library_import: Level | None = None, research_add: Level | None = None,
+          build: Level | None = None, serve: Level | None = None, audit: Level | None = None) -> Code:
+    levels = zip(COMMANDS, (validate, library_import, research_add, build, serve, audit), strict=True)
     return Code(code, tuple((command, level) for command, level in levels if level), meaning, fix)
 
 
 # Problems with how a file is read: `validate` reports them for every source, and `library
 # import` for the .bib file and library/topics.yaml, which it reads.
 _READING: dict[str, Level] = {"validate": "error", "library_import": "error"}
+_SUBMITTED: dict[str, Level] = {**_READING, "research_add": "error"}
 
-CODES: tuple[Code, ...] = (
+_CODES: tuple[Code, ...] = (
     # --- validate: reading YAML and files ---------------------------------------------
     _code("yaml-syntax", "The fields cannot be read. Often a missing space after a colon, a "
           "tab, a bad indent, or a colon inside a value.",
@@ -163,7 +177,7 @@ CODES: tuple[Code, ...] = (
     _code("front-matter-unclosed", "The front matter has no closing `---` line.",
           "Add a line `---` after the last field."),
     _code("not-utf8", "The file is not saved as UTF-8 text.",
-          "Save it as UTF-8. In most editors: Save As, Encoding, UTF-8.", **_READING),
+          "Save it as UTF-8. In most editors: Save As, Encoding, UTF-8.", **_SUBMITTED),
     _code("unreadable", "The file cannot be opened, for example because it is not allowed "
           "to be read. The message gives the reason.",
           "Check that it is an ordinary file you can open, or save it again.", **_READING),
@@ -301,6 +315,16 @@ CODES: tuple[Code, ...] = (
           "was ignored.", "Nothing to do.", validate=None, library_import="notice"),
     _code("bib-comment", "A comment or other text between entries was ignored.",
           "Nothing to do.", validate=None, library_import="notice"),
+    # --- research add: a submission from the entry form -----------------------------------
+    _code("submission-format", "The file is not a submission from the entry form (\"Send to the "
+          "research lead\"): its last lines must be a comment that starts `<!-- Golden Thread "
+          "submission: research/<year>/<id>.md` and ends `-->`.",
+          "Ask the teacher to download it again from the form, and attach that file unchanged.",
+          validate=None, research_add="error"),
+    _code("submission-exists", "An entry (or its `.bib`) is already where the submission would go, "
+          "so nothing was placed.", "If it is an old copy, remove it; if it is another entry, "
+          "change the submission's id on its `<!-- Golden Thread submission:` line.",
+          validate=None, research_add="error"),
     # --- build and serve ---------------------------------------------------------------
     _code("plugin-option", "An option of the goldenthread plugin in `mkdocs.yml` is not one it "
           "has, or is not text.", "Correct the option's name (the message may suggest one), or "
@@ -337,6 +361,122 @@ CODES: tuple[Code, ...] = (
           "This is a fault in the tool, not in your files: tell the research lead.",
           validate=None, audit="error"),
 )
+
+# What a teacher reads for each code: plain English, what to do, in the terms of the form's
+# screen; never a field name from the files, an id, a file name or a command. Problems a
+# teacher cannot cause say who fixes them.
+_LEAD = "Nothing for you to do: tell the research lead, who will put it right."
+TEACHER_WORDS: dict[str, str] = {
+    "yaml-syntax": ("Part of the entry cannot be read: check the line named, and ask the research "
+                    "lead if it still fails."),
+    "duplicate-key": "The same box is filled in twice: keep one.",
+    "missing-field": "Fill in the box the message names.",
+    "unknown-field": "Remove the box the message names: the form does not use it.",
+    "wrong-type": ("Check the box the message names: it should be text, a number or a choice from "
+                   "the list."),
+    "not-allowed": "Choose one of the choices the form offers.",
+    "bad-format": "Follow the example in the box's hint.",
+    "bad-date": "Give a real date, for example 14 March 2026.",
+    "empty-list": "Add or choose at least one.",
+    "isbn-checksum": ("A digit of the ISBN is probably mistyped: copy it again from the book, or "
+                      "leave it empty."),
+    "isbn-format": ("An ISBN has 10 or 13 digits: copy it again from the back cover or the "
+                    "copyright page, or leave it empty."),
+    "isbn-prefix": ("A 13-digit ISBN begins 978 or 979: copy it again from the copyright page, or "
+                    "leave it empty."),
+    "isbn-placeholder": ("That ISBN is only zeros where a book's number goes: copy the real one "
+                         "from the book, or leave it empty."),
+    "duplicate-isbn": ("The book may already be in the library: search the catalogue before you "
+                       "propose it."),
+    "unknown-topic": "Choose the topics from the list the form offers.",
+    "unknown-academy": "Choose your academy.",
+    "unknown-title": "Choose the library titles from the list the form offers.",
+    "unknown-building-block": "Choose the principles from the list the form offers.",
+    "unknown-career-stage": "Choose the career stages from the list the form offers.",
+    "unknown-aim": "Choose the aims from the list the form offers.",
+    "year-mismatch": "Choose the year your entry is published in.",
+    "unknown-citation": ("Your text cites a key that no reference has: add the reference under "
+                         "References, or correct the key in your text."),
+    "bib-syntax": "A reference cannot be read: ask the research lead to look at it.",
+    "bib-missing-field": "Fill in the reference's box the message names.",
+    "doi-prefix": "Write the DOI from 10. on, without the web address in front of it.",
+    "doi-format": ("Copy the DOI from the article's page: it starts 10. and has a slash, for "
+                   "example 10.1000/xyz123."),
+    "unsafe-html": "Take the tag the message names out of your text: the site does not publish it.",
+    "unsafe-attribute": ("Take the part the message names out of your text: it would run a program"
+                         " on the page."),
+    "unsafe-link": "Change the link to a web address that starts https://.",
+    "front-matter-missing": _LEAD,
+    "front-matter-unclosed": _LEAD,
+    "not-utf8": _LEAD,
+    "unreadable": _LEAD,
+    "bad-id": "Use only lowercase letters, digits and hyphens in the short name.",
+    "placeholder": "Replace the line that starts TODO: with your own words.",
+    "empty-file": "Fill in the form: the entry is empty.",
+    "empty-value": "Fill in the box the message names, or leave it out if it is optional.",
+    "duplicate-item": "The same choice is named twice: remove one.",
+    "duplicate-id": "Another entry already has this short name: change it, or change your title.",
+    "out-of-range": "Check the number: a year has four digits, for example 2026.",
+    "field-too-long": "Shorten the text the message names.",
+    "too-long": "Shorten the text to the length the message gives.",
+    "file-too-large": "Shorten your text: the entry is too long to publish.",
+    "control-character": ("Type again the words around the line named: they hold an invisible "
+                          "character from copying and pasting."),
+    "yaml-tag": ("Check the box the message names: it starts with an exclamation mark, which the "
+                 "site cannot keep."),
+    "yaml-key": _LEAD,
+    "yaml-alias-limit": _LEAD,
+    "yaml-too-deep": _LEAD,
+    "unexpected-file": _LEAD,
+    "cover-missing": "Send the cover's picture to the research lead, or leave the cover out.",
+    "cover-outside-library": _LEAD,
+    "image-alt": ("Describe the picture between its square brackets, so that people who cannot see"
+                  " it are told what it shows."),
+    "image-outside": ("Send the picture to the research lead with your entry: the form cannot add "
+                      "pictures."),
+    "image-missing": ("Send the picture to the research lead with your entry: the form cannot add "
+                      "pictures."),
+    "image-format": ("Save the picture as PNG (for a chart) or JPEG (for a photograph), and send "
+                     "it again."),
+    "image-corrupt": "Save the picture again as PNG or JPEG from the original, and send it again.",
+    "image-unsafe": "Save the drawing again as PNG, and send it again.",
+    "image-large": "Save the picture smaller, for example 1600 pixels wide, and send it again.",
+    "bib-duplicate-key": ("Two references have the same key: change the key of one, and its "
+                          "citations in your text."),
+    "bib-web-date": ("Give the web page's date: its year and month if the page shows when it was "
+                     "published, or else the day you read it."),
+    "bib-url": "Give a web address that starts https://.",
+    "bib-type": "Choose another kind of reference: the site cannot print this one.",
+    "bib-title-case": ("Write the reference's title in sentence case, as APA 7 does: a capital "
+                       "only for the first word, the first word after a colon, and names."),
+    "import-skipped": _LEAD,
+    "import-existing": "Nothing to do: the book is already in the library.",
+    "import-duplicate": "Nothing to do: the book was listed twice.",
+    "import-exists": _LEAD,
+    "import-chapter": _LEAD,
+    "import-keywords": _LEAD,
+    "import-url": _LEAD,
+    "bib-crossref": _LEAD,
+    "bib-duplicate-field": _LEAD,
+    "bib-undefined-macro": _LEAD,
+    "bib-preamble": "Nothing to do.",
+    "bib-comment": "Nothing to do.",
+    "submission-format": ("Download your entry again from the form, and attach that file to "
+                          "your email unchanged."),
+    "submission-exists": "Nothing for you to do: the research lead will give your entry another short name.",
+    "plugin-option": _LEAD,
+    "site-warning": _LEAD,
+    "unsafe-script": _LEAD,
+    "csp-missing": _LEAD,
+    "csp-blocked": _LEAD,
+    "broken-link": "Correct the link the message names, or tell the research lead.",
+    "broken-anchor": "Correct the link the message names, or tell the research lead.",
+    "missing-page": _LEAD,
+    "missing-search-entry": _LEAD,
+    "missing-export": _LEAD,
+}
+
+CODES: tuple[Code, ...] = tuple(replace(code, teacher=TEACHER_WORDS[code.code]) for code in _CODES)
 
 BY_CODE: dict[str, Code] = {code.code: code for code in CODES}
 

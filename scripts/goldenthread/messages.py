@@ -99,6 +99,9 @@ TEMPLATES: dict[str, str] = {
     "bib-url": "url = {{{url}}} is not a web address: use one starting https://",
     "bib-duplicate-key": ("the reference key {key!r} is used twice in this file: rename one "
                           "and update its citations"),
+    "bib-title-case": ("APA 7 writes reference titles in sentence case: {name} = {{{sentence}}} "
+                       "(if that lowered a proper noun, put the noun in braces, e.g. "
+                       "{{Rosenshine}} or {{Key Stage}}, to keep its capitals)"),
     # check/ids.py and check/sources.py
     "bad-id": ("the file name {name!r} is not a valid id: use lowercase letters, digits and "
                "hyphens, e.g. {suggestion!r}"),
@@ -132,3 +135,75 @@ TEMPLATES: dict[str, str] = {
 def say(name: str, /, **values: Any) -> str:
     """The message `name` with its fields filled in."""
     return TEMPLATES[name].format(**values)
+
+
+# The same messages as a teacher reads them in the site's forms: what to do, in the words on
+# the form's screen, with no field names from the files, ids, file names or commands. Keyed
+# as TEMPLATES; the form fills `{field}` with the field's label as the screen shows it (in
+# quotes, and "in Reference 2" where that says which) and `{choose}` with a list's first line
+# ("Choose your academy"); a ".choose" variant is used for a field chosen from a list. The
+# other names are the values TEMPLATES is filled with.
+TEACHER: dict[str, str] = {
+    "wrong-type": "Check {field}: it should be {expected}.",
+    "wrong-type.choose": "{choose}.",
+    "not-allowed": "Check {field}: choose one of the choices the form offers.",
+    "empty-value": "Fill in {field}.",
+    "empty-value.choose": "{choose}.",
+    "too-long": "Shorten {field}: it is {length:,} characters long, and the most is {most:,}.",
+    "bad-format.id": "Use only lowercase letters, digits and hyphens in {field}.",
+    "bad-format": "Check {field}: follow the example in its hint.",
+    "bad-date": "Check {field}: it is not a real date.",
+    "out-of-range": "Check {field}: it must be from {low} to {high}.",
+    "empty-list": "Add at least one to {field}.",
+    "empty-list.choose": "Choose at least one in {field}.",
+    "duplicate-item": "{field} names the same one twice: remove one.",
+    "missing-field": "Fill in {field}.",
+    "missing-field.choose": "{choose}.",
+    "unknown-field": "Remove {field}: the form does not use it.",
+    "placeholder": "Replace the line that starts TODO: in {field} with your own words.",
+    "placeholder.summary": ("Replace the line that starts TODO: in {field} with two to four "
+                            "sentences of your own."),
+    "unknown-citation": ("{field} cites [@{key}], but no reference has the key {key}: add the "
+                         "reference under References, or correct the key in your text."),
+    "unsafe-html": "Take the <{name}> tag out of {field}: the site does not publish it.",
+    "unsafe-attribute": "Take {name}= out of {field}: it would run a program on the page.",
+    "unsafe-link": "Change the link in {field} to a web address that starts https://.",
+    "image-alt": ("Describe the picture in {field} between its square brackets, so that people "
+                  "who cannot see it are told what it shows."),
+    "image-outside": ("The form cannot add pictures: take the picture out of {field}, and send "
+                      "it to the research lead with your entry."),
+    "image-missing": ("The form cannot add pictures: take the picture out of {field}, and send "
+                      "it to the research lead with your entry."),
+    "bib-type": "Choose another kind of reference: the site cannot print this one.",
+    "bib-missing-field": "Fill in {field}.",
+    "bib-web-date": ("Give the web page’s date: its year and month in {field} if the page "
+                     "shows when it was published, or else the day you read it."),
+    "bib-title-case": ("Write {field} in sentence case, as APA 7 does: {sentence}. If that "
+                       "lowered a name, give the name its capitals again."),
+    "doi-prefix": "In {field}, leave out the part before 10. and write {bare}.",
+    "doi-format": ("{field} is not a DOI: a DOI starts 10. and has a slash, for example "
+                   "10.1000/xyz123. Copy it from the article’s page, or leave it empty."),
+    "bib-url": "Give a web address that starts https:// in {field}.",
+    "bib-duplicate-key": ("Two references have the key {key}: change the key of one, and its "
+                          "citations in your text."),
+    "bad-id": "Use only lowercase letters, digits and hyphens in {field}.",
+    "duplicate-id": "Another entry already has this {field}: change it, or change your title.",
+    "duplicate-isbn": ("Another title in the library has the ISBN {isbn}: the book may "
+                       "already be there. Search the catalogue before you propose it."),
+    "isbn-format": ("The ISBN {isbn} has {count} digits, and an ISBN has 10 or 13: copy it "
+                    "again from the back cover or the copyright page, or leave it empty."),
+    "isbn-placeholder": ("The ISBN {isbn} is zeros where a book’s number goes, not a book’s "
+                         "ISBN: copy the real one from the back cover or the copyright page, "
+                         "or leave it empty."),
+    "isbn-prefix": ("The ISBN {digits} does not begin 978 or 979, as a 13-digit ISBN does: "
+                    "copy it again from the copyright page, or leave it empty."),
+    "isbn-checksum": ("A digit of the ISBN {digits} is probably mistyped: copy it again from "
+                      "the book, or leave it empty."),
+    "exists.entry": "Another entry already has this {field}: change it, or change your title.",
+    "exists.title": ("The library may already have this title: search the catalogue. If it "
+                     "is a different book, change {field}."),
+}
+
+# Parts of other messages, which have no sentence of their own for a teacher.
+FRAGMENTS = ("wrong-type.quotes", "wrong-type.list", "not-allowed.suggestion",
+             "unknown-citation.bib", "unknown-citation.no-bib")

@@ -1,12 +1,16 @@
-"""Settings the Trust sets once in mkdocs.yml, as the goldenthread plugin's options:
+"""The settings a build reads: the trust's identity (docs/trust.yaml, the one place for
+its name and addresses), MkDocs' own site_name, repo_url, edit_uri and site_url, and the
+goldenthread plugin's options in mkdocs.yml, which older knowledge bases use and
+docs/trust.yaml overrides:
 
     plugins:
       - goldenthread:
           trust_name: The Trust
           library_requests: mailto:library@trust.example
+          submissions: research@trust.example
 
-The MkDocs plugin (plugin/config.py) and `goldenthread validate` check them with the same
-rules (option_problems), so an unknown or mistyped option is refused in the same words.
+The MkDocs plugin (plugin/config.py) and `goldenthread validate` check the options with the
+same rules (option_problems), so an unknown or mistyped option is refused in the same words.
 """
 
 from __future__ import annotations
@@ -44,6 +48,12 @@ TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 class Settings:
     trust_name: str = "The Trust"
     library_requests: str = ""  # where "Request this title" goes: mailto:... or a form's address
+    submissions: str = ""  # the research lead's email address: where "Send to the research lead" writes
+
+    @property
+    def submissions_address(self) -> str:
+        """The research lead's email address without mailto:, "" when it is not set."""
+        return self.submissions.strip().removeprefix("mailto:").split("?")[0]
     site_name: str = "Golden Thread"  # MkDocs' own site_name, not an option of ours
     repo_url: str = ""  # MkDocs' own: where the forms' "Propose on GitHub" opens a new file
     edit_uri: str = ""  # MkDocs' own: "edit/main/docs/" names the branch new files go to
@@ -141,5 +151,6 @@ def load_settings(root: Path) -> Settings:
     document, _ = load_identity(root)
     identity = identity_of(document)
     if document is not None:  # docs/trust.yaml is the one place; the plugin's options are older
-        ours |= {"trust_name": identity.name, "library_requests": identity.library_requests}
+        ours |= {"trust_name": identity.name, "library_requests": identity.library_requests,
+                 "submissions": identity.submissions}
     return Settings(**ours, **own, site_url=site_url(config.get("site_url")), identity=identity)

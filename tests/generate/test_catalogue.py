@@ -59,19 +59,25 @@ def nav_links(markdown: str) -> list[tuple[str, str, str]]:
 
 @pytest.mark.parametrize(("name", "expected"), [
     ("E. D. Hirsch, Jr.", "Hirsch"), ("Henry L. Roediger III", "Roediger"), ("Dylan Wiliam", "Wiliam"),
-    ("Department for Education", "Education"), ("Plato", "Plato"), ("III", "III"),
+    ("Department for Education", "Department for Education"), ("Plato", "Plato"), ("III", "III"),
+    ("Jeroen J. G. van Merriënboer", "van Merriënboer"), ("I CAN", "I CAN"),
 ])
-def test_surname_skips_suffixes(name: str, expected: str) -> None:
+def test_surname_skips_suffixes_and_keeps_organisations_whole(name: str, expected: str) -> None:
     assert cat.surname(name) == expected
 
 
-def test_byline() -> None:
+def test_byline_is_apas_citation_of_the_authors() -> None:
     book = Title("x", "X", ("Peter C. Brown", "Henry L. Roediger III", "Mark A. McDaniel"), 2014, ())
-    assert cat.byline(book) == "Brown, Roediger and McDaniel, 2014"
-    assert cat.byline(replace(book, authors=(*book.authors, "A. N. Other"))) == \
-        "Brown, Roediger and McDaniel and others, 2014"
+    assert cat.byline(book) == "Brown et al., 2014"
+    assert cat.byline(replace(book, authors=book.authors[:2])) == "Brown & Roediger, 2014"
     assert cat.byline(replace(book, authors=("E. D. Hirsch, Jr.",), type="report")) == \
-        "E. D. Hirsch, Jr., 2014 (report)"
+        "Hirsch, 2014 (report)"
+    bercow = replace(book, authors=("I CAN", "Royal College of Speech and Language Therapists"),
+                     type="report")
+    assert cat.byline(bercow) == "I CAN & Royal College of Speech and Language Therapists, 2014 (report)"
+    black = replace(book, authors=("Paul Black", "Christine Harrison", "Clare Lee", "Bethan Marshall",
+                                   "Dylan Wiliam"))
+    assert cat.byline(black) == "Black et al., 2014"
 
 
 def test_order_ignores_case_and_accents() -> None:
@@ -202,7 +208,9 @@ def test_json_holds_every_title_in_catalogue_order(real: KnowledgeBase) -> None:
     kb = grown(real, 2)
     data = json.loads(cat.catalogue_data(kb))
     assert data["size"] == cat.PAGE_SIZE
-    assert {len(column) for key, column in data.items() if key not in ("size", "facets")} == {len(kb.titles)}
+    columns = {key: column for key, column in data.items() if key not in ("size", "facets", "short")}
+    assert {len(column) for column in columns.values()} == {len(kb.titles)}
+    assert data["short"]["I CAN"] == "I CAN"  # an organisation is named whole
     records = decoded(cat.catalogue_data(kb))
     order = cat.catalogue_order(kb)
     assert [r["id"] for r in records] == [t.id for t in order]

@@ -145,17 +145,28 @@ def test_propose_on_github_follows_repo_url(repo_url: str, edit_uri: str, repo: 
         form = pages[page]
         if repo:
             assert f'data-repo="{repo}" data-branch="{branch}"' in form
-            assert 'id="gt-propose"' in form and "gt-no-github" not in form
+            assert 'id="gt-propose"' in form
         else:
             assert "data-repo" not in form and 'id="gt-propose"' not in form
-            assert 'id="gt-no-github"' in form
+        # with GitHub or without, the teacher can send it to the research lead
+        assert 'id="gt-send-heading">Send to the research lead<' in form
+        assert "repo_url" not in form  # no setting's name on a teacher's screen
+
+
+def test_send_to_the_research_lead_writes_to_the_submissions_address() -> None:
+    pages = form_pages(knowledge(), Settings(submissions="mailto:lead@school.example"), {})
+    assert 'data-submissions="lead@school.example"' in pages[ENTRY_FORM]
+    assert 'id="gt-email"' in pages[ENTRY_FORM]
+    without = form_pages(knowledge(), Settings(), {})[ENTRY_FORM]
+    assert "data-submissions" not in without and 'id="gt-email"' not in without
+    assert "Email the file you downloaded to the Trust's research lead." in without
 
 
 def test_the_pages_and_their_data_are_generated() -> None:
     kb = knowledge()
     pages = site_pages(kb, Settings(), {"write-your-entry": "How it works.", "propose-a-title": "Propose."})
     assert pages[ENTRY_FORM].startswith(
-        '---\ntitle: "Write your entry"\n---\n\n# Write your entry\n\nHow it works.')
+        '---\ntitle: "Write your entry"\nhide: ["toc"]\n---\n\n# Write your entry\n\nHow it works.')
     assert ENTRY_FORM.split("/")[0] in OWNED and TITLE_FORM.split("/")[0] in OWNED
     files = site_files(kb, pages, {})
     assert files[RULES] == rules_data(kb) and files[TITLES] == titles_data(kb)
@@ -165,4 +176,6 @@ def test_the_pages_and_their_data_are_generated() -> None:
         assert ('<script src="../../assets/form-rules.js"></script>'
                 '<script src="../../assets/forms.js">') in text
         assert re.search(r'data-rules="\.\./form-data\.json\?v=[0-9a-f]{12}"', text)
-        assert 'id="gt-form-needs-script"' in text  # without JavaScript, the page says what to do
+        # without JavaScript, the page says what to do, and only then (inside <noscript>)
+        assert re.search(r'<noscript><div class="admonition note" id="gt-form-needs-script">', text)
+        assert 'id="gt-form-failed" hidden' in text

@@ -69,6 +69,12 @@ def test_my_list_keeps_shares_and_exports(built: BuiltSite, browser: Any, served
     other = browser.new_context()  # another browser: its list is empty until the link
     shared = other.new_page()
     shared.goto(link)
+    # it asks before anything joins the reader's own list
+    question = shared.get_by_role("region", name="A list someone shared with you")
+    question.wait_for()
+    assert "It has 2 items not on your list. Add them to your list?" in question.inner_text()
+    assert shared.evaluate("localStorage.getItem('goldenthread-my-list')") is None
+    shared.get_by_role("button", name="Add them to my list").click()
     assert _shown(shared) == [title.full_title, " ".join(entry.title.split())]
     assert "2 added from the shared link." in shared.locator(".gt-mylist-note").inner_text()
     shared.get_by_role("button", name=f"Remove {title.full_title}").click()
@@ -76,6 +82,17 @@ def test_my_list_keeps_shares_and_exports(built: BuiltSite, browser: Any, served
     shared.reload()
     assert _shown(shared) == [" ".join(entry.title.split())]
     other.close()
+    # a reader who says no keeps their list as it was
+    mine = browser.new_context()
+    own = mine.new_page()
+    own.goto(served + url_of(title_page(title)))
+    _add(own)
+    own.goto(link)
+    own.get_by_role("region", name="A list someone shared with you").wait_for()
+    own.get_by_role("button", name="No, keep my list as it is").click()
+    assert _shown(own) == [title.full_title]
+    assert "Nothing was added from the shared link." in own.locator(".gt-mylist-note").inner_text()
+    mine.close()
     context.close()
 
 

@@ -121,8 +121,10 @@ def test_every_entry_page_says_how_to_cite_it(built: BuiltSite) -> None:
     for entry in built.knowledge.entries:
         html = page_file(built.site, entry_page(entry)).read_text("utf-8")
         text = unescape(re.sub(r"<[^>]+>", "", html))  # the code block is highlighted: tags split it
-        assert 'id="how-to-cite-this-entry"' in html
-        assert f"@techreport{{{entry.id}," in text and f"Report No. {entry.id}" in text
+        assert 'id="cite-this"' in html
+        # no report number made from a file name
+        assert f"@techreport{{{entry.id}," in text and "Report No." not in text
+        assert f"Action Research {entry.year}" in text
         assert f'href="{entry.id}.pdf"' in html  # the page links its offprint
 
 

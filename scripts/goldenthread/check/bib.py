@@ -72,9 +72,7 @@ def _title_case(path: str, entry: BibEntry) -> list[Problem]:
         if sentence is not None:
             problems.append(Problem(
                 path, entry.field_lines.get(name, entry.line), 1, "bib-title-case",
-                f"APA 7 writes reference titles in sentence case: {name} = {{{sentence}}} (if that "
-                "lowered a proper noun, put the noun in braces, e.g. {Rosenshine} or {Key Stage}, "
-                "to keep its capitals)", level_of("bib-title-case")))
+                say("bib-title-case", name=name, sentence=sentence), level_of("bib-title-case")))
     return problems
 
 

@@ -5,19 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..cite.people import is_organisation, person
 from ..model import Title
 
-# Words that mark an author as an organisation, written {in braces} so that BibTeX
-# readers keep the name whole instead of inverting it ("Foundation, E. E.").
-_ORGANISATION = re.compile(
-    r"\b(Foundation|Department|Commission|Group|Trust|Institute|Council|Association|Society|"
-    r"Agency|Office|Ministry|Organi[sz]ation|University|College|Committee|Centre|Center|"
-    r"Network|Partnership|Board|Unit|Ofsted|Education Endowment|I CAN|Review)\b")
 _SPECIAL = re.compile(r"([&%$#_])")
 
-
-def is_organisation(name: str) -> bool:
-    return bool(_ORGANISATION.search(name))
+__all__ = ["bib_name", "catalogue", "escape", "inverted", "is_organisation", "title_entry"]
 
 
 def escape(text: str) -> str:
@@ -35,16 +28,14 @@ def escape(text: str) -> str:
 
 
 def inverted(name: str) -> str:
-    """'Tom Sherrington' -> 'Sherrington, Tom', not yet escaped; a one-word name as it is."""
-    words = name.split()
-    if len(words) == 1:
-        return name
-    suffix = ""
-    if words[-1].rstrip(".").lower() in ("jr", "sr", "ii", "iii", "iv") and len(words) > 2:
-        suffix = ", " + words[-1]
-        words = words[:-1]
-    words[-1] = words[-1].rstrip(",")  # "E. D. Hirsch, Jr.": the comma belongs to the suffix
-    return f"{words[-1]}{suffix}, {' '.join(words[:-1])}"
+    """'Tom Sherrington' -> 'Sherrington, Tom', 'Jeroen van Merriënboer' -> 'van Merriënboer,
+    Jeroen', 'E. D. Hirsch, Jr.' -> 'Hirsch, Jr., E. D.' (BibTeX's 'von Last, Jr, First'), not
+    yet escaped; an organisation or a one-word name as it is."""
+    parts = person(name)
+    if parts.literal:
+        return parts.literal
+    suffix = f", {parts.suffix}" if parts.suffix else ""
+    return f"{parts.family}{suffix}, {parts.given}"
 
 
 def bib_name(name: str) -> str:

@@ -23,6 +23,7 @@ title); columns compress better than a record a title:
      "subtitle": [subtitle or "", ...],   the full title is "title: subtitle" ("title?
                                           subtitle" after ? or !), as Title.full_title
      "authors": [[name, ...], ...],
+     "short": {name: short name, ...},   authors not named by their last word (cite/people.py)
      "year": [year, ...],
      "report": [0 or 1, ...],             1: a report ("(report)" in its byline)
      "added": ["YYYY-MM-DD" or "", ...],
@@ -42,6 +43,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
+from ..cite.people import cited, short
 from ..export.feeds import LIBRARY_FEED
 from ..export.files import FORMATS as EXPORT_FORMATS
 from ..export.files import LIBRARY
@@ -49,7 +51,7 @@ from ..model import KnowledgeBase, Named, Title
 from ..paths import href, title_page
 from .framework import filter_parameter
 from .search_index import fold
-from .text import attr, front_matter, join_words, md
+from .text import attr, front_matter, md
 
 INDEX = "library/index.md"
 FEED_TITLE = "New titles in the library (Atom feed)"
@@ -105,20 +107,32 @@ def _tagged(dimension: str) -> Callable[[Title], Iterable[str]]:
 
 # -- Order and text ----------------------------------------------------------------------------
 
-def surname(name: str) -> str:
-    """The last word of a name that is not a suffix: 'E. D. Hirsch, Jr.' -> 'Hirsch'."""
+def last_word(name: str) -> str:
+    """The last word of a name that is not a suffix: 'E. D. Hirsch, Jr.' -> 'Hirsch'
+    (catalogue.js's own rule, where catalogue.json gives no `short` name)."""
     words = [w.rstrip(",") for w in name.split()]
     while len(words) > 1 and words[-1].casefold() in _SUFFIXES:
         words.pop()
     return words[-1] if words else ""
 
 
+def surname(name: str) -> str:
+    """The family name, with its particle ('van Merriënboer'), or an organisation whole."""
+    return short(name)
+
+
 def byline(title: Title) -> str:
-    """What the catalogue shows under a title: 'Smith and Stein, 2011 (report)'."""
-    names = join_words(surname(a) if len(title.authors) > 1 else a for a in title.authors[:3])
-    others = " and others" if len(title.authors) > 3 else ""
+    """What the catalogue shows under a title, as APA 7 cites it: 'Sherrington, 2019',
+    'Smith & Stein, 2011 (report)', 'Black et al., 2003', 'I CAN & Royal College of ...'."""
     kind = " (report)" if title.type == "report" else ""
-    return f"{names}{others}, {title.year}{kind}"
+    return f"{cited(title.authors)}, {title.year}{kind}"
+
+
+def short_names(titles: list[Title]) -> dict[str, str]:
+    """The authors whose short name is not their last word (organisations, particles), for
+    catalogue.js."""
+    return {name: short(name) for title in titles for name in title.authors
+            if short(name) != last_word(name)}
 
 
 def catalogue_order(kb: KnowledgeBase) -> list[Title]:
@@ -284,6 +298,7 @@ def catalogue_data(kb: KnowledgeBase) -> str:
         "id": [short_id(t) for t in titles], "title": [t.title for t in titles],
         "subtitle": [t.subtitle for t in titles],
         "authors": [list(t.authors) for t in titles], "year": [t.year for t in titles],
+        "short": short_names(titles),
         "report": [int(t.type == "report") for t in titles], "added": [t.added for t in titles],
         "rank": [ranks[author_key(t)] for t in titles],
         "codes": [sorted({code[f.name, value] for f in found for value in f.of(t)

@@ -6,6 +6,10 @@ rules, so the forms have no copy of their own to drift:
     {"schemas": {"entry": ..., "title": ...},     scripts/goldenthread/schemas/*.schema.json
      "typeNames": {"string": "text", ...},          how check/schema.py names a value's kind
      "messages": {name: template, ...},             messages.py: the checks' own sentences
+     "teacher": {name: template, ...},              messages.py: the same, as a teacher reads them
+     "levels": {code: level, ...},                  codes.py: the level validate reports it at
+     "submission": {"open": ..., "close": ...},     submission.py: the file "Send to the
+                                                    research lead" downloads
      "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and
      "referenceKinds": [[kind, type, [[field, label, hint], ...]], ...],   how it writes them
      "bibRequired": {type: [[field, ...], ...]},    check/bib.py: the fields a reference needs
@@ -34,9 +38,12 @@ from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
 from ..check.isbn import normalise
 from ..check.schema import TYPE_NAMES, schema_for
+from ..check.sentence_case import sentence_case
+from ..codes import CODES
 from ..export.bibtex import inverted, is_organisation
-from ..messages import TEMPLATES
+from ..messages import TEACHER, TEMPLATES
 from ..model import KnowledgeBase, Title
+from ..submission import CLOSE, OPEN
 
 FOLDER = "contributing"
 RULES = f"{FOLDER}/form-data.json"
@@ -74,6 +81,9 @@ def rules_data(kb: KnowledgeBase) -> str:
         "schemas": {kind: schema_for(kind, tuple(d.id for d in kb.tagging)) for kind in ("entry", "title")},
         "typeNames": TYPE_NAMES,
         "messages": TEMPLATES,
+        "teacher": TEACHER,
+        "submission": {"open": OPEN, "close": CLOSE},
+        "levels": {code.code: code.level_in("validate") for code in CODES if code.level_in("validate")},
         "templates": _templates(),
         "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY},
         "activeContent": active_content_data(),
@@ -99,9 +109,16 @@ def author_line(name: str) -> str:
     return inverted(name)
 
 
+def as_reference_title(title: str) -> str:
+    """A catalogue title (as its cover prints it) as APA 7 writes a reference's: in sentence
+    case, as validate's bib-title-case notice would have it, so a reference the form fills
+    from the library never draws that notice."""
+    return sentence_case(" ".join(title.split())) or title
+
+
 def _reference(title: Title) -> list[Any]:
     fields = {"author": "\n".join(author_line(name) for name in title.authors),
-              "title": title.full_title, "year": str(title.year)}
+              "title": as_reference_title(title.full_title), "year": str(title.year)}
     if title.type == "report":
         fields["institution"] = title.publisher
         kind = "report"

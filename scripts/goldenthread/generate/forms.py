@@ -6,8 +6,10 @@ rules in form_data.py's files and writes the files `goldenthread new` would writ
 in; docs/assets/forms.js runs the page. Without JavaScript the page says so and links the
 step-by-step guide.
 
-"Propose on GitHub" opens repo_url's new-file page (mkdocs.yml); without a GitHub
-repo_url the page says why that option is absent.
+When the entry is ready: "Send to the research lead" downloads one file (submission.py) and
+opens an email to the plugin's `submissions` address; "Propose on GitHub" opens repo_url's
+new-file page (mkdocs.yml) and is absent without one; the files themselves are behind "Show
+the files".
 """
 
 from __future__ import annotations
@@ -109,8 +111,24 @@ def picker(ident: str, label: str, hint: str, path: str, button: str = "") -> st
 
 
 def section(number: int, heading: str, inner: str, ident: str) -> str:
-    return (f'<section class="gt-section" aria-labelledby="gt-{ident}-heading">'
+    return (f'<section class="gt-section gt-section-{ident}" id="gt-section-{ident}" '
+            f'aria-labelledby="gt-{ident}-heading">'
             f'<h2 id="gt-{ident}-heading">{number}. {attr(heading)}</h2>{inner}</section>')
+
+
+def progress(headings: list[tuple[str, str]]) -> str:
+    """The form's sections, numbered, as links; forms.js marks the one the teacher is in
+    (aria-current="step")."""
+    items = "".join(f'<li><a href="#gt-section-{ident}" data-section="gt-section-{ident}">'
+                    f"{attr(heading)}</a></li>" for ident, heading in headings)
+    return (f'<nav class="gt-progress" aria-label="Sections of the form"><ol>{items}</ol></nav>'
+            f'<p class="gt-progress-where" id="gt-progress-where">{len(headings)} sections</p>')
+
+
+def sections(parts: list[tuple[str, str, str]]) -> str:
+    """The numbered sections, (heading, inner HTML, ident) each, after their list."""
+    return progress([(ident, heading) for heading, _, ident in parts]) + "".join(
+        section(number, heading, inner, ident) for number, (heading, inner, ident) in enumerate(parts, 1))
 
 
 def versions(kb: KnowledgeBase) -> tuple[str, str]:
@@ -123,36 +141,65 @@ def _attributes(page: str, settings: Settings, data: tuple[str, str], kind: str)
     titles = f"{file_href(page, TITLES)}?v={data[1]}"
     github = settings.github
     repo = f' data-repo="{attr(github)}" data-branch="{attr(settings.branch)}"' if github else ""
+    lead = settings.submissions_address
+    email = f' data-submissions="{attr(lead)}" data-trust="{attr(settings.trust_name)}"' if lead else ""
     return (f'data-form="{kind}" data-rules="{attr(rules)}" data-titles="{attr(titles)}"'
-            f'{repo} novalidate hidden')
+            f'{repo}{email} novalidate hidden')
 
 
 def needs_script(page: str) -> str:
-    return (f'<div class="admonition note" id="gt-form-needs-script"><p class="admonition-title">'
-            f"This form needs JavaScript</p><p>Your browser is not running the form. You can "
-            f'still contribute by following <a href="{href(page, GUIDE)}">How to contribute</a>, '
+    """What the page says when the form cannot run: inside <noscript>, so a browser that runs
+    scripts never shows it (an admonition's own `display` would override `hidden`), and a
+    second note, hidden by forms.css until forms.js finds it cannot load its rules."""
+    guide = f'<a href="{href(page, GUIDE)}">How to contribute</a>'
+    return ('<noscript><div class="admonition note" id="gt-form-needs-script">'
+            '<p class="admonition-title">This form needs JavaScript</p><p>Your browser is not '
+            f"running the form. You can still contribute by following {guide}, step by step."
+            "</p></div></noscript>"
+            '<div class="admonition warning gt-form-failed" id="gt-form-failed" hidden>'
+            '<p class="admonition-title">The form could not start</p><p>Reload the page to try '
+            f"again. If it still does not start, you can contribute by following {guide}, "
             "step by step.</p></div>")
 
 
+def send(settings: Settings, what: str) -> str:
+    """"Send to the research lead": one file to download, and an email to write (forms.js fills
+    the email's address, subject and body; without an address the teacher is told whom to send
+    it to)."""
+    email = ('<li><p>Write to the research lead: the button opens your email program with the '
+             'message filled in. Attach the file you downloaded, then send it.</p>'
+             '<p><a class="md-button md-button--primary" id="gt-email" href="#">Write the email</a>'
+             '</p><p class="gt-hint" id="gt-email-address"></p></li>'
+             if settings.submissions_address else
+             "<li><p>Email the file you downloaded to the Trust's research lead.</p></li>")
+    return ('<section class="gt-send" aria-labelledby="gt-send-heading">'
+            '<h3 id="gt-send-heading">Send to the research lead</h3><ol class="gt-steps">'
+            f'<li><p>Download your {what}: one file, with everything in it.</p>'
+            f'<p><button type="button" class="md-button md-button--primary" id="gt-download-submission">'
+            f"Download your {what}</button></p></li>{email}</ol></section>")
+
+
 def finish(settings: Settings, what: str) -> str:
-    """The last section: the check, the problems' summary, and the files three ways."""
-    github = ('<div class="gt-propose" id="gt-propose"><h3>Propose on GitHub</h3>'
-              '<div id="gt-propose-steps"></div></div>' if settings.github else
-              '<div class="admonition info" id="gt-no-github"><p class="admonition-title">Propose '
-              'on GitHub is not available</p><p>This site does not name its repository on GitHub '
-              "(<code>repo_url</code> in <code>mkdocs.yml</code>), so the form cannot open GitHub "
-              "for you. Copy or download your files and send them to the Trust's research lead, "
-              "or add them by following How to contribute.</p></div>")
+    """The last section: the check, the problems' summary, and the finished entry or record:
+    how it will look, two ways to send it, and its files for the curious."""
+    github = ('<section class="gt-propose" id="gt-propose" aria-labelledby="gt-propose-heading">'
+              '<h3 id="gt-propose-heading">Or propose it on GitHub</h3><p>If you have a GitHub '
+              'account, you can propose it there yourself.</p><div id="gt-propose-steps"></div>'
+              "</section>" if settings.github else "")
+    looks = ('<section class="gt-finished-box" aria-labelledby="gt-finished-heading">'
+             f'<h3 id="gt-finished-heading">Your {what}, as it will look</h3>'
+             '<div class="gt-finished" id="gt-finished"></div></section>' if what == "entry" else "")
     return (f'<p>When you have finished, check your {what}. If something needs changing, the '
             "check lists each problem, with a link to the field.</p>"
             f'<button type="button" class="md-button md-button--primary" id="gt-check">Check my '
-            f"{what} and make the files</button>"
+            f"{what}</button>"
             '<div class="gt-summary" id="gt-problems" tabindex="-1" hidden>'
             '<h3 id="gt-problems-heading">There is a problem</h3><ul id="gt-problems-list"></ul></div>'
             '<div class="gt-output" id="gt-output" tabindex="-1" hidden>'
-            '<h3 id="gt-output-heading">Your files are ready</h3>'
-            '<p id="gt-output-intro"></p><div id="gt-output-files"></div>'
-            f"{github}</div>"
+            f'<h3 id="gt-output-heading">Your {what} is ready</h3>'
+            f"{send(settings, what)}{github}{looks}"
+            '<details class="gt-files"><summary>Show the files</summary>'
+            '<p id="gt-output-intro"></p><div id="gt-output-files"></div></details></div>'
             '<div class="gt-restart"><button type="button" class="md-button" id="gt-restart">'
             'Start again</button><p class="gt-restart-confirm" id="gt-restart-confirm" hidden>'
             f"This clears every field and the draft kept in this browser. "
@@ -163,7 +210,9 @@ def finish(settings: Settings, what: str) -> str:
 
 def _page(page: str, heading: str, guide: str, form: str) -> str:
     scripts = "".join(f'<script src="{file_href(page, "assets/" + name)}"></script>' for name in SCRIPTS)
-    return (front_matter(title=heading) + f"# {heading}\n\n" + guide.strip() + "\n\n"
+    # the form's own list of sections stands for the table of contents, and its room lets the
+    # text sit beside its preview on a wide screen
+    return (front_matter(title=heading, hide=["toc"]) + f"# {heading}\n\n" + guide.strip() + "\n\n"
             + needs_script(page) + "\n\n"
             '<p class="gt-draft-note" id="gt-draft-note" role="status" hidden></p>\n\n'
             + form + "\n\n" + scripts + "\n")
@@ -180,8 +229,9 @@ def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
         text_field("title", "Title", "Your title as a question."),
         select("year", "Year of publication", "The year your entry is published in.", years),
         select("academy", "Academy", "", vocabulary(kb, "academies"), empty="Choose your academy"),
-        text_field("id", "File name", "Made from your title. Lowercase letters, digits and "
-                   "hyphens only. Change it only if the check asks you to.", extra=' spellcheck="false"'),
+        text_field("id", "Short name", "Made from your title; it becomes part of your entry’s web "
+                   "address. Lowercase letters, digits and hyphens only. Change it only if the "
+                   "check asks you to.", extra=' spellcheck="false"'),
         '<p class="gt-files-note" id="gt-files-note"></p>'])
     authors = ('<fieldset class="gt-field gt-authors" data-path="authors"><legend class="gt-label">'
                'Authors</legend><p class="gt-hint" id="gt-authors-hint">Each author’s name and role, '
@@ -207,25 +257,24 @@ def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
                   + '<button type="button" class="md-button" id="gt-add-reference">Add this '
                   "reference</button></div>"
                   + picker("reference-title", "Or add a title from the library", "Type part of a "
-                           "title or an author’s name, then choose it: its details are filled in.",
+                           "title or an author’s name, then choose it: its details are filled in, "
+                           "and it is listed among the titles that informed your entry.",
                            "reference-title"))
-    text = (text_area("body", "Your text", "Keep the four headings that start ##. Replace each "
-                      "line that starts TODO: with your own words. To cite a reference, paste its "
-                      "key, for example [@sherrington2019].", 22, value=BODY)
+    text = ('<div class="gt-beside">'
+            + text_area("body", "Your text", "Keep the four headings that start ##. Replace each "
+                        "line that starts TODO: with your own words. To cite a reference, paste its "
+                        "key, for example [@sherrington2019].", 22, value=BODY)
             + '<section class="gt-preview-box" aria-labelledby="gt-preview-heading">'
             '<h3 id="gt-preview-heading">Preview</h3><p class="gt-hint">How your text will look '
             "(the site shows references in full).</p>"
-            '<div class="gt-preview" id="gt-preview"></div></section>')
-    sections = "".join([
-        section(1, "About your entry", about, "about"),
-        section(2, "Authors", authors, "authors"),
-        section(3, "Your research", research, "research"),
-        section(4, "Where it fits", where, "where"),
-        section(5, "References", references, "references"),
-        section(6, "Your text", text, "text"),
-        section(7, "Check and finish", finish(settings, "entry"), "finish")])
+            '<div class="gt-preview" id="gt-preview"></div></section></div>')
+    parts = sections([
+        ("About your entry", about, "about"), ("Authors", authors, "authors"),
+        ("Your research", research, "research"), ("Where it fits", where, "where"),
+        ("References", references, "references"), ("Your text", text, "text"),
+        ("Check and finish", finish(settings, "entry"), "finish")])
     return (f'<form class="gt-form" id="gt-form" {_attributes(ENTRY_FORM, settings, data, "entry")}>'
-            f"{sections}</form>")
+            f"{parts}</form>")
 
 
 def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> str:
@@ -248,8 +297,9 @@ def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
                                       "guidance")], kind="radio", checked=("book",)),
         text_field("url", "Web address", "Only if it has a page of its own, starting https://",
                    kind="url", extra=' spellcheck="false"'),
-        text_field("id", "File name", "Made from the title. Lowercase letters, digits and hyphens "
-                   "only. Change it only if the check asks you to.", extra=' spellcheck="false"'),
+        text_field("id", "Short name", "Made from the title; it becomes part of the title’s web "
+                   "address. Lowercase letters, digits and hyphens only. Change it only if the "
+                   "check asks you to.", extra=' spellcheck="false"'),
         '<p class="gt-files-note" id="gt-files-note"></p>'])
     where = "".join([
         choices("topics", "Topics", "Choose at least one.", vocabulary(kb, "topics")),
@@ -258,13 +308,11 @@ def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
         choices("formats", "Formats the library holds", "", formats, checked=("print",))])
     summary = text_area("summary", "Summary", _hint_of(SUMMARY) + " Say what the book covers and "
                         "who it is for.", 5)
-    sections = "".join([
-        section(1, "The title", about, "about"),
-        section(2, "Where it fits", where, "where"),
-        section(3, "Summary", summary, "summary"),
-        section(4, "Check and finish", finish(settings, "title"), "finish")])
+    parts = sections([
+        ("The title", about, "about"), ("Where it fits", where, "where"),
+        ("Summary", summary, "summary"), ("Check and finish", finish(settings, "title"), "finish")])
     return (f'<form class="gt-form" id="gt-form" {_attributes(TITLE_FORM, settings, data, "title")}>'
-            f"{sections}</form>")
+            f"{parts}</form>")
 
 
 def form_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str]) -> dict[str, str]:

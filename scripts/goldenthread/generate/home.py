@@ -3,11 +3,10 @@ library and the research where it says `<!-- what is new -->`."""
 
 from __future__ import annotations
 
-import datetime
-
+from ..cite.people import listed
 from ..model import KnowledgeBase
 from ..paths import entry_page, relative, title_page
-from .text import join_words, md
+from .text import long_date, md
 
 PAGE = "index.md"
 MARKER = "<!-- what is new -->"
@@ -16,8 +15,7 @@ NEWEST = 5  # titles and entries each
 
 def _day(iso: str) -> str:
     """'2026-07-01' -> '1 July 2026'."""
-    moment = datetime.date.fromisoformat(iso)
-    return f"{moment.day} {moment:%B} {moment.year}"
+    return long_date(iso)
 
 
 def what_is_new(kb: KnowledgeBase) -> str:
@@ -25,7 +23,7 @@ def what_is_new(kb: KnowledgeBase) -> str:
     text = ""
     if titles:
         text += "## New in the library\n\n" + "".join(
-            f"- [{md(t.full_title)}]({relative(PAGE, title_page(t))}), {md(join_words(t.authors))} "
+            f"- [{md(t.full_title)}]({relative(PAGE, title_page(t))}), {md(listed(t.authors))} "
             f"({t.year}), added {_day(t.added)}\n" for t in titles) + "\n"
     year = max((e.year for e in kb.entries), default=None)
     entries = [e for e in kb.entries if e.year == year][:NEWEST]

@@ -6,19 +6,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from urllib.parse import quote
 
-from ..export.bibtex import title_entry
+from ..cite.people import listed
 from ..model import KnowledgeBase, Named, Pathway, Title
 from ..paths import entry_page, relative, title_page
 from ..settings import Settings
 from . import catalogue
 from .catalogue import INDEX
+from .cite_this import title_cite_this
 from .framework import framework_link_lines
 from .my_list import title_button
 from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
 from .relations import Relations
 from .scholarly import title_json_ld
-from .text import fenced, front_matter, join_words, md, plural
+from .text import front_matter, long_date, md, plural
 
 FORMATS = catalogue.FORMATS
 
@@ -37,7 +38,7 @@ def _request_link(title: Title, settings: Settings) -> str:
 
 
 def _details(title: Title, kb: KnowledgeBase) -> str:
-    rows = [("Authors", md(join_words(title.authors))), ("Year", str(title.year))]
+    rows = [("Authors", md(listed(title.authors))), ("Year", str(title.year))]
     if title.edition:
         rows.append(("Edition", md(title.edition)))
     if title.publisher:
@@ -53,8 +54,9 @@ def _details(title: Title, kb: KnowledgeBase) -> str:
                          for a, n in title.copies)
         rows.append(("Held at", held))
     if title.added:
-        rows.append(("Added to the library", title.added))
-    return "| Detail | Value |\n|---|---|\n" + "".join(f"| {k} | {v} |\n" for k, v in rows)
+        rows.append(("Added to the library", long_date(title.added)))
+    # a description list: each detail's name and its value, no header row to read out
+    return "".join(f"{name}\n:   {value}\n\n" for name, value in rows)
 
 
 def _framework_links(page: str, title: Title, kb: KnowledgeBase) -> str:
@@ -83,7 +85,7 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     text += f"# {md(title.title)}\n\n"
     if title.subtitle:
         text += f"*{md(title.subtitle)}*\n{{ .gt-subtitle }}\n\n"
-    text += f"By {md(join_words(title.authors))} ({title.year})\n{{ .gt-byline }}\n\n"
+    text += f"By {md(listed(title.authors))} ({title.year})\n{{ .gt-byline }}\n\n"
     text += title_button(title, topics)
     if title.summary:
         text += title.summary.strip() + "\n\n"
@@ -99,9 +101,7 @@ def title_page_text(title: Title, kb: KnowledgeBase, relations: Relations, setti
     text += "\n## Related titles\n\n"
     text += "".join(f"- [{md(r.full_title)}]({relative(page, title_page(r))}) ({r.year})\n"
                     for r in related) or "None yet.\n"
-    text += ("\n## Cite this\n\nCopy this BibTeX entry into your reference manager.\n\n"
-             + fenced(title_entry(title), "bibtex") + "\n"
-             f"[Back to the library]({relative(page, INDEX)})\n")
+    text += "\n" + title_cite_this(title, topics) + f"[Back to the library]({relative(page, INDEX)})\n"
     return text
 
 

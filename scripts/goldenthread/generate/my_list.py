@@ -13,6 +13,7 @@ import json
 
 from ..cite.entry import entry_bibtex
 from ..cite.names import Name
+from ..cite.people import listed
 from ..export.bibtex import title_entry
 from ..export.csl import item
 from ..export.reference import Reference, from_entry, from_title
@@ -20,13 +21,13 @@ from ..export.ris import entry as ris_entry
 from ..model import Entry, Named, Title
 from ..paths import entry_page, title_page, url_of
 from ..settings import Settings
-from .text import attr, join_words
+from .text import attr
 
 PAGE = "my-list.md"  # hand-written: docs/my-list.md holds the list's place
 
 
 def _byline(names: tuple[Name, ...], year: str) -> str:
-    return f"{join_words(n.literal or f'{n.given} {n.family}'.strip() for n in names)} ({year})"
+    return f"{listed([n.literal or f'{n.given} {n.family}'.strip() for n in names])} ({year})"
 
 
 def _button(page: str, reference: Reference, bibtex: str) -> str:

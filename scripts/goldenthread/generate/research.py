@@ -7,20 +7,20 @@ from urllib.parse import quote
 
 from ..check.citations import citation_groups
 from ..cite.apa import Reference, Run, citation, reference_list
-from ..cite.entry import entry_bibtex, entry_citation
-from ..export.citation_cff import CITATION
+from ..cite.people import listed
 from ..export.feeds import RESEARCH_FEED
 from ..export.files import FORMATS, year_files
 from ..model import Entry, KnowledgeBase
-from ..paths import entry_page, href, offprint, relative, title_page, url_of, year_page
+from ..paths import entry_page, href, offprint, relative, title_page, year_page
 from ..settings import Settings
+from .cite_this import entry_cite_this, publication_cite_this
 from .forms import ENTRY_FORM
 from .framework import framework_link_lines
 from .impact import INDEX as IMPACT
 from .impact import entry_findings
 from .my_list import entry_button
 from .scholarly import entry_citation_tags, entry_json_ld
-from .text import attr, fenced, front_matter, join_words, md, plural
+from .text import attr, front_matter, md, plural
 
 INDEX = "research/index.md"
 LINK_SAFE = ":/?#@!$&'*+,;=%~"
@@ -66,16 +66,6 @@ def _reference_list(references: list[Reference]) -> str:
     return "## References\n\n" + "\n".join(items) + "\n\n"
 
 
-def _how_to_cite(entry: Entry, settings: Settings) -> str:
-    """How to cite the entry: its APA reference and its BibTeX, the words its offprint prints."""
-    url = settings.absolute(url_of(entry_page(entry)))
-    apa = _runs(entry_citation(entry, settings.trust_name, url))
-    return ("## How to cite this entry\n\n"
-            f'<p class="gt-citation" markdown="span">{apa}</p>\n\n'
-            "Copy this BibTeX entry into your reference manager.\n\n"
-            + fenced(entry_bibtex(entry, settings.trust_name, url), "bibtex") + "\n")
-
-
 def _framework_links(page: str, entry: Entry, kb: KnowledgeBase) -> str:
     lines = framework_link_lines(page, entry, kb)
     titles = [f"[{md(kb.title(t).full_title)}]({relative(page, title_page(t))})" for t in entry.library]
@@ -104,23 +94,23 @@ def entry_page_text(entry: Entry, kb: KnowledgeBase, settings: Settings) -> str:
     text += (f"**Authors:** {authors}  \n**Academy:** {md(academy.name)}  \n"
              f"**Published:** [{entry.year}]({relative(page, year_page(entry.year))})\n\n"
              f"[Download this entry (PDF)]({relative(page, offprint(entry))}){{ .md-button }} "
-             "[How to cite it](#how-to-cite-this-entry){ .md-button } "
+             "[Cite this entry](#cite-this){ .md-button } "
              + entry_button(entry, settings) +
              f"## Research question\n\n{entry.research_question.strip()}\n\n"
              f"## Abstract\n\n{entry.abstract.strip()}\n\n")
     text += with_citations(entry.body, by_key).strip() + "\n\n"
     text += entry_findings(entry, page)
     text += _reference_list(references)
-    text += _how_to_cite(entry, settings)
+    text += entry_cite_this(entry, settings)
     text += "## In the framework\n\n" + _framework_links(page, entry, kb)
     return text
 
 
 def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword: str,
-                   has_pdf: bool, heading: str = "") -> str:
+                   has_pdf: bool, settings: Settings | None = None) -> str:
     page = year_page(year)
     academies = kb.named("academies")
-    heading = heading or f"Action research {year}"
+    heading = settings.identity.publication(year) if settings else f"Action research {year}"
     text = front_matter(title=heading) + f"# {md(heading)}\n\n"
     if has_pdf:
         text += (f"[Download the {year} publication (PDF)]({pdf_name(year)})"
@@ -128,8 +118,7 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
                  "\n\nThis year's references, for a reference manager: "
                  + " · ".join(f"[{label}]({name.rsplit('/', 1)[1]})" for label, name in
                               ((FORMATS[suffix], name) for suffix, name in year_files(year).items()))
-                 + f". How to cite this publication: [{CITATION}]({CITATION}). "
-                 "Each entry's page has its own PDF and how to cite it.\n\n")
+                 + ". Each entry's page has its own PDF and how to cite it.\n\n")
     if foreword:
         text += "## Foreword\n\n" + foreword.strip() + "\n\n"
     grouped: dict[str, list[Entry]] = defaultdict(list)
@@ -141,10 +130,12 @@ def year_page_text(year: int, entries: list[Entry], kb: KnowledgeBase, foreword:
         for entry in grouped[academy]:
             label = " (example)" if entry.example else ""
             text += (f"- [{md(entry.title)}]({relative(page, entry_page(entry))}){label}: "
-                     f"{md(join_words(a.name for a in entry.authors))}\n")
+                     f"{md(listed([a.name for a in entry.authors]))}\n")
         text += "\n"
     write = f"{href(page, ENTRY_FORM)}?year={year}"
     text += (f'<p><a class="md-button" href="{attr(write)}">Write your entry for {year}</a></p>\n\n')
+    if entries:
+        text += publication_cite_this(year, settings or Settings())
     return text + f"[All years]({relative(page, INDEX)})\n"
 
 
@@ -172,8 +163,7 @@ def research_pages(kb: KnowledgeBase, intro: str, pdf_years: set[int], settings:
     pages = {INDEX: index_page(kb, intro, by_year)}
     for year in kb.years:
         pages[year_page(year)] = year_page_text(year, by_year.get(year, []), kb,
-                                                kb.forewords.get(year, ""), year in pdf_years,
-                                                settings.identity.publication(year))
+                                                kb.forewords.get(year, ""), year in pdf_years, settings)
     for entry in kb.entries:
         pages[entry_page(entry)] = entry_page_text(entry, kb, settings)
     return pages

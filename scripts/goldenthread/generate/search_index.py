@@ -50,10 +50,10 @@ from dataclasses import dataclass
 
 import yaml
 
+from ..cite.people import listed
 from ..model import Entry, KnowledgeBase, Title
 from ..paths import entry_page, title_page, url_of
 from .search_words import STOP_WORDS, fold, terms, tokens
-from .text import join_words
 
 __all__ = ["STOP_WORDS", "fold", "search_files", "tokens"]
 
@@ -170,7 +170,7 @@ def title_document(title: Title, kb: KnowledgeBase) -> Document:
     summary = " ".join(title.summary.split())
     return Document(
         url_of(title_page(title)), title.full_title, "title",
-        _snippet(f"{join_words(title.authors)} ({title.year}). {summary}"),
+        _snippet(f"{listed(title.authors)} ({title.year}). {summary}"),
         ((TITLE, title.title), (SUBTITLE, title.subtitle), (AUTHOR, " ".join(title.authors)),
          (SUMMARY, summary),
          (TOPIC, " ".join([str(title.year), *(topics[t].name for t in title.topics if t in topics)])),
@@ -180,7 +180,7 @@ def title_document(title: Title, kb: KnowledgeBase) -> Document:
 def entry_document(entry: Entry, kb: KnowledgeBase) -> Document:
     academies, topics = kb.named("academies"), kb.named("topics")
     academy = academies[entry.academy].name if entry.academy in academies else entry.academy
-    names = join_words(author.name for author in entry.authors)
+    names = listed([author.name for author in entry.authors])
     abstract = " ".join(entry.abstract.split())
     return Document(
         url_of(entry_page(entry)), entry.title, "entry",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import html
 import json
 import re
@@ -59,3 +60,9 @@ def fenced(code: str, language: str = "") -> str:
     longest = max((len(run) for run in re.findall(r"`+", code)), default=0)
     fence = "`" * max(3, longest + 1)
     return f"{fence}{language}\n{code.rstrip()}\n{fence}\n"
+
+
+def long_date(iso: str) -> str:
+    """A date as every page shows it: '2026-07-01' -> '1 July 2026'."""
+    moment = datetime.date.fromisoformat(iso)
+    return f"{moment.day} {moment:%B} {moment.year}"

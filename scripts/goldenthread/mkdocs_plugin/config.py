@@ -10,3 +10,4 @@ from .engine import config_options as c
 class GoldenThreadConfig(Config):  # type: ignore[no-untyped-call]
     trust_name = c.Type(str, default=OPTIONS["trust_name"])
     library_requests = c.Type(str, default=OPTIONS["library_requests"])
+    submissions = c.Type(str, default=OPTIONS["submissions"])
