@@ -7,7 +7,8 @@ import re
 from typing import Any
 
 import pytest
-from goldenthread.generate.links import title_page, url_of
+
+from goldenthread.paths import title_page, url_of
 
 from .conftest import BuiltSite
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..codes import level_of
 from ..load.repository import TITLES
 from ..load.text import decode, source_problem
 from ..problems import GoldenThreadError, Problem, sort_problems
 from .catalogue import load_catalogue
-from .codes import level_of
 from .crossref import resolve_crossrefs
 from .plan import plan
 from .read import read_bib

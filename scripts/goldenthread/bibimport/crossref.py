@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..codes import level_of
 from ..load.bib import BibEntry
 from ..problems import Problem
-from .codes import level_of
 
 # What a chapter inherits, under its own name, from the book it cross-references
 # (biblatex's rules: the book's title is the chapter's booktitle, and so on).

@@ -6,10 +6,10 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..check.ids import GENERATED, ID, LONGEST_NAME, usable_id
+from ..codes import level_of
 from ..load.repository import TITLES
 from ..problems import Problem
 from .catalogue import Catalogue, identities
-from .codes import level_of
 from .records import Record
 
 

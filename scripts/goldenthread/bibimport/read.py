@@ -25,9 +25,9 @@ from bibtexparser.model import (
     String,
 )
 
+from ..codes import level_of
 from ..load.bib import BibEntry
 from ..problems import Problem
-from .codes import level_of
 from .macros import MAX_EXPANDED, ExpansionTooLong, Macros
 
 # bibtexparser logs every broken block; each one is reported as a problem instead.

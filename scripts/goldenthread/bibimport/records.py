@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from ..cite.latex import plain
+from ..codes import level_of
 from ..load.bib import BibEntry
 from ..problems import Problem
 from . import fields
-from .codes import level_of
 from .names import catalogue_names
 from .topics import TopicIndex
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..codes import level_of
 from ..load.bib import BibEntry, BibSource
 from ..messages import say
 from ..problems import Problem
-from .codes import level_of
 from .sentence_case import sentence_case
 
 # Fields each reference type needs; a tuple means any one of them will do.

@@ -13,9 +13,9 @@ The year's publication has the Trust as its author, and so (APA 7 names it once)
 
 from __future__ import annotations
 
-from ..export.bibtex import bib_name, entry_text, escape
 from ..model import Entry
 from .apa import Run, list_names
+from .bibtex_text import bib_name, entry_text, escape
 from .names import Name, parse_names
 
 

@@ -19,8 +19,8 @@ from ..export.reference import Reference, from_entry, from_title
 from ..export.ris import entry as ris_entry
 from ..load.bib import BibEntry
 from ..model import Entry, Named, Title
+from ..paths import entry_page, url_of, year_page
 from ..settings import Settings
-from .links import entry_page, url_of, year_page
 from .text import attr
 
 HEADING = "Cite this"

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..codes import level_of
 from ..generate.pages import GENERATED_PAGES, OWNED
 from ..problems import Problem
 from ..publish.live import LiveGeneration
@@ -38,7 +39,6 @@ from ..report import as_html, as_text, summary
 from ..validation import file_stamp
 from . import engine
 from .build import load_site, plugin_of, run_engine
-from .codes import level_of
 
 log = engine.logger().getChild("plugins.goldenthread")
 CONFIG = "mkdocs.yml"
