@@ -367,6 +367,27 @@ _CODES: tuple[Code, ...] = (
 # teacher cannot cause say who fixes them.
 _LEAD = "Nothing for you to do: tell the research lead, who will put it right."
 TEACHER_WORDS: dict[str, str] = {
+    "bib-macro-too-long": ("A reference repeats a shortening inside itself too many times: type "
+                           "the reference in the form instead."),
+    "case-clash": ("Another entry has the same short name but for capitals: change the short "
+                   "name, for example by adding a word."),
+    "dimension-reserved": "Ask the research lead: the trust's framework needs a change first.",
+    "identity-unset": "Ask the research lead: the trust's details are not all set yet.",
+    "name-too-long": "Shorten the short name: use the first few words of your title.",
+    "outcome-extra": "Remove the numbers the form did not ask for in this finding.",
+    "outcome-group-size": "Each group needs at least 2 pupils: check the number of pupils.",
+    "outcome-interval": ("Check the interval: the lower number comes first, and the result must "
+                         "lie between the two."),
+    "outcome-large": ("Check the spread you typed: it may be a standard error rather than a "
+                      "standard deviation."),
+    "outcome-missing": "Fill in each number this kind of finding needs.",
+    "outcome-number": "Type a number, for example 12 or 3.5.",
+    "outcome-scale": "Check the numbers: each must lie within the scale of your measure.",
+    "outcome-sd": "The spread of scores must be more than 0: check the standard deviation.",
+    "reserved-id": ("That short name is taken by a page of the site: change it, for example by "
+                    "adding a word."),
+    "source-not-file": "Send your entry to the research lead as the file the form made.",
+    "source-outside": "Send your entry to the research lead as the file the form made.",
     "yaml-syntax": ("Part of the entry cannot be read: check the line named, and ask the research "
                     "lead if it still fails."),
     "duplicate-key": "The same box is filled in twice: keep one.",
@@ -391,9 +412,8 @@ TEACHER_WORDS: dict[str, str] = {
     "unknown-topic": "Choose the topics from the list the form offers.",
     "unknown-academy": "Choose your academy.",
     "unknown-title": "Choose the library titles from the list the form offers.",
-    "unknown-building-block": "Choose the principles from the list the form offers.",
+    "unknown-item": "Choose from the list the form offers for that part of the framework.",
     "unknown-career-stage": "Choose the career stages from the list the form offers.",
-    "unknown-aim": "Choose the aims from the list the form offers.",
     "year-mismatch": "Choose the year your entry is published in.",
     "unknown-citation": ("Your text cites a key that no reference has: add the reference under "
                          "References, or correct the key in your text."),
