@@ -147,6 +147,7 @@ TEACHER: dict[str, str] = {
     "wrong-type": "Check {field}: it should be {expected}.",
     "wrong-type.choose": "{choose}.",
     "not-allowed": "Check {field}: choose one of the choices the form offers.",
+    "unknown-item": "Check {field}: choose from the list the form offers.",
     "empty-value": "Fill in {field}.",
     "empty-value.choose": "{choose}.",
     "too-long": "Shorten {field}: it is {length:,} characters long, and the most is {most:,}.",
