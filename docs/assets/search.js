@@ -45,15 +45,20 @@ var goldenthreadSearchRules = (function () {
     return { names: names, longest: longest };
   }
 
-  /* The runs of a query's terms that are a glossary name, longest first, left to right; each
-     with what else it may match: the term's other names, and its topic. */
+  /* A term with a plural s the stemmer leaves (it keeps "nqts", "tas": no vowel before the s). */
+  function singular(t) { return t.length > 2 && t.slice(-1) === "s" ? t.slice(0, -1) : t; }
+
+  /* The runs of a query's terms that are a glossary name (NQTs as NQT too), longest first,
+     left to right; each with what else it may match: the term's other names, and its topic. */
   function glossarySpans(terms, index) {
     var spans = [], i = 0;
     while (i < terms.length) {
       var found = null;
       for (var end = Math.min(terms.length, i + index.longest); end > i && !found; end--) {
-        var key = terms.slice(i, end).join(" ");
-        if (has(index.names, key)) { found = { start: i, end: end, key: key, hit: index.names[key] }; }
+        var run = terms.slice(i, end), keys = [run.join(" "), run.map(singular).join(" ")];
+        for (var k = 0; k < keys.length && !found; k++) {
+          if (has(index.names, keys[k])) { found = { start: i, end: end, key: keys[k], hit: index.names[keys[k]] }; }
+        }
       }
       if (!found) { i += 1; continue; }
       var entry = found.hit.entry;
