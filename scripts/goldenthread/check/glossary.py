@@ -67,33 +67,32 @@ def _duplicates(document: Document, data: list[dict[str, object]]) -> list[Probl
     which _loops checks)."""
     problems = []
 
-    def twice(name: Name, earlier: Name, template: str) -> None:
+    def twice(name: Name, earlier: Name) -> None:
         line, col = document.where(name.at)
-        before, _ = document.where(earlier.at)
-        problems.append(Problem(document.path, line, col, "glossary-duplicate", say(
-            template, name=name.text, term=data[earlier.index]["term"], line=before)))
+        fields = {"name": name.text, "term": data[earlier.index]["term"],
+                  "line": document.where(earlier.at)[0]}
+        message = (say("glossary-duplicate.term", **fields) if name.at[-1] == "term"
+                   else say("glossary-duplicate.same", **fields) if earlier.index == name.index
+                   else say("glossary-duplicate.name", **fields))
+        problems.append(Problem(document.path, line, col, "glossary-duplicate", message))
 
     names = _names(data)
     terms: dict[str, Name] = {}
     for name in names:
         if name.at[-1] == "term":
             if name_key(name.text) in terms:
-                twice(name, terms[name_key(name.text)], "glossary-duplicate.term")
+                twice(name, terms[name_key(name.text)])
             else:
                 terms[name_key(name.text)] = name
     others: dict[str, Name] = {}
     for name in names:
         key = name_key(name.text)
-        if name.at[-1] == "term":
-            continue
-        if key in terms and terms[key].index == name.index:
-            twice(name, terms[key], "glossary-duplicate.same")
-        elif key in terms:
-            continue  # a cross-reference to another term
+        if name.at[-1] == "term" or (key in terms and terms[key].index != name.index):
+            continue  # a term, or a cross-reference to another term
+        if key in terms:
+            twice(name, terms[key])
         elif key in others:
-            earlier = others[key]
-            twice(name, earlier, "glossary-duplicate.same" if earlier.index == name.index
-                  else "glossary-duplicate.name")
+            twice(name, others[key])
         else:
             others[key] = name
     return problems
