@@ -46,7 +46,10 @@ class Refresh:
 def title_inputs(plan: Plan) -> dict[str, tuple[object, ...]]:
     """Each title's page (docs-relative) -> what it shows."""
     names, steps = vocabulary_names(plan.knowledge), steps_for(plan.knowledge)
-    return {title_page(title): title_page_inputs(title, plan.relations, plan.settings, names, steps)
+    # title_pages marks the glossary's abbreviations on every title's page
+    abbreviations = tuple((term.term, term.expansions[:1]) for term in plan.knowledge.glossary)
+    return {title_page(title): (*title_page_inputs(title, plan.relations, plan.settings, names, steps),
+                                abbreviations)
             for title in plan.knowledge.titles}
 
 
