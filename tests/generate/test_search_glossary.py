@@ -5,6 +5,8 @@ search.js's rules over under Node, so the browser's rules and these tables canno
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 
 import pytest
 
@@ -84,3 +86,14 @@ def test_the_manifest_carries_the_glossary_and_what_the_results_are() -> None:
     assert labels["framework/evidence-map/"] == "Framework" and labels["accessibility/"] == "Page"
     glossary = next(d for d in docs if d[0] == "library/glossary/")
     assert "EHCP" not in glossary[3]  # the page is found by its name, not by every term on it
+
+
+def test_search_js_rules_pass_under_node() -> None:
+    """tests/js/ under Node's own test runner, so `make test` runs them too."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.skip("NODE TESTS SKIPPED: no node on PATH (tests/js/ needs Node 18 or newer)")
+    run = subprocess.run([node, "--test", str(REPO / "tests" / "js")], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-2000:]
+    assert "# fail 0" in run.stdout
