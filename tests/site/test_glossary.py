@@ -37,9 +37,14 @@ def test_every_term_has_its_anchor_a_to_z(built: BuiltSite, open_page: Any) -> N
         assert page.locator(f"#letter-{letter.lower()}").count() == 1
 
 
-def test_the_glossary_is_in_the_navigation(open_page: Any) -> None:
+def test_the_glossary_is_in_the_navigation_and_every_pages_footer(built: BuiltSite, open_page: Any) -> None:
     page = open_page("").page
     assert page.locator("nav a[href$='library/glossary/']").count() >= 1
+    visit = open_page(url_of(title_page(built.knowledge.titles[0])))  # a page two folders deep
+    with visit.page.expect_navigation():
+        visit.page.locator("footer a.gt-footer-glossary").click()
+    assert visit.page.url.endswith("/library/glossary/")
+    assert visit.page.locator("h1").inner_text().startswith("Glossary")
 
 
 def test_an_abbreviation_is_marked_up_on_a_page_that_uses_it(built: BuiltSite, open_page: Any) -> None:

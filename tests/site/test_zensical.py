@@ -190,5 +190,6 @@ def test_the_glossarys_abbreviations_and_page(zensical_site: ZensicalSite) -> No
     html = (zensical_site.site / "library" / "send-code-of-practice" / "index.html").read_text("utf-8")
     assert '<abbr title="special educational needs and disabilities">SEND</abbr>' in html
     assert "*[SEND]" not in html
+    assert 'class="gt-footer-glossary"' in html  # the footer's link: our partial, rendered
     glossary = (zensical_site.site / "library" / "glossary" / "index.html").read_text("utf-8")
     assert all(f'id="{anchor(term)}"' in glossary for term in zensical_site.knowledge.glossary)
