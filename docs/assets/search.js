@@ -614,10 +614,16 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
     return found;
   }
   /* The slot of words that are a glossary name: the documents with the words themselves, and,
-     labelled, those with another of the term's names (scored by the mean of its words) or,
-     weaker, its topic. */
+     labelled, those with another of the term's names (scored GLOSSED times the mean of its
+     words: a page about the name itself comes before one that says it another way, while a
+     passing mention of the name does not outrank a page about it) or, weaker, its topic. */
   function glossed(words, span) {
-    var literal = every(words, true), docs = Object.create(null), terms = literal.terms;
+    /* A word being typed that is already a whole glossary name (SEN) is taken as typed: the
+       words it begins (Senge, senior) are not the name itself, to come first. */
+    var whole = words.map(function (part) {
+      return part.prefix ? { word: part.word, term: part.term, prefix: false, partials: [], prefixShards: [], index: part.index } : part;
+    });
+    var literal = every(whole, true), docs = Object.create(null), terms = literal.terms;
     Object.keys(literal.docs).forEach(function (doc) { docs[doc] = literal.docs[doc]; });
     alternatives(span).forEach(function (other) {
       var found = every(other.terms.map(bare), false);
@@ -633,8 +639,7 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
   /* The documents every slot matches (tier 0, or 1 through a typo), else those matching the
      most slots (tier 2), best first. When the only documents matching every slot are a few
      pages (a hub page listing many titles holds every word of a question), the documents
-     matching the most slots follow them. A query of one glossary name lists the documents
-     with the name itself before those matched through the glossary. */
+     matching the most slots follow them. */
   function rank(list) {
     list = list.slice().sort(function (a, b) { return Object.keys(a.docs).length - Object.keys(b.docs).length; });
     var hits = [];
@@ -666,10 +671,7 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
       hits = hits.concat(Object.keys(partly).map(function (doc) { return partly[doc]; })
         .filter(function (hit) { return hit.count === most; }));
     }
-    var one = list.length === 1;
-    return hits.sort(function (a, b) {
-      return a.tier - b.tier || (one ? (a.via.length > 0) - (b.via.length > 0) : 0) || b.score - a.score || a.doc - b.doc;
-    });
+    return hits.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.doc - b.doc; });
   }
 
   var lastSearch = { value: null, found: null };

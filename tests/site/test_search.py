@@ -294,6 +294,18 @@ def test_an_old_name_finds_the_pages_that_use_the_new_one_and_says_so(open_page:
     assert visit.page.locator(".gt-search-glossary").is_hidden()
 
 
+def test_a_glossary_name_still_being_typed_is_taken_as_typed(open_page: Any, served: str,
+                                                             index: Index) -> None:
+    """SEN, with no space after it yet: the pages with the word SEN, then those matched through
+    the glossary, all before the words SEN begins (senior, Senge) would bring."""
+    literal = index.documents("sen")
+    visit, _, urls = search(open_page, served, "SEN")
+    labels = tags(visit.page)
+    assert set(urls[:len(literal)]) == literal
+    assert urls[len(literal):] and all(_via(x) for x in labels[len(literal):]), labels
+    assert url_of(title_page("send-code-of-practice")) in urls[:3]
+
+
 def test_each_result_says_what_it_is(built: BuiltSite, open_page: Any, served: str) -> None:
     entry = next(e for e in built.knowledge.entries if e.id == "mentor-meetings-for-early-career-teachers")
     visit, _, urls = search(open_page, served, "early career")
