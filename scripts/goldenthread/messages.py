@@ -114,6 +114,16 @@ TEMPLATES: dict[str, str] = {
     "duplicate-id": "the id {id!r} is already used by {path}: rename this file (and its .bib)",
     "duplicate-isbn": ("ISBN {isbn} is also in {others}: one record per book; remove one file "
                        "or correct the ISBN"),
+    # check/glossary.py
+    "glossary-duplicate.term": ("{name!r} is already a term of the glossary (line {line}): keep "
+                                "one, and put everything about it there"),
+    "glossary-duplicate.name": ("{name!r} is already a name of {term!r} (line {line}): a name "
+                                "can belong to one term only, so remove one"),
+    "glossary-duplicate.same": "{term!r} already has the name {name!r} (line {line}): remove one",
+    "glossary-loop": ("{name!r} names a term that leads back here ({chain}): remove this name, or "
+                      "the name that points back"),
+    "glossary-topic": "{term!r} belongs to the topic {topic!r}, which does not exist: use an id "
+                      "from {where}",
     # check/isbn.py
     "isbn-format": ("ISBN {isbn} has {count} digits; an ISBN has 10 or 13: copy it again from "
                     "the back cover or the copyright page, or leave it out"),

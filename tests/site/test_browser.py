@@ -40,6 +40,7 @@ def page_types(built: BuiltSite) -> dict[str, str]:
         "title form": "contributing/propose-a-title/",
         "accessibility": "accessibility/",
         "my list": "my-list/",
+        "glossary": "library/glossary/",
         "not found": "404.html",
     }
 
