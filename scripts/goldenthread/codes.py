@@ -373,6 +373,8 @@ _CODES: tuple[Code, ...] = (
 # teacher cannot cause say who fixes them.
 _LEAD = "Nothing for you to do: tell the research lead, who will put it right."
 TEACHER_WORDS: dict[str, str] = {
+    "glossary-duplicate": "Ask the research lead: a word in the glossary is given twice.",
+    "glossary-loop": "Ask the research lead: two words in the glossary point at each other.",
     "bib-macro-too-long": ("A reference repeats a shortening inside itself too many times: type "
                            "the reference in the form instead."),
     "case-clash": ("Another entry has the same short name but for capitals: change the short "

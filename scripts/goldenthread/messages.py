@@ -122,7 +122,7 @@ TEMPLATES: dict[str, str] = {
     "glossary-duplicate.same": "{term!r} already has the name {name!r} (line {line}): remove one",
     "glossary-loop": ("{name!r} names a term that leads back here ({chain}): remove this name, or "
                       "the name that points back"),
-    "glossary-topic": "{term!r} belongs to the topic {topic!r}, which does not exist: use an id "
+    "unknown-topic.glossary": "{term!r} belongs to the topic {topic!r}, which does not exist: use an id "
                       "from {where}",
     # check/isbn.py
     "isbn-format": ("ISBN {isbn} has {count} digits; an ISBN has 10 or 13: copy it again from "
@@ -154,6 +154,44 @@ def say(name: str, /, **values: Any) -> str:
 # ("Choose your academy"); a ".choose" variant is used for a field chosen from a list. The
 # other names are the values TEMPLATES is filled with.
 TEACHER: dict[str, str] = {
+    # Messages for the research lead's sources (the forms never fill these) still have a
+    # teacher's version, for anyone who meets them.
+    "case-clash": "Change the short name: another entry has the same one but for capitals.",
+    "dimension-reserved": "Ask the research lead: the trust's framework needs a change first.",
+    "glossary-duplicate.name": "Ask the research lead: a word is given twice in the glossary.",
+    "glossary-duplicate.same": "Ask the research lead: a word is given twice in the glossary.",
+    "glossary-duplicate.term": "Ask the research lead: a word is given twice in the glossary.",
+    "glossary-loop": "Ask the research lead: two words in the glossary point at each other.",
+    "unknown-topic.glossary": ("Ask the research lead: a word in the glossary names a topic we do "
+                               "not have."),
+    "identity-unset": "Ask the research lead: the trust's details are not all set yet.",
+    "identity-unset.default": "",
+    "identity-unset.none": "",
+    "name-too-long": "Shorten {field}: it is {length:,} characters long, and the most is {most:,}.",
+    "reserved-id": "Change {field}: that name is taken by a page of the site.",
+    "unsafe-attribute.other": ("Remove the part of your text that starts {name}=: the site does "
+                               "not allow it."),
+    # What you measured
+    "outcome-extra": "Remove the numbers the form did not ask for in this finding.",
+    "outcome-extra.design": "",
+    "outcome-extra.pre": "Choose the design with a test before, or remove the scores before.",
+    "outcome-extra.reported": ("A published result needs only its effect size and interval: "
+                               "remove the groups' numbers."),
+    "outcome-group-size": "Check the number of pupils: each group needs at least 2.",
+    "outcome-interval": "Check the interval: the effect size must lie between its two numbers.",
+    "outcome-interval.order": "Check the interval: put the lower number first.",
+    "outcome-interval.shape": "Give the interval as two numbers, the lower first.",
+    "outcome-large": ("Check the spread you typed: it may be a standard error rather than a "
+                      "standard deviation."),
+    "outcome-missing": "Fill in each number this kind of finding needs.",
+    "outcome-number": "Type a number, for example 12 or 3.5.",
+    "outcome-number.result": ("Check the spread of scores: one near 0 makes the result too large "
+                              "to show."),
+    "outcome-scale": "Check the number: it must lie within the scale of your measure.",
+    "outcome-scale.order": "Check the scale: its lowest score comes first.",
+    "outcome-scale.sd": "Check the spread of scores: it is larger than the whole scale allows.",
+    "outcome-sd": ("Check the spread of scores (standard deviation): it is more than 0. A "
+                   "spreadsheet gives it with STDEV."),
     "wrong-type": "Check {field}: it should be {expected}.",
     "wrong-type.choose": "{choose}.",
     "not-allowed": "Check {field}: choose one of the choices the form offers.",

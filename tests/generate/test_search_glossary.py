@@ -9,13 +9,13 @@ import shutil
 import subprocess
 
 import pytest
-from goldenthread.paths import entry_page, url_of
 
 from goldenthread.generate import search_glossary as sg
 from goldenthread.generate import search_index as si
 from goldenthread.generate.glossary import anchor
 from goldenthread.generate.search_words import FILLER_WORDS, STOP_WORDS, term, tokens
 from goldenthread.model import GlossaryTerm, KnowledgeBase, Named
+from goldenthread.paths import entry_page, url_of
 
 from ..conftest import REPO
 

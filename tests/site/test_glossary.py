@@ -8,9 +8,9 @@ import re
 from typing import Any
 
 import pytest
-from goldenthread.paths import title_page, url_of
 
 from goldenthread.generate.glossary import anchor, ordered
+from goldenthread.paths import title_page, url_of
 
 from .conftest import BuiltSite, Visit
 from .test_browser import AXE_TAGS

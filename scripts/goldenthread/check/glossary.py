@@ -57,7 +57,7 @@ def check_glossary(loaded: YamlFile | None, vocabularies: Vocabularies) -> list[
         if isinstance(topic, str) and topic not in topics:
             line, col = document.where((index, "topic"))
             problems.append(Problem(document.path, line, col, "unknown-topic", say(
-                "glossary-topic", term=item["term"], topic=topic, where=WHERE_DEFINED["topic"])))
+                "unknown-topic.glossary", term=item["term"], topic=topic, where=WHERE_DEFINED["topic"])))
     return problems
 
 
