@@ -39,7 +39,7 @@ from search_bench import gzip_server, launch, sites_to_measure, title_count
 # Changes that each give a different view: (select id, value).
 CHANGES = [("gt-topic", "curriculum"), ("gt-year", "2010"), ("gt-sort", "author"),
            ("gt-topic", ""), ("gt-career", "middle-leader"), ("gt-sort", "year"),
-           ("gt-year", ""), ("gt-format", "print"), ("gt-sort", "added"), ("gt-stage", "explore"),
+           ("gt-year", ""), ("gt-format", "print"), ("gt-sort", "added"), ("gt-stages", "explore"),
            ("gt-topic", "leadership"), ("gt-sort", "")]
 # Typed into the text filter, each after the filter is cleared (so that each changes the list).
 TEXTS = ["surname17", "writer3 memory", "title 12", "retrieval", "author 4 surname", "zzzz"]

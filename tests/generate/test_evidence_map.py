@@ -25,7 +25,7 @@ def test_the_thin_evidence_list_is_one_flat_list_of_links() -> None:
     assert items and "<ol>" not in html and "<ul>" not in "".join(items)
     stages = {s.name for s in kb.dimension("stages").items}
     for item in items:
-        link = re.fullmatch(r'<a href="principles/([a-z-]+)\.md#stage-([a-z]+)">'
+        link = re.fullmatch(r'<a href="\.\./principles/([a-z-]+)\.md#stage-([a-z]+)">'
                             r"Principle \d, [^<]+</a>: (\w+)", item)
         assert link, item
         assert link.group(3) in stages and link.group(2) == link.group(3).lower()

@@ -20,7 +20,7 @@ def page_types(built: BuiltSite) -> dict[str, str]:
     """One URL path per kind of page the site has."""
     kb = built.knowledge
     entry = kb.entries[0]
-    measured = next(e for e in kb.entries if e.outcomes)
+    measured = next((e for e in kb.entries if e.outcomes), entry)  # synthetic sites have none
     return {
         "home": "",
         "framework": "framework/",

@@ -17,7 +17,9 @@ from .framework import column_anchor
 from .relations import Relations
 from .text import attr, front_matter, md, plural
 
-PAGE = "framework/evidence-map.md"
+# A folder's index page, so that raw HTML links resolve alike in MkDocs and Zensical (which
+# reads them from the file's folder, and that is the URL's folder only for an index page).
+PAGE = "framework/evidence-map/index.md"
 THIN = 3  # fewer titles plus entries than this in a cell counts as thin evidence
 
 

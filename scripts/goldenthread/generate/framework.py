@@ -14,7 +14,7 @@ from .text import attr, front_matter, md, plural
 
 INDEX = "framework/index.md"
 CATALOGUE = "library/index.md"
-EVIDENCE_MAP = "framework/evidence-map.md"
+EVIDENCE_MAP = "framework/evidence-map/index.md"
 LISTED = 20  # titles an item's page lists; the catalogue, filtered, lists them all
 LISTED_BY_COLUMN = 10
 # The catalogue's own filters and settings, which a dimension's parameter may not take.
