@@ -10,10 +10,13 @@ rules, so the forms have no copy of their own to drift:
      "levels": {code: level, ...},                  codes.py: the level validate reports it at
      "submission": {"open": ..., "close": ...},     submission.py: the file "Send to the
                                                     research lead" downloads
-     "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and
+     "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and (with
+                                                    check/bib.py's web address and DOI patterns)
      "referenceKinds": [[kind, type, [[field, label, hint], ...]], ...],   how it writes them
      "bibRequired": {type: [[field, ...], ...]},    check/bib.py: the fields a reference needs
+     "isbnPrefixes": ["978", "979"],                check/isbn.py: an ISBN-13's first digits
      "vocabularies": {name: [[id, name], ...]},     library/*.yaml and docs/framework.yaml
+     "fold": {letter: ASCII, ...},                  search_words.FOLDS: how the library search folds
      "entries": [path, ...]}                        the entries there are (ids are used once)
 
 `contributing/titles.json` (the catalogue, fetched when a form first needs it): one list a
@@ -33,10 +36,10 @@ from typing import Any
 
 from .. import scaffold
 from ..check import active_content
-from ..check.bib import REQUIRED
+from ..check.bib import DOI, DOI_PREFIX, REQUIRED, WEB_ADDRESS
 from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
-from ..check.isbn import normalise
+from ..check.isbn import PREFIXES, normalise
 from ..check.schema import TYPE_NAMES, schema_for
 from ..check.sentence_case import sentence_case
 from ..codes import CODES
@@ -44,6 +47,7 @@ from ..export.bibtex import inverted, is_organisation
 from ..messages import TEACHER, TEMPLATES
 from ..model import KnowledgeBase, Title
 from ..submission import CLOSE, OPEN
+from .search_words import FOLDS
 
 FOLDER = "contributing"
 RULES = f"{FOLDER}/form-data.json"
@@ -85,7 +89,9 @@ def rules_data(kb: KnowledgeBase) -> str:
         "submission": {"open": OPEN, "close": CLOSE},
         "levels": {code.code: code.level_in("validate") for code in CODES if code.level_in("validate")},
         "templates": _templates(),
-        "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY},
+        "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY,
+                     "webAddress": WEB_ADDRESS.pattern, "doi": DOI.pattern, "doiPrefix": DOI_PREFIX.pattern},
+        "isbnPrefixes": list(PREFIXES),
         "activeContent": active_content_data(),
         "markdownFields": list(MARKDOWN_FIELDS),
         "referenceKinds": [[kind, bibtype, [list(field) for field in fields]]
@@ -97,6 +103,7 @@ def rules_data(kb: KnowledgeBase) -> str:
                          for name in (*VOCABULARIES, *(d.id for d in kb.tagging))},
         "dimensions": [[d.id, d.name] for d in kb.tagging],
         "entries": sorted(f"research/{entry.year}/{entry.id}.md" for entry in kb.entries),
+        "fold": FOLDS,
     }
     return _json(data)
 
