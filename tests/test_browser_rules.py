@@ -115,6 +115,9 @@ def test_markdown_safety() -> None:
         assert html.unescape(reference) == value, reference
     for text, codes in rows["cases"]:
         assert sorted({found[2] for found in unsafe_content(text)}) == codes, text
+    for text, sentences in rows["messages"]:
+        assert [message for *_, code, message in unsafe_content(text) if code == "control-character"] \
+            == sentences, text
 
 
 def test_yaml_writers() -> None:

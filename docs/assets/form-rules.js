@@ -514,9 +514,19 @@
       const scheme = value && URL_ATTRIBUTES.has(name) ? unsafeScheme(unquoted(value)) : null;
       return scheme ? ["unsafe-link", say("unsafe-link", { scheme: scheme })] : null;
     }
+    /* _entity_findings: a character reference (&#x202E;) to a character that is not text. */
+    const ENTITY = /&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?/g;
+    function entityFindings(text) {
+      const found = [];
+      for (const match of text.matchAll(ENTITY)) {
+        const refused = data.refused[String(match[1] ? parseInt(match[1], 16) : parseInt(match[2], 10))];
+        if (refused) { found.push(["control-character", say(refused[0], { name: refused[1] })]); }
+      }
+      return found;
+    }
     /* unsafe_content: (code, message) of each piece of active content. */
     function unsafeContent(text) {
-      if (!text.includes("<") && !text.includes("{") && !text.includes("]")) { return []; }
+      if (!text.includes("<") && !text.includes("{") && !text.includes("]") && !text.includes("&#")) { return []; }
       const scanned = safeCode(text);
       const found = [];
       [TAG, QUOTED_TAG].forEach(function (pattern) {
@@ -551,7 +561,7 @@
           if (scheme) { found.push(["unsafe-link", say("unsafe-link", { scheme: scheme })]); }
         }
       });
-      return found;
+      return scanned.includes("&#") ? found.concat(entityFindings(scanned)) : found;
     }
 
     const KEY = data.patterns.citationKey;

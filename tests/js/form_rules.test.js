@@ -105,6 +105,13 @@ test("a reference's problems: fields, web dates, DOIs, addresses, Title Case", (
   }
 });
 
+test("a character reference to a character that is not text, in validate's words", () => {
+  for (const [text, sentences] of safety.messages) {
+    const found = rules.unsafeContent(text).filter((f) => f[0] === "control-character").map((f) => String(f[1]));
+    assert.deepEqual(found, sentences, text);
+  }
+});
+
 test("every problem in active content has a teacher's sentence", () => {
   for (const [text] of safety.cases) {
     for (const [code, message] of rules.unsafeContent(text)) {

@@ -17,6 +17,7 @@ rules, so the forms have no copy of their own to drift:
      "isbnPrefixes": ["978", "979"],                check/isbn.py: an ISBN-13's first digits
      "vocabularies": {name: [[id, name], ...]},     library/*.yaml and docs/framework.yaml
      "fold": {letter: ASCII, ...},                  search_words.FOLDS: how the library search folds
+     "refused": {code: [template, name], ...},      load/characters.py: characters that are not text
      "entries": [path, ...]}                        the entries there are (ids are used once)
 
 `contributing/titles.json` (the catalogue, fetched when a form first needs it): one list a
@@ -32,6 +33,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from typing import Any
 
 from .. import scaffold
@@ -44,6 +46,7 @@ from ..check.schema import TYPE_NAMES, schema_for
 from ..check.sentence_case import sentence_case
 from ..codes import CODES
 from ..export.bibtex import inverted, is_organisation
+from ..load.characters import NOT_TEXT, character_name, refusal
 from ..messages import TEACHER, TEMPLATES
 from ..model import KnowledgeBase, Title
 from ..submission import CLOSE, OPEN
@@ -79,6 +82,14 @@ def active_content_data() -> dict[str, Any]:
             "scriptSchemes": list(active_content.SCRIPT_SCHEMES)}
 
 
+@cache
+def refused_characters() -> dict[str, list[str]]:
+    """load/characters.py's characters that are not text (all in the first 65,536), for the
+    forms' check of character references (&#x202E;): code -> [message template, name]."""
+    return {str(code): [refusal(chr(code)), character_name(chr(code))]
+            for code in range(0x10000) if NOT_TEXT.match(chr(code))}
+
+
 def rules_data(kb: KnowledgeBase) -> str:
     """The text of contributing/form-data.json."""
     data: dict[str, Any] = {
@@ -104,6 +115,7 @@ def rules_data(kb: KnowledgeBase) -> str:
         "dimensions": [[d.id, d.name] for d in kb.tagging],
         "entries": sorted(f"research/{entry.year}/{entry.id}.md" for entry in kb.entries),
         "fold": FOLDS,
+        "refused": refused_characters(),
     }
     return _json(data)
 
