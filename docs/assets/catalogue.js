@@ -8,8 +8,78 @@
    describes it), filters and sorts it in memory and renders one page of results at a
    time. Every choice, and the page of results, is kept in the URL. Each update is
    measured as the User Timing entry "gt-catalogue". */
+/* Pure rules over catalogue.json, whose tables (fold, suffixes) the build writes from Python;
+   tests/js/ runs them under Node on tables the Python tests read too. */
+var goldenthreadCatalogueRules = (function () {
+  "use strict";
+  var folds = null, letters = null;  // the table last used, and its letters as one expression
+
+  /* search_words.fold: lower case, marks removed, the table's letters in ASCII. */
+  function fold(text, table) {
+    if (table !== folds) {
+      var keys = Object.keys(table || {}).map(function (c) { return c.replace(/[\\^\]\-]/g, "\\$&"); });
+      folds = table;
+      letters = keys.length ? new RegExp("[" + keys.join("") + "]", "g") : null;
+    }
+    var folded = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+    return letters ? folded.replace(letters, function (c) { return table[c]; }) : folded;
+  }
+
+  function number(n) { return String(n).replace(/\B(?=(\d{3})+$)/g, ","); }  // 10,000
+
+  /* catalogue.last_word: the last word that is not a suffix. */
+  function surname(name, suffixes) {
+    var words = name.split(/\s+/).filter(Boolean).map(function (w) { return w.replace(/,+$/, ""); });
+    while (words.length > 1 && (suffixes || []).indexOf(words[words.length - 1].toLowerCase()) >= 0) { words.pop(); }
+    return words.length ? words[words.length - 1] : "";
+  }
+  /* catalogue.byline: APA 7's citation ("Black et al., 2003"); `short` names the others. */
+  function byline(data, n) {
+    function shortName(name) { return (data.short && data.short[name]) || surname(name, data.suffixes); }
+    var authors = data.authors[n];
+    var names = authors.length > 2 ? shortName(authors[0]) + " et al." : authors.map(shortName).join(" & ");
+    return names + ", " + data.year[n] + (data.report[n] ? " (report)" : "");
+  }
+
+  /* catalogue.slug: a title's id where catalogue.json leaves it out. */
+  function slug(text) { return text.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, ""); }
+  function ident(data, n) { return data.id[n] || slug(data.title[n]); }
+  /* Title.full_title */
+  function fullTitle(data, n) {
+    var title = data.title[n], subtitle = data.subtitle[n];
+    return subtitle ? title + (/[?!]$/.test(title) ? " " : ": ") + subtitle : title;
+  }
+
+  /* catalogue.count_text */
+  function countText(shown, total, current, pages) {
+    var titles = number(total) + (total === 1 ? " title" : " titles");
+    return (shown === total ? titles : number(shown) + " of " + titles) +
+      (pages > 1 ? ", page " + current + " of " + pages : "");
+  }
+
+  /* catalogue.shown_pages: the page links, null for a gap. */
+  function shownPages(current, pages) {
+    var wanted = [1, pages];
+    for (var n = Math.max(1, current - 1); n <= Math.min(pages, current + 1); n++) { wanted.push(n); }
+    wanted = wanted.filter(function (n, i) { return wanted.indexOf(n) === i; }).sort(function (a, b) { return a - b; });
+    var shown = [];
+    wanted.forEach(function (n) {
+      var last = shown.length ? shown[shown.length - 1] : null;
+      if (last !== null && n - last === 2) { shown.push(n - 1); } else if (last !== null && n - last > 2) { shown.push(null); }
+      shown.push(n);
+    });
+    return shown;
+  }
+
+  return { fold: fold, surname: surname, byline: byline, slug: slug, ident: ident, fullTitle: fullTitle,
+           countText: countText, shownPages: shownPages };
+}());
+if (typeof module === "object" && module.exports) { module.exports = goldenthreadCatalogueRules; }
+
 (function () {
   "use strict";
+  var rules = goldenthreadCatalogueRules;
+  if (typeof document !== "object") { return; }  // under Node, for the rules above
   var list = document.getElementById("gt-catalogue");
   var form = document.getElementById("gt-filters");
   if (!list || !form || !form.getAttribute("data-src") || !window.fetch || !window.Promise ||
@@ -25,8 +95,6 @@
   var FIELDS = Array.prototype.map.call(form.querySelectorAll("select"), function (s) { return s.name; })
     .filter(function (name) { return name !== "sort"; });
   var DEBOUNCE = 120;  // ms after the last keystroke in the text filter
-  var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i" };
-  var SUFFIXES = { "jr": 1, "jr.": 1, "sr": 1, "sr.": 1, "ii": 1, "iii": 1, "iv": 1 };
 
   var data = null;      // the parsed catalogue.json: a list per field, item n for the n-th title
   var loading = null;   // its promise
@@ -38,46 +106,11 @@
   var shownKey = null;  // the state last rendered
   var timer = null;
 
-  /* The same steps as the site search (search.js, search_index.py): case and accents ignored. */
-  function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
-      .replace(/[ßæœøđðþłı]/g, function (c) { return FOLDS[c]; });
-  }
-
-  function number(n) { return String(n).replace(/\B(?=(\d{3})+$)/g, ","); }  // 10,000
-
-  /* What the static pages show under a title (catalogue.py's surname and byline). */
-  function surname(name) {
-    var words = name.split(/\s+/).filter(Boolean).map(function (w) { return w.replace(/,+$/, ""); });
-    while (words.length > 1 && SUFFIXES[words[words.length - 1].toLowerCase()]) { words.pop(); }
-    return words.length ? words[words.length - 1] : "";
-  }
-  function joinWords(words) {
-    return words.length <= 1 ? words.join("") : words.slice(0, -1).join(", ") + " and " + words[words.length - 1];
-  }
-  /* catalogue.py's byline: APA 7's citation of the authors ("Black et al., 2003"); an
-     organisation, or a name with a particle, is named as catalogue.json's `short` says. */
-  function shortName(name) { return (data.short && data.short[name]) || surname(name); }
-  function byline(n) {
-    var authors = data.authors[n];
-    var names = authors.length > 2 ? shortName(authors[0]) + " et al." : authors.map(shortName).join(" & ");
-    return names + ", " + data.year[n] + (data.report[n] ? " (report)" : "");
-  }
-
-  /* A title's id is slug(title) where catalogue.json leaves it out (catalogue.py's slug). */
-  function ident(n) {
-    return data.id[n] || data.title[n].toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
-  }
-  function fullTitle(n) {
-    var title = data.title[n], subtitle = data.subtitle[n];
-    return subtitle ? title + (/[?!]$/.test(title) ? " " : ": ") + subtitle : title;
-  }
-
-  function countText(shown, total, current, pages) {
-    var titles = number(total) + (total === 1 ? " title" : " titles");
-    return (shown === total ? titles : number(shown) + " of " + titles) +
-      (pages > 1 ? ", page " + current + " of " + pages : "");
-  }
+  function fold(text) { return rules.fold(text, data.fold); }
+  function ident(n) { return rules.ident(data, n); }
+  function fullTitle(n) { return rules.fullTitle(data, n); }
+  function byline(n) { return rules.byline(data, n); }
+  var countText = rules.countText, shownPages = rules.shownPages;
 
   function state() {
     var s = { q: form.elements.q.value.trim(), sort: form.elements.sort.value };
@@ -164,20 +197,6 @@
     }
     list.textContent = "";
     list.appendChild(fragment);
-  }
-
-  /* The same page links as the static pages (catalogue.py's pagination), to ?page=N. */
-  function shownPages(current, pages) {
-    var wanted = [1, pages];
-    for (var n = Math.max(1, current - 1); n <= Math.min(pages, current + 1); n++) { wanted.push(n); }
-    wanted = wanted.filter(function (n, i) { return wanted.indexOf(n) === i; }).sort(function (a, b) { return a - b; });
-    var shown = [];
-    wanted.forEach(function (n) {
-      var last = shown.length ? shown[shown.length - 1] : null;
-      if (last !== null && n - last === 2) { shown.push(n - 1); } else if (last !== null && n - last > 2) { shown.push(null); }
-      shown.push(n);
-    });
-    return shown;
   }
 
   function renderPager(s, current, pages) {

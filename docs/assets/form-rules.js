@@ -196,6 +196,20 @@
     return out;
   }
 
+  // -- search_words.fold: how the forms' library search matches ------------------------------
+
+  let folds = null, foldLetters = null;  // the table last used, and its letters as one expression
+  /* Lower case, marks removed, the table's letters spelt in ASCII (form-data.json's "fold"). */
+  function fold(text, table) {
+    if (table !== folds) {
+      const keys = Object.keys(table || {}).map(function (c) { return c.replace(/[\\^\]\-]/g, "\\$&"); });
+      folds = table;
+      foldLetters = keys.length ? new RegExp("[" + keys.join("") + "]", "g") : null;
+    }
+    const folded = String(text).toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+    return foldLetters ? folded.replace(foldLetters, function (c) { return table[c]; }) : folded;
+  }
+
   function start(data) {
     const messages = data.messages;
     const templates = data.templates;
@@ -474,8 +488,12 @@
       /<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*)>/g];
     const ATTR_LIST = /\{[^}\n]*\}?/g;
     const ATTR_PAIR = /[\s{:]([^\s"'<>/={}:]+)\s*=\s*("[^"]*"?|'[^']*'?|[^\s}]*)/g;
-    const ENTITY_NODE = document.createElement("textarea");
-    function unescapeHtml(text) { ENTITY_NODE.innerHTML = text.replace(/</g, "&lt;"); return ENTITY_NODE.value; }
+    let entityNode = null;  // made on first use: the rules load under Node too (tests/js/)
+    function unescapeHtml(text) {
+      entityNode = entityNode || document.createElement("textarea");
+      entityNode.innerHTML = text.replace(/</g, "&lt;");
+      return entityNode.value;
+    }
     function attributeAllowed(element, name) {
       return GLOBAL.has(name) || /^aria-[a-z]+$/.test(name) || (ACTIVE.attributes[element] || []).includes(name);
     }
@@ -496,9 +514,19 @@
       const scheme = value && URL_ATTRIBUTES.has(name) ? unsafeScheme(unquoted(value)) : null;
       return scheme ? ["unsafe-link", say("unsafe-link", { scheme: scheme })] : null;
     }
+    /* _entity_findings: a character reference (&#x202E;) to a character that is not text. */
+    const ENTITY = /&#(?:[xX]([0-9A-Fa-f]{1,8})|([0-9]{1,10}));?/g;
+    function entityFindings(text) {
+      const found = [];
+      for (const match of text.matchAll(ENTITY)) {
+        const refused = data.refused[String(match[1] ? parseInt(match[1], 16) : parseInt(match[2], 10))];
+        if (refused) { found.push(["control-character", say(refused[0], { name: refused[1] })]); }
+      }
+      return found;
+    }
     /* unsafe_content: (code, message) of each piece of active content. */
     function unsafeContent(text) {
-      if (!text.includes("<") && !text.includes("{") && !text.includes("]")) { return []; }
+      if (!text.includes("<") && !text.includes("{") && !text.includes("]") && !text.includes("&#")) { return []; }
       const scanned = safeCode(text);
       const found = [];
       [TAG, QUOTED_TAG].forEach(function (pattern) {
@@ -533,7 +561,7 @@
           if (scheme) { found.push(["unsafe-link", say("unsafe-link", { scheme: scheme })]); }
         }
       });
-      return found;
+      return scanned.includes("&#") ? found.concat(entityFindings(scanned)) : found;
     }
 
     const KEY = data.patterns.citationKey;
@@ -615,9 +643,10 @@
       return templates.bib + references.map(function (reference) { return "\n" + referenceText(reference); }).join("");
     }
 
-    const WEB_ADDRESS = /^https?:\/\/[^\s]+$/i;
-    const DOI = /^10\.[0-9]{4,9}\/\S+$/;
-    const DOI_PREFIX = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)/i;
+    // check/bib.py's patterns (re.IGNORECASE where "i")
+    const WEB_ADDRESS = new RegExp(data.patterns.webAddress, "i");
+    const DOI = new RegExp(data.patterns.doi);
+    const DOI_PREFIX = new RegExp(data.patterns.doiPrefix, "i");
     function field(where, name) { return where + "." + name; }
     /* check_bib and load_bib's duplicate keys, on the references as they will be read back. */
     function referenceProblems(references) {
@@ -807,7 +836,7 @@
     }
 
     /* check/isbn.py */
-    const PREFIXES = ["978", "979"];
+    const PREFIXES = data.isbnPrefixes;
     function normalise(isbn) { return isbn.replace(/-/g, "").replace(/ /g, "").toUpperCase(); }
     function isDigits(text) { return /^[0-9]+$/.test(text); }
     function isbn10(digits) {
@@ -875,10 +904,16 @@
     return {
       data: data, say: say, teacherSays: teacherSays, sentenceCase: sentenceCase, repr: repr, clean: clean, newId: newId, yearOf: yearOf, kinds: KINDS,
       suggestedKey: suggestedKey, citations: citations, withoutCode: withoutCode, unfolded: unfolded,
+      fold: function (text) { return fold(text, data.fold); }, word: word, idList: idList, bibValue: bibValue,
+      isbnProblem: isbnProblem, unsafeContent: unsafeContent, referenceProblems: referenceProblems, images: images, imageProblem: imageProblem,
       entry: { files: entryFiles, problems: entryProblems, text: entryText, submission: entrySubmission },
       title: { files: titleFiles, problems: titleProblems, text: titleText },
     };
   }
 
-  window.GoldenThreadRules = { start: start };
+  const rules = { start: start, fold: fold, repr: repr, clean: clean, quoted: quoted, folded: folded,
+    unfolded: unfolded, body: body, yearOf: yearOf, number: number, suggestedId: suggestedId, newId: newId,
+    bibEscape: bibEscape, sentenceCase: sentenceCase };
+  if (typeof window === "object") { window.GoldenThreadRules = rules; }
+  if (typeof module === "object" && module.exports) { module.exports = rules; }  // tests/js/ under Node
 }());

@@ -645,7 +645,7 @@
     return catalogueLoading;
   }
 
-  function fold(text) { return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, ""); }
+  function fold(text) { return rules.fold(text); }  // search_words.fold, with its table (form-rules.js)
 
   function picker(ident, choose) {
     const box = byId("gt-" + ident);

@@ -73,6 +73,12 @@ TEMPLATES: dict[str, str] = {
                       "pupils' scores, not a standard error"),
     "outcome-number.result": ("{label}: these numbers give a result too large to show: check the "
                               "standard deviations (one near 0 makes any difference enormous)"),
+    # load/characters.py (and character references in Markdown, check/markdown_safety.py)
+    "control-character": ("the text holds {name}, an invisible character that is not text (often "
+                          "pasted in with the text): delete it (retype the text around it if unsure)"),
+    "control-character.bidi": ("the text holds {name}, an invisible mark that shows the text after "
+                               "it in another order than it is written: delete it (retype the text "
+                               "around it if unsure)"),
     # check/markdown_safety.py
     "unsafe-html": ("<{name}> is not allowed in contributed text: remove it (to show code, put "
                     "it in `backticks`)"),
@@ -216,6 +222,11 @@ TEACHER: dict[str, str] = {
                          "reference under References, or correct the key in your text."),
     "unsafe-html": "Take the <{name}> tag out of {field}: the site does not publish it.",
     "unsafe-attribute": "Take {name}= out of {field}: it would run a program on the page.",
+    "unsafe-attribute.other": "Take {name}= out of {field}: the site does not publish it.",
+    "control-character": ("Type {field} again: it holds an invisible character that came with "
+                          "copying and pasting."),
+    "control-character.bidi": ("Type {field} again: it holds an invisible character that came with "
+                               "copying and pasting."),
     "unsafe-link": "Change the link in {field} to a web address that starts https://.",
     "image-alt": ("Describe the picture in {field} between its square brackets, so that people "
                   "who cannot see it are told what it shows."),

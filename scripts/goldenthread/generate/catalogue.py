@@ -28,11 +28,14 @@ title); columns compress better than a record a title:
      "report": [0 or 1, ...],             1: a report ("(report)" in its byline)
      "added": ["YYYY-MM-DD" or "", ...],
      "rank": [author rank, ...],          orders titles by their first author's surname
-     "codes": [[facet code, ...], ...]}
+     "codes": [[facet code, ...], ...],
+     "fold": {letter: ASCII, ...},        search_words.FOLDS: the letters fold spells in ASCII
+     "suffixes": [suffix, ...]}           cite/people.SUFFIXES: the words last_word passes over
 
-catalogue.js shows each title as the static pages do (`item`, `byline`). The text filter
-reads titles and authors; summaries are left out, as they would make the file several
-times bigger: the site search covers them. The page links the file with a version (a
+catalogue.js shows each title as the static pages do (`item`, `byline`), with the tables
+the file carries (tests/js/catalogue_rules.test.js runs its rules under Node). The text
+filter reads titles and authors; summaries are left out, as they would make the file
+several times bigger: the site search covers them. The page links the file with a version (a
 hash of its text), so a cached copy never outlives the page.
 """
 
@@ -43,7 +46,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
-from ..cite.people import cited, short
+from ..cite.people import SUFFIXES, cited, short
 from ..export.feeds import LIBRARY_FEED
 from ..export.files import FORMATS as EXPORT_FORMATS
 from ..export.files import LIBRARY
@@ -51,6 +54,7 @@ from ..model import KnowledgeBase, Named, Title
 from ..paths import href, title_page
 from .framework import filter_parameter
 from .search_index import fold
+from .search_words import FOLDS
 from .text import attr, front_matter, md
 
 INDEX = "library/index.md"
@@ -62,7 +66,6 @@ DATA = "library/catalogue.json"
 PAGE_SIZE = 100
 HEADING = "Staff Professional Development Library"  # the default of the identity's library_title
 FORMATS = {"print": "Print", "ebook": "Ebook", "audiobook": "Audiobook"}
-_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
 
 
 # -- Filters ---------------------------------------------------------------------------------
@@ -111,7 +114,7 @@ def last_word(name: str) -> str:
     """The last word of a name that is not a suffix: 'E. D. Hirsch, Jr.' -> 'Hirsch'
     (catalogue.js's own rule, where catalogue.json gives no `short` name)."""
     words = [w.rstrip(",") for w in name.split()]
-    while len(words) > 1 and words[-1].casefold() in _SUFFIXES:
+    while len(words) > 1 and words[-1].casefold() in SUFFIXES:
         words.pop()
     return words[-1] if words else ""
 
@@ -303,6 +306,7 @@ def catalogue_data(kb: KnowledgeBase) -> str:
         "rank": [ranks[author_key(t)] for t in titles],
         "codes": [sorted({code[f.name, value] for f in found for value in f.of(t)
                           if (f.name, value) in code}) for t in titles],
+        "fold": FOLDS, "suffixes": sorted(SUFFIXES),
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 

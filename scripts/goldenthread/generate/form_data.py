@@ -10,10 +10,14 @@ rules, so the forms have no copy of their own to drift:
      "levels": {code: level, ...},                  codes.py: the level validate reports it at
      "submission": {"open": ..., "close": ...},     submission.py: the file "Send to the
                                                     research lead" downloads
-     "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and
+     "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and (with
+                                                    check/bib.py's web address and DOI patterns)
      "referenceKinds": [[kind, type, [[field, label, hint], ...]], ...],   how it writes them
      "bibRequired": {type: [[field, ...], ...]},    check/bib.py: the fields a reference needs
+     "isbnPrefixes": ["978", "979"],                check/isbn.py: an ISBN-13's first digits
      "vocabularies": {name: [[id, name], ...]},     library/*.yaml and docs/framework.yaml
+     "fold": {letter: ASCII, ...},                  search_words.FOLDS: how the library search folds
+     "refused": {code: [template, name], ...},      load/characters.py: characters that are not text
      "entries": [path, ...]}                        the entries there are (ids are used once)
 
 `contributing/titles.json` (the catalogue, fetched when a form first needs it): one list a
@@ -29,21 +33,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import cache
 from typing import Any
 
 from .. import scaffold
 from ..check import active_content
-from ..check.bib import REQUIRED
+from ..check.bib import DOI, DOI_PREFIX, REQUIRED, WEB_ADDRESS
 from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
-from ..check.isbn import normalise
+from ..check.isbn import PREFIXES, normalise
 from ..check.schema import TYPE_NAMES, schema_for
 from ..check.sentence_case import sentence_case
 from ..codes import CODES
 from ..export.bibtex import inverted, is_organisation
+from ..load.characters import NOT_TEXT, character_name, refusal
 from ..messages import TEACHER, TEMPLATES
 from ..model import KnowledgeBase, Title
 from ..submission import CLOSE, OPEN
+from .search_words import FOLDS
 
 FOLDER = "contributing"
 RULES = f"{FOLDER}/form-data.json"
@@ -75,6 +82,14 @@ def active_content_data() -> dict[str, Any]:
             "scriptSchemes": list(active_content.SCRIPT_SCHEMES)}
 
 
+@cache
+def refused_characters() -> dict[str, list[str]]:
+    """load/characters.py's characters that are not text (all in the first 65,536), for the
+    forms' check of character references (&#x202E;): code -> [message template, name]."""
+    return {str(code): [refusal(chr(code)), character_name(chr(code))]
+            for code in range(0x10000) if NOT_TEXT.match(chr(code))}
+
+
 def rules_data(kb: KnowledgeBase) -> str:
     """The text of contributing/form-data.json."""
     data: dict[str, Any] = {
@@ -85,7 +100,9 @@ def rules_data(kb: KnowledgeBase) -> str:
         "submission": {"open": OPEN, "close": CLOSE},
         "levels": {code.code: code.level_in("validate") for code in CODES if code.level_in("validate")},
         "templates": _templates(),
-        "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY},
+        "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY,
+                     "webAddress": WEB_ADDRESS.pattern, "doi": DOI.pattern, "doiPrefix": DOI_PREFIX.pattern},
+        "isbnPrefixes": list(PREFIXES),
         "activeContent": active_content_data(),
         "markdownFields": list(MARKDOWN_FIELDS),
         "referenceKinds": [[kind, bibtype, [list(field) for field in fields]]
@@ -97,6 +114,8 @@ def rules_data(kb: KnowledgeBase) -> str:
                          for name in (*VOCABULARIES, *(d.id for d in kb.tagging))},
         "dimensions": [[d.id, d.name] for d in kb.tagging],
         "entries": sorted(f"research/{entry.year}/{entry.id}.md" for entry in kb.entries),
+        "fold": FOLDS,
+        "refused": refused_characters(),
     }
     return _json(data)
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ..messages import say
+
 # \x85 (NEL) is a C1 control: YAML and some editors break lines at it, git and GitHub do not.
 NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff\u202a-\u202e]")
 
@@ -30,14 +32,21 @@ def character_name(char: str) -> str:
     return f"U+{code:04X} {name}"
 
 
+def _reorders(char: str) -> bool:
+    return "\u202a" <= char <= "\u202e"
+
+
+def refusal(char: str) -> str:
+    """The message template (messages.py) why_refused fills for one refused character."""
+    return "control-character.bidi" if _reorders(char) else "control-character"
+
+
 def why_refused(char: str) -> str:
     """The sentence a problem gives for one refused character."""
-    if "\u202a" <= char <= "\u202e":
-        return (f"the text holds {character_name(char)}, an invisible mark that shows the text "
-                "after it in another order than it is written: delete it (retype the text "
-                "around it if unsure)")
-    return (f"the text holds {character_name(char)}, an invisible character that is not text "
-            "(often pasted in with the text): delete it (retype the text around it if unsure)")
+    name = character_name(char)
+    if _reorders(char):
+        return say("control-character.bidi", name=name)
+    return say("control-character", name=name)
 
 
 def first_not_text(text: str) -> re.Match[str] | None:
