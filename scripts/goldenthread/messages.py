@@ -199,6 +199,26 @@ TEACHER: dict[str, str] = {
                     "copy it again from the copyright page, or leave it empty."),
     "isbn-checksum": ("A digit of the ISBN {digits} is probably mistyped: copy it again from "
                       "the book, or leave it empty."),
+    "outcome-missing": "Fill in every number {field} asks for.",
+    "outcome-extra": "Remove {field}: this kind of finding does not use it.",
+    "outcome-group-size": ("Check {field}: a group needs at least 2 pupils, so that how spread out "
+                           "their scores are can be measured."),
+    "outcome-sd": ("Check {field}: a standard deviation is more than 0 (it is 0 only if every pupil "
+                   "scored the same). Copy it again from your spreadsheet, where STDEV gives it."),
+    "outcome-interval": ("Check the interval in {field}: the result must lie between its two "
+                         "numbers. Copy them again from the report."),
+    "outcome-interval.shape": "Check {field}: give two numbers, the lowest first.",
+    "outcome-interval.order": "Check {field}: give the lowest number first.",
+    "outcome-scale": "Check {field}: it is outside the lowest and highest scores the measure allows.",
+    "outcome-scale.sd": ("Check {field}: it is more than the whole range of scores allows. Give the "
+                         "standard deviation, not a total."),
+    "outcome-scale.order": "Check {field}: the lowest score must be below the highest.",
+    "outcome-number": "Check {field}: type the number itself, for example 12 or 3.5.",
+    "outcome-number.result": ("Check the standard deviations in {field}: one near 0 makes any "
+                              "difference too large to show."),
+    "outcome-large": ("Check the standard deviations in {field}: these numbers give a result of "
+                      "{value} standard deviations, which is very rare in schools. Each should be "
+                      "the spread of the pupils’ scores, not a standard error."),
     "exists.entry": "Another entry already has this {field}: change it, or change your title.",
     "exists.title": ("The library may already have this title: search the catalogue. If it "
                      "is a different book, change {field}."),
@@ -206,4 +226,5 @@ TEACHER: dict[str, str] = {
 
 # Parts of other messages, which have no sentence of their own for a teacher.
 FRAGMENTS = ("wrong-type.quotes", "wrong-type.list", "not-allowed.suggestion",
-             "unknown-citation.bib", "unknown-citation.no-bib")
+             "unknown-citation.bib", "unknown-citation.no-bib", "outcome-extra.design",
+             "outcome-extra.reported", "outcome-extra.pre")
