@@ -90,6 +90,7 @@ def impact_data() -> dict[str, Any]:
             "top": strength.TOP, "small": strength.SMALL, "levelStart": strength.LEVEL_START,
             "notEquivalent": strength.NOT_EQUIVALENT, "reasons": strength.REASONS,
             "large": outcome_rules.LARGE, "minPupils": outcome_rules.MIN_PUPILS,
+            "designWords": outcome_rules.DESIGN_WORDS, "neededWhy": outcome_rules.NEEDED_WHY,
             "designGroups": {name: list(groups) for name, groups in scaffold.DESIGN_GROUPS.items()},
             "pretest": scaffold.PRETEST, "figure": scaffold.FIGURE}
 
