@@ -167,6 +167,7 @@ TEACHER: dict[str, str] = {
                          "reference under References, or correct the key in your text."),
     "unsafe-html": "Take the <{name}> tag out of {field}: the site does not publish it.",
     "unsafe-attribute": "Take {name}= out of {field}: it would run a program on the page.",
+    "unsafe-attribute.other": "Take {name}= out of {field}: the site does not allow it there.",
     "unsafe-link": "Change the link in {field} to a web address that starts https://.",
     "image-alt": ("Describe the picture in {field} between its square brackets, so that people "
                   "who cannot see it are told what it shows."),
