@@ -375,7 +375,7 @@
     const rows = [];
     function row(name, value, more) {
       rows.push(element("p", { class: "gt-result-row" }, [element("strong", { text: name + ": " }),
-        element("span", { class: "gt-result-value", text: value })].concat(more ? [" " + more] : [])));
+        element("span", { class: "gt-result-value", text: value })].concat(more ? [" ", element("span", { class: "gt-result-note", text: more })] : [])));
     }
     if (result.effect) {
       row("Effect size (Hedges’ g)", effect.number(result.value), result.value >= 0 ?
@@ -699,6 +699,19 @@
     const tagged = [["Topics", choiceNames("topics", doc.topics)], ["Stages", choiceNames("stages", doc.stages)]]
       .filter(function (pair) { return pair[1].length; });
     tagged.forEach(function (pair) { parts.push(element("p", {}, [element("strong", { text: pair[0] + ": " }), pair[1].join(", ")])); });
+    const findings = rules.entry.findings(doc);
+    findings.forEach(function (finding, n) {
+      let result = null;
+      try { result = rules.effect.resultOf(finding); } catch (error) { result = null; }
+      if (!result || !Number.isFinite(result.value)) { return; }
+      const number = rules.effect.number;
+      const words = result.effect ? "effect size " + number(result.value) + " (95% interval " + number(result.low) +
+        " to " + number(result.high) + "), " + String(result.months.value).replace("-", "\u2212") +
+        (result.months.orMore ? " or more" : "") + " months’ progress" :
+        "a change of " + number(result.value) + " standard deviations in one group";
+      parts.push(element("p", {}, [element("strong", { text: "Finding " + (n + 1) + ": " }),
+        finding.measure + ": " + words + ". Strength: " + result.strength.text + "."]));
+    });
     parts.push(body);
     if (doc.references.length) {
       parts.push(element("p", {}, [element("strong", { text: "References" })]),

@@ -131,6 +131,11 @@ def test_a_teacher_measures_two_groups_and_sees_pythons_result(
     # Finished: the file is what scaffold.py writes, and it passes validate and research add.
     page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-output").wait_for()
+    # the last screen says it too, as the entry will show it
+    expect(page.locator("#gt-finished")).to_contain_text(
+        "Finding 1: Reading fluency, words correct per minute: "
+        f"effect size {rows['Effect size (Hedges’ g)']} "
+        f"(95% interval {rows['95% interval']}), 6 months’ progress. Strength: {expected.strength}.")
     state["outcomes"] = [draft_finding(**TWO)]
     ident, new, references = with_findings(state)
     md_path = f"research/2026/{ident}.md"
