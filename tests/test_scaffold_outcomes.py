@@ -45,7 +45,8 @@ FINDINGS = (
     NewFinding("Spelling errors in a dictation", "two-group-pretest", False, (
         ("intervention", NewGroup("30", "4.1", "2.2", "6.0", "2.5")),
         ("comparison", NewGroup("31", "5.2", "2.4", "6.1", "2.6")),
-        ("before", NewGroup("9", "9", "9")))),  # typed, then the design changed: not written
+        ("before", NewGroup("9", "9", "9"))),  # typed, then the design changed: not written
+        ("0", "20")),
     NewFinding("Words read in a minute", "one-group", True, (
         ("before", NewGroup("28", "12.5", "4.1")), ("after", NewGroup("28", "15.25", "3.9")))),
 )
@@ -62,7 +63,8 @@ def test_findings_read_back_as_the_contract_fixes_them() -> None:
         {"measure": "Spelling errors in a dictation", "design": "two-group-pretest",
          "higher_is_better": False,
          "intervention": {"n": 30, "mean": 4.1, "sd": 2.2, "pre": {"mean": 6, "sd": 2.5}},
-         "comparison": {"n": 31, "mean": 5.2, "sd": 2.4, "pre": {"mean": 6.1, "sd": 2.6}}},
+         "comparison": {"n": 31, "mean": 5.2, "sd": 2.4, "pre": {"mean": 6.1, "sd": 2.6}},
+         "scale": {"min": 0, "max": 20}},
         {"measure": "Words read in a minute", "design": "one-group", "higher_is_better": True,
          "before": {"n": 28, "mean": 12.5, "sd": 4.1}, "after": {"n": 28, "mean": 15.25, "sd": 3.9}}]
 

@@ -728,8 +728,10 @@
         }
         return fill(templates.group, { name: name, numbers: inside });
       });
+      const scale = numbers([["min", finding.scale_min], ["max", finding.scale_max]]);
       return fill(templates.finding, { measure: quoted(finding.measure || ""), design: word(finding.design),
-        higher_is_better: finding.better === "lower" ? "false" : "true", groups: lines.join("") });
+        higher_is_better: finding.better === "lower" ? "false" : "true", groups: lines.join(""),
+        scale: scale ? fill(templates.scale, { numbers: scale }) : "" });
     }
     function outcomesText(findings) {
       if (!findings || !findings.length) { return ""; }
@@ -746,13 +748,16 @@
           out[name].pre = numbersRead([["mean", group.pre_mean], ["sd", group.pre_sd]]);
         }
       });
+      if (filled(finding.scale_min) || filled(finding.scale_max)) {
+        out.scale = numbersRead([["min", finding.scale_min], ["max", finding.scale_max]]);
+      }
       return out;
     }
 
     function isNumber(value) { return typeof value === "number"; }
     function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
-    /* check/outcomes.py's _fields, _spreads, _interval and _result on one finding the schema
-       passed (the form writes no scale and no infinite number: _scale and _finite find nothing). */
+    /* check/outcomes.py's _fields, _spreads, _interval, _scale and _result on one finding the
+       schema passed (the form writes no infinite number: _finite finds nothing). */
     function findingProblems(item, at, emit) {
       const design = item.design, groups = IMPACT.designGroups[design];
       const found = [];
@@ -807,6 +812,29 @@
           add(where, "outcome-interval", say("outcome-interval.order", { label: label(where), low: ci[0], high: ci[1] }));
         } else if (isNumber(size.g) && !(ci[0] <= size.g && size.g <= ci[1])) {
           add(where, "outcome-interval", say("outcome-interval", { low: ci[0], high: ci[1], g: size.g }));
+        }
+      }
+      const scale = item.scale;
+      if (isObject(scale) && isNumber(scale.min) && isNumber(scale.max)) {
+        const low = scale.min, high = scale.max;
+        if (!(low < high)) {
+          add(at.concat(["scale"]), "outcome-scale", say("outcome-scale.order", { label: label(at.concat(["scale"])), low: low, high: high }));
+        } else {
+          groups.forEach(function (name) {
+            const group = item[name];
+            [[at.concat([name]), group], [at.concat([name, "pre"]), isObject(group) ? group.pre : undefined]].forEach(function (pair) {
+              if (!isObject(pair[1])) { return; }
+              const mean = pair[1].mean, sd = pair[1].sd;
+              if (isNumber(mean) && !(low <= mean && mean <= high)) {
+                add(pair[0].concat(["mean"]), "outcome-scale", say("outcome-scale", { label: label(pair[0].concat(["mean"])),
+                  value: mean, low: low, high: high }));
+              }
+              if (isNumber(sd) && sd > high - low) {
+                add(pair[0].concat(["sd"]), "outcome-scale", say("outcome-scale.sd", { label: label(pair[0].concat(["sd"])),
+                  value: sd, low: low, high: high }));
+              }
+            });
+          });
         }
       }
       if (!found.length) {

@@ -261,7 +261,7 @@
   function newFinding() {
     const group = function () { return { n: "", mean: "", sd: "", pre_mean: "", pre_sd: "" }; };
     return { measure: "", design: "two-group", better: "higher", intervention: group(), comparison: group(),
-      before: group(), after: group() };
+      before: group(), after: group(), scale_min: "", scale_max: "" };
   }
 
   function radios(path, ident, legend, hint, options, value) {
@@ -303,6 +303,18 @@
       element("p", { class: "gt-error", id: ident + "-error", hidden: true })].concat(boxes));
   }
 
+  /* The lowest and highest score the measure allows, if it has them (optional). */
+  function scaleBox(finding, n) {
+    const base = "outcomes." + n, ident = "gt-outcomes-" + n + "-scale";
+    return element("fieldset", { class: "gt-field gt-group-box gt-measured-group", "data-path": base + ".scale",
+      "aria-describedby": ident + "-hint " + ident + "-error" }, [
+      element("legend", {}, ["The range of possible scores (optional)", element("span", { class: "gt-hidden", text: " in finding " + (n + 1) })]),
+      element("p", { class: "gt-hint", id: ident + "-hint", text: "If your test has a fixed range, for example 0 to 50 marks: the form then checks each average and spread against it." }),
+      element("p", { class: "gt-error", id: ident + "-error", hidden: true }),
+      numberBox(base + ".scale.min", base + ".scale_min", ident + "-min", "Lowest possible score", "", finding.scale_min || ""),
+      numberBox(base + ".scale.max", base + ".scale_max", ident + "-max", "Highest possible score", "", finding.scale_max || "")]);
+  }
+
   function drawFindings(focusIndex) {
     const list = byId("gt-outcomes-list");
     if (!list) { return; }
@@ -322,6 +334,7 @@
         radios(base + ".higher_is_better", ident + "-better", "Which scores are better?", "",
           [["higher", "Higher scores are better"], ["lower", "Lower scores are better (for example, errors or days absent)"]],
           finding.better)].concat(["intervention", "comparison", "before", "after"].map(function (name) { return groupBox(finding, n, name); }),
+        [scaleBox(finding, n)],
         [element("div", { class: "gt-result", id: ident + "-result", role: "status" }),
           element("div", { class: "gt-actions" }, [remove])]);
       parts[3].querySelectorAll("input").forEach(function (box) { box.setAttribute("data-bind", base + ".design"); });
@@ -341,7 +354,7 @@
     const box = form.querySelector('.gt-finding[data-path="outcomes.' + n + '"]');
     const design = state.outcomes[n].design;
     const groups = rules.data.impact.designGroups[design];
-    box.querySelectorAll(".gt-measured-group").forEach(function (group) { group.hidden = !groups.includes(group.getAttribute("data-group")); });
+    box.querySelectorAll(".gt-measured-group[data-group]").forEach(function (group) { group.hidden = !groups.includes(group.getAttribute("data-group")); });
     box.querySelectorAll("[data-pretest]").forEach(function (part) { part.hidden = design !== rules.data.impact.pretest; });
   }
 

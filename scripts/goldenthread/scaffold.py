@@ -134,9 +134,10 @@ OUTCOMES = "outcomes:\n{findings}"
 FINDING = ("  - measure: {measure}\n"
            "    design: {design}\n"
            "    higher_is_better: {higher_is_better}\n"
-           "{groups}")
+           "{groups}{scale}")
 GROUP = "    {name}: {{{numbers}}}\n"
 PRE = "pre: {{{numbers}}}"
+SCALE = "    scale: {{{numbers}}}\n"  # only when the lowest or the highest score is given
 # The groups each design writes, in order (check/outcomes.py's GROUPS), and whether they have
 # a pre-test of the same pupils.
 DESIGN_GROUPS: dict[str, tuple[str, ...]] = {
@@ -179,6 +180,7 @@ class NewFinding:
     design: str  # a key of DESIGN_GROUPS
     higher_is_better: bool = True
     groups: tuple[tuple[str, NewGroup], ...] = ()  # (intervention, ...), any order, any missing
+    scale: tuple[str, str] = ("", "")  # the lowest and the highest possible score, as typed
 
 
 def _numbers(pairs: tuple[tuple[str, str], ...]) -> str:
@@ -196,9 +198,11 @@ def finding_text(finding: NewFinding) -> str:
             pre = fill(PRE, {"numbers": _numbers((("mean", group.pre_mean), ("sd", group.pre_sd)))})
             numbers = f"{numbers}, {pre}" if numbers else pre
         lines.append(fill(GROUP, {"name": name, "numbers": numbers}))
+    scale = _numbers((("min", finding.scale[0]), ("max", finding.scale[1])))
     return fill(FINDING, {"measure": quoted(finding.measure), "design": word(finding.design),
                           "higher_is_better": "true" if finding.higher_is_better else "false",
-                          "groups": "".join(lines)})
+                          "groups": "".join(lines),
+                          "scale": fill(SCALE, {"numbers": scale}) if scale else ""})
 
 
 def outcomes_text(findings: tuple[NewFinding, ...]) -> str:

@@ -46,7 +46,8 @@ def new_finding(finding: dict[str, Any]) -> NewFinding:
     """The oracle's finding: the form's draft of one, as `scaffold.finding_text` takes it."""
     return NewFinding(finding["measure"], finding["design"], finding["better"] != "lower",
                       tuple((name, NewGroup(**{key: finding[name].get(key, "") for key in FIELDS}))
-                            for name in ("intervention", "comparison", "before", "after") if name in finding))
+                            for name in ("intervention", "comparison", "before", "after") if name in finding),
+                      (finding.get("scale_min", ""), finding.get("scale_max", "")))
 
 
 def with_findings(state: dict[str, Any]) -> tuple[str, NewEntry, Any]:
@@ -202,12 +203,19 @@ FINDING_MISTAKES: dict[str, list[dict[str, Any]]] = {
         "comparison": {"n": "30", "mean": "55", "sd": TINY + "2"}})],
     "one group, one pupil after": [draft_finding("one-group", before={"n": "20", "mean": "5", "sd": "2"},
                                                  after={"n": "1", "mean": "6", "sd": "2"})],
-    # these two must pass both
+    "an average outside the range of scores": [{**draft_finding(**TWO), "scale_min": "0", "scale_max": "50"}],
+    "a range upside down": [{**draft_finding(**TWO), "scale_min": "100", "scale_max": "0"}],
+    "a spread wider than the range, and only its top given": [
+        {**draft_finding(**TWO), "scale_min": "0", "scale_max": "15"},
+        {**draft_finding(**TWO), "scale_max": "100"}],
+    # these three must pass both
     "lower is better, two findings": [
         draft_finding(better="lower", **TWO),
         draft_finding("one-group", before={"n": "020", "mean": "−5.50", "sd": "2"},
                       after={"n": "+20", "mean": "−4", "sd": "2.0"})],
     "with a pre-test": [draft_finding("two-group-pretest", **PRETEST)],
+    "within the range of scores": [{**draft_finding("two-group-pretest", **PRETEST), "scale_min": "0",
+                                    "scale_max": "120"}],
 }
 
 
@@ -228,8 +236,12 @@ def test_the_forms_checks_of_findings_and_validate_agree(open_form: Any, tmp_pat
     assert disagree == {}
     judged_only = {name: {p[1] for p in found if p[1] != "bib-title-case"}
                    for name, found in expected.items()}
-    assert [name for name, codes in judged_only.items() if not codes] == ["lower is better, two findings",
-                                                                          "with a pre-test"]
+    assert [name for name, codes in judged_only.items() if not codes] == [
+        "lower is better, two findings", "with a pre-test", "within the range of scores"]
+    assert judged_only["a range upside down"] == judged_only["an average outside the range of scores"] == {
+        "outcome-scale"}
+    assert judged_only["a spread wider than the range, and only its top given"] == {"outcome-scale",
+                                                                                   "missing-field"}
     assert judged_only["a spread of 0"] == {"outcome-sd"}
     assert judged_only["one pupil, and a negative spread"] == {"outcome-group-size", "outcome-sd"}
     assert judged_only["a standard error for a spread"] == {"outcome-large"}
