@@ -31,6 +31,7 @@ from .test_forms import (
     judged,
     load_draft,
     made_files,
+    press_until,
     research_add,
     teacher_state,
     validate_in_copy,
@@ -175,6 +176,29 @@ def test_one_group_shows_a_change_never_months(open_form: Any) -> None:
     text = finding.locator(".gt-result").inner_text()
     assert "not an effect of the approach" in text and "No months’ progress" in text
     assert "Effect size" not in text and "interval" not in text
+
+
+def test_a_finding_by_keyboard_alone(open_form: Any) -> None:
+    """Add a finding, choose its design with the arrows, type its numbers: no click, no fill."""
+    page = open_form(ENTRY_FORM).page
+    keyboard = page.keyboard
+    press_until(page, "#gt-add-finding")
+    keyboard.press("Enter")  # the focus goes to the new finding's first box
+    assert page.evaluate("document.activeElement.id") == "gt-outcomes-0-measure"
+    keyboard.type("Spelling, words right out of 20")
+    press_until(page, "#gt-outcomes-0-design-two-group")
+    keyboard.press("ArrowDown")  # the next design: two groups, with a test before too
+    assert page.locator("#gt-outcomes-0-design-two-group-pretest").is_checked()
+    expect(page.locator("#gt-outcomes-0-intervention-pre-mean")).to_be_visible()
+    typed = (("intervention", ("20", "14", "3", "10", "3")), ("comparison", ("21", "12", "3", "10", "3")))
+    for name, values in typed:
+        for box, value in zip(("n", "mean", "sd", "pre-mean", "pre-sd"), values, strict=True):
+            press_until(page, f"#gt-outcomes-0-{name}-{box}")
+            keyboard.type(value)
+    keyboard.press("Tab")
+    result = page.locator("#gt-outcomes-0-result[data-shown]")
+    expect(result).to_contain_text("Effect size (Hedges’ g)")
+    expect(result).to_contain_text("a pre-test showed they started level")
 
 
 # -- The form's checks of findings and validate agree ---------------------------------------------
