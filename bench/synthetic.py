@@ -64,14 +64,14 @@ def entry_bib(number: int) -> str:
 
 
 def write_repository(target: Path, titles: int, entries: int, years: int = 3) -> Path:
-    """A valid repository at target with the real framework and vocabularies."""
+    """A valid repository at target with the real framework, vocabularies and glossary."""
     rng = random.Random(titles * 7919 + entries)
     if target.exists():
         shutil.rmtree(target)
     (target / "library" / "titles").mkdir(parents=True)
     (target / "docs").mkdir()
     shutil.copy(REPO / "docs" / "framework.yaml", target / "docs" / "framework.yaml")
-    for name in ("topics.yaml", "career-stages.yaml", "academies.yaml"):
+    for name in ("topics.yaml", "career-stages.yaml", "academies.yaml", "glossary.yaml"):
         shutil.copy(REPO / "library" / name, target / "library" / name)
     for number in range(titles):
         (target / "library" / "titles" / f"synthetic-{number}.yaml").write_text(

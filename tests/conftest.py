@@ -2,11 +2,36 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Hypothesis, for every test module (registered here, before any test module is imported, so
+# that a test's own @settings inherit it). A property example builds a small repository and
+# validates it: a few milliseconds. The deadline is generous because the machine may be busy
+# (2 cores, other jobs running) and a stalled example would fail as flaky; the properties'
+# harness.run_validate bounds each validation the same way (harness.SECONDS) and its watchdog
+# interrupts one that never returns.
+DEADLINE_MS = 15_000
+EXAMPLES = 100
+_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
+
+settings.register_profile("ci", max_examples=EXAMPLES, deadline=DEADLINE_MS, derandomize=True,
+                          database=None, print_blob=True, suppress_health_check=_SLOW_OK)
+settings.register_profile("dev", max_examples=EXAMPLES, deadline=DEADLINE_MS, print_blob=True,
+                          suppress_health_check=_SLOW_OK)
+
+_profile = os.environ.get("GT_HYPOTHESIS_PROFILE") or (
+    "ci" if os.environ.get("CI", "").lower() == "true" else "dev")
+_examples = os.environ.get("GT_HYPOTHESIS_EXAMPLES", "").strip()
+if _examples:
+    settings.register_profile("deep", settings.get_profile(_profile), max_examples=int(_examples))
+    _profile = "deep"
+settings.load_profile(_profile)
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,3 +75,13 @@ def test_library_export_command(tmp_path: Path) -> None:
     text = out.read_text("utf-8")
     assert text.count("\n@") + text.startswith("@") >= 150
     assert "Hirsch, Jr., E. D." in text
+
+
+@pytest.mark.parametrize(("name", "format_", "parse"), [
+    ("library.ris", "ris", lambda text: text.count("\nER  -")),
+    ("library.json", "csl-json", lambda text: len(json.loads(text))),
+])
+def test_library_export_in_each_format(tmp_path: Path, name: str, format_: str, parse: Any) -> None:
+    out = tmp_path / name
+    assert main(["--root", str(REPO), "library", "export", "--format", format_, "-o", str(out)]) == 0
+    assert parse(out.read_text("utf-8")) >= 150

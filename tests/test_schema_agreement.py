@@ -20,7 +20,7 @@ from goldenthread.load.yamldoc import load_yaml
 
 from .conftest import VALID_TITLE
 
-KINDS = ["title", "entry", "vocabulary", "framework"]
+KINDS = ["title", "entry", "vocabulary", "framework", "glossary"]
 
 
 def _keywords(schema: Any) -> Iterator[str]:

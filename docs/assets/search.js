@@ -18,9 +18,83 @@
    Its own search is not asked on each keystroke (see the keyup listener at the end), and
    the result list and meta line it writes to are replaced by this script's own, so
    nothing of Material's search is ever shown. */
+/* The rules of a query that do not need the page: which words count, the glossary's names in
+   a query, and the words of the count. Pure functions over tables the build generates from
+   Python (the manifest's "filler" and "glossary": search_words.py, search_glossary.py), so
+   tests/js/ runs them under Node against the fixtures the Python tests also read. */
+var goldenthreadSearchRules = (function () {
+  "use strict";
+  function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
+
+  /* Which of a query's words count: all but its filler words ("how", "do", "what", "should"),
+     unless it has no other word. words: the query's words, folded; filler: word -> true. */
+  function counted(words, filler) {
+    var kept = words.map(function (word) { return !has(filler, word); });
+    return kept.some(Boolean) ? kept : words.map(function () { return true; });
+  }
+
+  /* The glossary table (search_glossary.py) as a look-up: a name's terms -> [entry, name]. */
+  function glossaryIndex(table) {
+    var names = Object.create(null), longest = 0;
+    (table || []).forEach(function (entry) {
+      entry[2].forEach(function (name) {
+        if (!has(names, name[1])) { names[name[1]] = { entry: entry, name: name[0] }; }
+        longest = Math.max(longest, name[1].split(" ").length);
+      });
+    });
+    return { names: names, longest: longest };
+  }
+
+  /* A term with a plural s the stemmer leaves (it keeps "nqts", "tas": no vowel before the s). */
+  function singular(t) { return t.length > 2 && t.slice(-1) === "s" ? t.slice(0, -1) : t; }
+
+  /* The runs of a query's terms that are a glossary name (NQTs as NQT too), longest first,
+     left to right; each with what else it may match: the term's other names, and its topic. */
+  function glossarySpans(terms, index) {
+    var spans = [], i = 0;
+    while (i < terms.length) {
+      var found = null;
+      for (var end = Math.min(terms.length, i + index.longest); end > i && !found; end--) {
+        var run = terms.slice(i, end), keys = [run.join(" "), run.map(singular).join(" ")];
+        for (var k = 0; k < keys.length && !found; k++) {
+          if (has(index.names, keys[k])) { found = { start: i, end: end, key: keys[k], hit: index.names[keys[k]] }; }
+        }
+      }
+      if (!found) { i += 1; continue; }
+      var entry = found.hit.entry;
+      spans.push({
+        start: found.start, end: found.end, term: entry[0], anchor: entry[1], name: found.hit.name,
+        others: entry[2].filter(function (name) { return name[1] !== found.key; })
+          .map(function (name) { return { label: name[0], terms: name[1].split(" ") }; }),
+        topic: entry[3].length ? { label: entry[3][0], terms: entry[3][1].split(" ") } : null
+      });
+      i = found.end;
+    }
+    return spans;
+  }
+
+  /* How a result matched through the glossary is labelled. */
+  function via(name, other, topic) {
+    return topic ? "matched " + name + " through the topic " + topic : "matched " + name + " as " + other;
+  }
+
+  /* The count above the results: how many match every word, then how many match fewer. */
+  function countText(exact, close) {
+    var text = exact === 0 ? "No results" : exact === 1 ? "1 result" : exact + " results";
+    if (!close) { return text; }
+    var closeText = close === 1 ? "1 close match" : close + " close matches";
+    return exact ? text + ", then " + closeText
+      : "No exact matches: the " + (close === 1 ? "closest match" : close + " closest matches");
+  }
+
+  return { counted: counted, glossaryIndex: glossaryIndex, glossarySpans: glossarySpans, via: via,
+           countText: countText };
+}());
+if (typeof module === "object" && module.exports) { module.exports = goldenthreadSearchRules; }
+
 (function () {
   "use strict";
-  var box = document.querySelector(".md-search");
+  var box = typeof document === "object" && document.querySelector(".md-search");
   var input = box && box.querySelector(".md-search__input");
   var result = box && box.querySelector(".md-search-result");
   if (!input || !result || !window.fetch || !window.Promise) { return; }
@@ -30,6 +104,9 @@
   var MAX_SHARDS = 4;     // shards fetched for one prefix: a prefix spread over more waits for more letters
   var POSTING = 64;       // a posting is gap * POSTING + impact (search_index.py)
   var EXACT = 1, TYPED = 0.8, FORM = 0.7, TYPO = 0.4;   // how much each way of matching a word counts
+  var GLOSSED = 0.7, TOPIC = 0.35;   // a word matched by another of its glossary names, by its glossary topic
+  var HUB = 2;            // full matches that are all pages, and this few, are shown with the closest matches
+  var rules = goldenthreadSearchRules;
   var TYPO_LENGTH = 5;    // letters a word needs before a typo in it is forgiven
   var RARE = 2;           // documents a word may be in and still be taken for a typo
   var FORMS = ("a e i y s al ar er or ic ia ly ed es ee ist ism ian ity ive ion ory ary ics ors ers " +
@@ -66,6 +143,7 @@
   var PART = /[\p{L}\p{N}]+/gu;
   var RUN = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
   var STOP = set("a an and are as at be by for from in into is it its of on or that the this to was were with".split(" "));
+  var FILLER = Object.create(null), GLOSSARY = rules.glossaryIndex([]);
   function kept(word) { return !STOP[word] && (word.length > 1 || /^\p{N}$/u.test(word)); }
   function tokens(text) { return (fold(text).match(PART) || []).filter(kept); }
 
@@ -264,6 +342,8 @@
         manifest.keys = Object.create(null);
         m.shards.forEach(function (key, n) { manifest.keys[key] = n; });
         STOP = set(m.stop);
+        FILLER = set(m.filler || []);
+        GLOSSARY = rules.glossaryIndex(m.glossary);
       }
       return manifest;
     });
@@ -348,6 +428,10 @@
       }
       parts.push(part);
     });
+    var counts = rules.counted(parts.map(function (part) { return part.word; }), FILLER);
+    parts = parts.filter(function (part, i) { return counts[i]; });
+    parts.spans = rules.glossarySpans(parts.map(function (part) { return part.term; }), GLOSSARY);
+    parts.spans.forEach(function (span) { span.whole = span.start === 0 && span.end === parts.length; });
     return parts;
   }
 
@@ -465,9 +549,15 @@
   /* The slots a query's words fill: a word, or two adjacent words that may also be matched
      closed up; each with how every document it matches scores in it. */
   function slots(parts) {
-    var list = [], i = 0;
+    var list = [], i = 0, spans = Object.create(null);
+    (parts.spans || []).forEach(function (span) { spans[span.start] = span; });
     while (i < parts.length) {
-      var part = parts[i], next = parts[i + 1];
+      if (spans[i]) {
+        list.push(glossed(parts.slice(spans[i].start, spans[i].end), spans[i]));
+        i = spans[i].end;
+        continue;
+      }
+      var part = parts[i], next = spans[i + 1] ? null : parts[i + 1];
       var one = scored(candidates(part, true));
       var pair = next && next.index === part.index + 1 ? scored(candidates(closed(part, next), false)) : null;
       if (pair && Object.keys(pair.docs).length) {
@@ -493,33 +583,93 @@
     return list;
   }
 
+  /* A word as the index spells it, to be matched as it is (no prefix, no typo). */
+  function bare(t) { return { word: t, term: t, prefix: false, partials: [], prefixShards: [] }; }
+  /* The documents every one of some words matches, each with its summed score and worst tier. */
+  function every(words, withTypos) {
+    var docs = null, terms = [];
+    words.forEach(function (part) {
+      var one = scored(candidates(part, withTypos));
+      terms = terms.concat(one.terms);
+      var both = Object.create(null);
+      Object.keys(one.docs).forEach(function (doc) {
+        if (docs === null) { both[doc] = { score: one.docs[doc].score, tier: one.docs[doc].tier }; }
+        else if (docs[doc]) {
+          both[doc] = { score: docs[doc].score + one.docs[doc].score, tier: Math.max(docs[doc].tier, one.docs[doc].tier) };
+        }
+      });
+      docs = both;
+    });
+    return { docs: docs || Object.create(null), terms: terms };
+  }
+  /* What else a glossary name in a query matches: the term's other names, then, when the name
+     is the whole query, its topic (beside other words, a topic would match too much). */
+  function alternatives(span) {
+    var found = span.others.map(function (other) {
+      return { terms: other.terms, weight: GLOSSED, label: rules.via(span.name, other.label) };
+    });
+    if (span.topic && span.whole) {
+      found.push({ terms: span.topic.terms, weight: TOPIC, label: rules.via(span.name, null, span.topic.label) });
+    }
+    return found;
+  }
+  /* The slot of words that are a glossary name: the documents with the words themselves, and,
+     labelled, those with another of the term's names (scored GLOSSED times the mean of its
+     words: a page about the name itself comes before one that says it another way, while a
+     passing mention of the name does not outrank a page about it) or, weaker, its topic. */
+  function glossed(words, span) {
+    /* A word being typed that is already a whole glossary name (SEN) is taken as typed: the
+       words it begins (Senge, senior) are not the name itself, to come first. */
+    var whole = words.map(function (part) {
+      return part.prefix ? { word: part.word, term: part.term, prefix: false, partials: [], prefixShards: [], index: part.index } : part;
+    });
+    var literal = every(whole, true), docs = Object.create(null), terms = literal.terms;
+    Object.keys(literal.docs).forEach(function (doc) { docs[doc] = literal.docs[doc]; });
+    alternatives(span).forEach(function (other) {
+      var found = every(other.terms.map(bare), false);
+      terms = terms.concat(found.terms);
+      Object.keys(found.docs).forEach(function (doc) {
+        var score = other.weight * found.docs[doc].score / other.terms.length, old = docs[doc];
+        if (!old || old.tier > 0 || (old.via && old.score < score)) { docs[doc] = { score: score, tier: 0, via: other.label }; }
+      });
+    });
+    return { docs: docs, terms: terms, parts: words, span: span };
+  }
+
   /* The documents every slot matches (tier 0, or 1 through a typo), else those matching the
-     most slots (tier 2), best first. */
+     most slots (tier 2), best first. When the only documents matching every slot are a few
+     pages (a hub page listing many titles holds every word of a question), the documents
+     matching the most slots follow them. */
   function rank(list) {
     list = list.slice().sort(function (a, b) { return Object.keys(a.docs).length - Object.keys(b.docs).length; });
     var hits = [];
     Object.keys(list[0].docs).forEach(function (doc) {
-      var score = 0, tier = 0;
+      var score = 0, tier = 0, via = [];
       for (var i = 0; i < list.length; i++) {
         var hit = list[i].docs[doc];
         if (!hit) { return; }
         score += hit.score;
         tier = Math.max(tier, hit.tier);
+        if (hit.via) { via.push(hit.via); }
       }
-      hits.push({ doc: Number(doc), score: score, tier: tier });
+      hits.push({ doc: Number(doc), score: score, tier: tier, via: via });
     });
-    if (!hits.length && list.length > 1) {
-      var partly = Object.create(null), most = 0;
+    var hub = hits.length > 0 && hits.length <= HUB &&
+      hits.every(function (hit) { return hit.doc >= (manifest.records || 0); });
+    if ((!hits.length || hub) && list.length > 1) {
+      var partly = Object.create(null), most = 0, full = set(hits.map(function (hit) { return hit.doc; }));
       list.forEach(function (slot) {
         Object.keys(slot.docs).forEach(function (doc) {
-          var hit = partly[doc] || (partly[doc] = { doc: Number(doc), score: 0, tier: 2, count: 0 });
+          if (full[doc]) { return; }
+          var hit = partly[doc] || (partly[doc] = { doc: Number(doc), score: 0, tier: 2, count: 0, via: [] });
           hit.score += slot.docs[doc].score;
           hit.count += 1;
+          if (slot.docs[doc].via) { hit.via.push(slot.docs[doc].via); }
           most = Math.max(most, hit.count);
         });
       });
-      hits = Object.keys(partly).map(function (doc) { return partly[doc]; })
-        .filter(function (hit) { return hit.count === most; });
+      hits = hits.concat(Object.keys(partly).map(function (doc) { return partly[doc]; })
+        .filter(function (hit) { return hit.count === most; }));
     }
     return hits.sort(function (a, b) { return a.tier - b.tier || b.score - a.score || a.doc - b.doc; });
   }
@@ -545,6 +695,11 @@
         var next = parts[i + 1];
         if (next && next.index === part.index + 1) { needed = needed.concat(shardsFor(closed(part, next))); }
       });
+      parts.spans.forEach(function (span) {
+        alternatives(span).forEach(function (other) {
+          other.terms.forEach(function (t) { needed = needed.concat(shardsFor(bare(t))); });
+        });
+      });
       return loadAll(needed).then(function () { return parts; });
     });
   }
@@ -561,7 +716,7 @@
       }).then(function () {
         var list = slots(parts);
         var matched = set([].concat.apply([], list.map(function (slot) { return slot.terms; })));
-        return { parts: parts, slots: list, terms: matched, hits: rank(list) };
+        return { parts: parts, slots: list, terms: matched, hits: rank(list), spans: parts.spans };
       });
     });
   }
@@ -638,20 +793,17 @@
       + '<article class="md-search-result__article md-typeset" data-md-score="' + hit.score.toFixed(2) + '">'
       + '<div class="md-search-result__icon md-icon"></div>'
       + "<h1>" + title + "</h1>"
-      + (hit.tier ? '<div class="md-tags"><span class="md-tag">' + escape(closeLabel) + "</span></div>" : "")
+      + '<div class="md-tags">' + [doc[2]].concat(hit.tier ? [closeLabel] : [], hit.via || [])
+        .filter(function (tag, i, all) { return tag && all.indexOf(tag) === i; })
+        .map(function (tag) { return '<span class="md-tag">' + escape(tag) + "</span>"; }).join("") + "</div>"
       + (snippet ? "<p>" + snippet + "</p>" : "")
       + "</article></a>";
     return li;
   }
   var closeLabel = translations["search.result.close"] || "Close match";
   function count(hits) {
-    var exact = hits.filter(function (hit) { return hit.tier === 0; }).length, close = hits.length - exact;
-    var text = exact === 0 ? (translations["search.result.none"] || "No matching documents")
-      : exact === 1 ? (translations["search.result.one"] || "1 matching document")
-        : (translations["search.result.other"] || "# matching documents").replace("#", exact);
-    if (!close) { return text; }
-    var closeText = close === 1 ? "1 close match" : close + " close matches";
-    return exact ? text + ", then " + closeText : "No exact matches: the " + (close === 1 ? "closest match" : close + " closest matches");
+    var exact = hits.filter(function (hit) { return hit.tier === 0; }).length;
+    return rules.countText(exact, hits.length - exact);
   }
 
   /* Material's meta line and list are replaced by this script's own (see the top). */
@@ -666,6 +818,22 @@
   var oldList = result.querySelector(".md-search-result__list");
   if (oldMeta) { result.replaceChild(meta, oldMeta); } else { result.appendChild(meta); }
   if (oldList) { result.replaceChild(list, oldList); } else { result.appendChild(list); }
+  /* A query with a glossary name links the name's entry on the Glossary page. */
+  var note = document.createElement("p");
+  note.className = "gt-search-glossary";
+  note.hidden = true;
+  result.insertBefore(note, list);
+  function glossaryNote(spans) {
+    var page = manifest && manifest.glossary_page;
+    var seen = Object.create(null);
+    var links = page ? (spans || []).filter(function (span) {
+      return !seen[span.anchor] && (seen[span.anchor] = true);
+    }).map(function (span) {
+      return '<a href="' + escape(new URL(page + "#" + span.anchor, root).href) + '">' + escape(span.term) + "</a>";
+    }) : [];
+    note.innerHTML = links.length ? "In the glossary: " + links.join(", ") : "";
+    note.hidden = !links.length;
+  }
   var toggle = document.querySelector("[data-md-toggle=search]");
   function shown() { list.hidden = !!toggle && !toggle.checked; }
   if (toggle) { toggle.addEventListener("change", shown); }
@@ -721,6 +889,7 @@
     list.innerHTML = "";
     list.removeAttribute("aria-busy");
     meta.textContent = text;
+    glossaryNote(state && state.spans);
     result.setAttribute("data-gt-query", value);
   }
   /* On a phone Material locks the page's scroll 400 ms after the search opens (the body's
@@ -748,7 +917,8 @@
     search(value).then(function (found) {
       if (ticket !== latest) { return null; }
       if (!found) { showing(value, null, placeholder); return null; }
-      var state = { parts: found.parts, slots: found.slots, terms: found.terms, hits: found.hits.slice(), rendered: 0 };
+      var state = { parts: found.parts, slots: found.slots, terms: found.terms, hits: found.hits.slice(),
+                    spans: found.spans, rendered: 0 };
       return documentsOf(state.hits.slice(0, PAGE)).then(locked).then(function () {   // the old results stay until these are here
         if (ticket !== latest) { return null; }
         showing(value, state, count(found.hits));

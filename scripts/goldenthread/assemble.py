@@ -7,7 +7,19 @@ from typing import Any
 
 from .impact.finding import finding_of
 from .load.repository import Sources
-from .model import Author, Dimension, Entry, KnowledgeBase, Named, Pathway, Source, Step, Tags, Title
+from .model import (
+    Author,
+    Dimension,
+    Entry,
+    GlossaryTerm,
+    KnowledgeBase,
+    Named,
+    Pathway,
+    Source,
+    Step,
+    Tags,
+    Title,
+)
 
 
 def _named(item: dict[str, Any]) -> Named:
@@ -81,5 +93,10 @@ def assemble(sources: Sources) -> KnowledgeBase:
     for item in (pathways.data if pathways else None) or []:
         kb.pathways.append(Pathway(item["career_stage"], item["introduction"],
                                    tuple(Step(s["title"], s["why"]) for s in item["steps"])))
+    glossary = sources.glossary.document if sources.glossary else None
+    for item in (glossary.data if glossary else None) or []:
+        kb.glossary.append(GlossaryTerm(
+            item["term"], " ".join(item["meaning"].split()), _strings(item, "expansions"),
+            _strings(item, "other_names"), _strings(item, "old_names"), item.get("topic", "")))
     kb.index()
     return kb

@@ -136,9 +136,12 @@ def cmd_new_title(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+EXPORT_SUFFIXES = {"bibtex": "bib", "ris": "ris", "csl-json": "json"}
+
+
 def cmd_library_export(args: argparse.Namespace) -> int:
     from .assemble import assemble
-    from .export.bibtex import library_export
+    from .export.files import library_text
     from .writer import write_atomically
 
     root = _root(args.root)
@@ -147,7 +150,7 @@ def cmd_library_export(args: argparse.Namespace) -> int:
         sys.stdout.write(FORMATS["text"](result.problems))
         sys.stderr.write(summary(result.problems) + "Nothing was exported.\n")
         return ExitCode.INVALID
-    text = library_export(assemble(result.sources).titles)
+    text = library_text(assemble(result.sources), EXPORT_SUFFIXES[args.format])
     if args.output in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -284,9 +287,12 @@ def _add_library(commands: argparse._SubParsersAction[_Parser]) -> None:
     bring.add_argument("--dry-run", action="store_true", help="report what would be created; write nothing")
     bring.add_argument("--format", choices=sorted(FORMATS), default="text")
     bring.set_defaults(run=cmd_library_import)
-    export = actions.add_parser("export", help="the whole catalogue as BibTeX",
-                                description="Write the catalogue as BibTeX (stdout, or -o FILE).")
+    export = actions.add_parser(
+        "export", help="the whole catalogue as BibTeX, RIS or CSL-JSON",
+        description="Write the catalogue as BibTeX, RIS or CSL-JSON (stdout, or -o FILE).")
     export.add_argument("-o", "--output", metavar="FILE")
+    export.add_argument("--format", choices=sorted(EXPORT_SUFFIXES), default="bibtex",
+                        help="bibtex (default), ris (EndNote, Zotero) or csl-json (Zotero, citeproc)")
     export.set_defaults(run=cmd_library_export)
 
 

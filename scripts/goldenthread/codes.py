@@ -204,6 +204,12 @@ _CODES: tuple[Code, ...] = (
           "front matter between two `---` lines."),
     _code("empty-value", "A field is there but has nothing in it.",
           "Write the value, or delete the field if it is optional."),
+    _code("glossary-duplicate", "The glossary gives the same name twice: a term defined twice, or "
+          "one name given to two terms, so search could not tell which is meant.",
+          "Keep the name under one term only."),
+    _code("glossary-loop", "Glossary terms name each other in a circle (each is given as another "
+          "name of the next), so none of them says what the thing is called.",
+          "Decide which term is the main one and remove the name that points back to it."),
     _code("duplicate-item", "A list names the same thing twice.", "Remove one of them."),
     _code("identity-unset", "A part of the trust's identity (its name, contact address, where "
           "library requests and entries go, its privacy notice) is not set.",
@@ -367,6 +373,8 @@ _CODES: tuple[Code, ...] = (
 # teacher cannot cause say who fixes them.
 _LEAD = "Nothing for you to do: tell the research lead, who will put it right."
 TEACHER_WORDS: dict[str, str] = {
+    "glossary-duplicate": "Ask the research lead: a word in the glossary is given twice.",
+    "glossary-loop": "Ask the research lead: two words in the glossary point at each other.",
     "bib-macro-too-long": ("A reference repeats a shortening inside itself too many times: type "
                            "the reference in the form instead."),
     "case-clash": ("Another entry has the same short name but for capitals: change the short "

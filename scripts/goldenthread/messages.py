@@ -114,6 +114,16 @@ TEMPLATES: dict[str, str] = {
     "duplicate-id": "the id {id!r} is already used by {path}: rename this file (and its .bib)",
     "duplicate-isbn": ("ISBN {isbn} is also in {others}: one record per book; remove one file "
                        "or correct the ISBN"),
+    # check/glossary.py
+    "glossary-duplicate.term": ("{name!r} is already a term of the glossary (line {line}): keep "
+                                "one, and put everything about it there"),
+    "glossary-duplicate.name": ("{name!r} is already a name of {term!r} (line {line}): a name "
+                                "can belong to one term only, so remove one"),
+    "glossary-duplicate.same": "{term!r} already has the name {name!r} (line {line}): remove one",
+    "glossary-loop": ("{name!r} names a term that leads back here ({chain}): remove this name, or "
+                      "the name that points back"),
+    "unknown-topic.glossary": "{term!r} belongs to the topic {topic!r}, which does not exist: use an id "
+                      "from {where}",
     # check/isbn.py
     "isbn-format": ("ISBN {isbn} has {count} digits; an ISBN has 10 or 13: copy it again from "
                     "the back cover or the copyright page, or leave it out"),
@@ -144,9 +154,52 @@ def say(name: str, /, **values: Any) -> str:
 # ("Choose your academy"); a ".choose" variant is used for a field chosen from a list. The
 # other names are the values TEMPLATES is filled with.
 TEACHER: dict[str, str] = {
+    # Messages for the research lead's sources (the forms never fill these) still have a
+    # teacher's version, for anyone who meets them.
+    "case-clash": "Change the short name: another entry has the same one but for capitals.",
+    "dimension-reserved": "Ask the research lead: the trust's framework needs a change first.",
+    "glossary-duplicate.name": "Ask the research lead: a word is given twice in the glossary.",
+    "glossary-duplicate.same": "Ask the research lead: a word is given twice in the glossary.",
+    "glossary-duplicate.term": "Ask the research lead: a word is given twice in the glossary.",
+    "glossary-loop": "Ask the research lead: two words in the glossary point at each other.",
+    "unknown-topic.glossary": ("Ask the research lead: a word in the glossary names a topic we do "
+                               "not have."),
+    "identity-unset": "Ask the research lead: the trust's details are not all set yet.",
+    "identity-unset.default": "",
+    "identity-unset.none": "",
+    "name-too-long": "Shorten {field}: it is {length:,} characters long, and the most is {most:,}.",
+    "reserved-id": "Change {field}: that name is taken by a page of the site.",
+    "unsafe-attribute.other": ("Remove the part of your text that starts {name}=: the site does "
+                               "not allow it."),
+    # What you measured
+    "outcome-extra.design": "",
+    "outcome-extra.pre": "Choose the design with a test before, or remove the scores before.",
+    "outcome-extra.reported": ("A published result needs only its effect size and interval: "
+                               "remove the groups' numbers."),
+    "outcome-missing": "Fill in every number {field} asks for.",
+    "outcome-extra": "Remove {field}: this kind of finding does not use it.",
+    "outcome-group-size": ("Check {field}: a group needs at least 2 pupils, so that how spread out "
+                           "their scores are can be measured."),
+    "outcome-sd": ("Check {field}: a standard deviation is more than 0 (it is 0 only if every pupil "
+                   "scored the same). Copy it again from your spreadsheet, where STDEV gives it."),
+    "outcome-interval": ("Check the interval in {field}: the result must lie between its two "
+                         "numbers. Copy them again from the report."),
+    "outcome-interval.shape": "Check {field}: give two numbers, the lowest first.",
+    "outcome-interval.order": "Check {field}: give the lowest number first.",
+    "outcome-scale": "Check {field}: it is outside the lowest and highest scores the measure allows.",
+    "outcome-scale.sd": ("Check {field}: it is more than the whole range of scores allows. Give the "
+                         "standard deviation, not a total."),
+    "outcome-scale.order": "Check {field}: the lowest score must be below the highest.",
+    "outcome-number": "Check {field}: type the number itself, for example 12 or 3.5.",
+    "outcome-number.result": ("Check the standard deviations in {field}: one near 0 makes any "
+                              "difference too large to show."),
+    "outcome-large": ("Check the standard deviations in {field}: these numbers give a result of "
+                      "{value} standard deviations, which is very rare in schools. Each should be "
+                      "the spread of the pupils’ scores, not a standard error."),
     "wrong-type": "Check {field}: it should be {expected}.",
     "wrong-type.choose": "{choose}.",
     "not-allowed": "Check {field}: choose one of the choices the form offers.",
+    "unknown-item": "Check {field}: choose from the list the form offers.",
     "empty-value": "Fill in {field}.",
     "empty-value.choose": "{choose}.",
     "too-long": "Shorten {field}: it is {length:,} characters long, and the most is {most:,}.",
@@ -167,7 +220,6 @@ TEACHER: dict[str, str] = {
                          "reference under References, or correct the key in your text."),
     "unsafe-html": "Take the <{name}> tag out of {field}: the site does not publish it.",
     "unsafe-attribute": "Take {name}= out of {field}: it would run a program on the page.",
-    "unsafe-attribute.other": "Take {name}= out of {field}: the site does not allow it there.",
     "unsafe-link": "Change the link in {field} to a web address that starts https://.",
     "image-alt": ("Describe the picture in {field} between its square brackets, so that people "
                   "who cannot see it are told what it shows."),
@@ -200,26 +252,6 @@ TEACHER: dict[str, str] = {
                     "copy it again from the copyright page, or leave it empty."),
     "isbn-checksum": ("A digit of the ISBN {digits} is probably mistyped: copy it again from "
                       "the book, or leave it empty."),
-    "outcome-missing": "Fill in every number {field} asks for.",
-    "outcome-extra": "Remove {field}: this kind of finding does not use it.",
-    "outcome-group-size": ("Check {field}: a group needs at least 2 pupils, so that how spread out "
-                           "their scores are can be measured."),
-    "outcome-sd": ("Check {field}: a standard deviation is more than 0 (it is 0 only if every pupil "
-                   "scored the same). Copy it again from your spreadsheet, where STDEV gives it."),
-    "outcome-interval": ("Check the interval in {field}: the result must lie between its two "
-                         "numbers. Copy them again from the report."),
-    "outcome-interval.shape": "Check {field}: give two numbers, the lowest first.",
-    "outcome-interval.order": "Check {field}: give the lowest number first.",
-    "outcome-scale": "Check {field}: it is outside the lowest and highest scores the measure allows.",
-    "outcome-scale.sd": ("Check {field}: it is more than the whole range of scores allows. Give the "
-                         "standard deviation, not a total."),
-    "outcome-scale.order": "Check {field}: the lowest score must be below the highest.",
-    "outcome-number": "Check {field}: type the number itself, for example 12 or 3.5.",
-    "outcome-number.result": ("Check the standard deviations in {field}: one near 0 makes any "
-                              "difference too large to show."),
-    "outcome-large": ("Check the standard deviations in {field}: these numbers give a result of "
-                      "{value} standard deviations, which is very rare in schools. Each should be "
-                      "the spread of the pupils’ scores, not a standard error."),
     "exists.entry": "Another entry already has this {field}: change it, or change your title.",
     "exists.title": ("The library may already have this title: search the catalogue. If it "
                      "is a different book, change {field}."),
@@ -227,5 +259,4 @@ TEACHER: dict[str, str] = {
 
 # Parts of other messages, which have no sentence of their own for a teacher.
 FRAGMENTS = ("wrong-type.quotes", "wrong-type.list", "not-allowed.suggestion",
-             "unknown-citation.bib", "unknown-citation.no-bib", "outcome-extra.design",
-             "outcome-extra.reported", "outcome-extra.pre")
+             "unknown-citation.bib", "unknown-citation.no-bib")

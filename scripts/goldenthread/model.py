@@ -169,6 +169,23 @@ class Source:
     text: str
 
 
+@dataclass(frozen=True)
+class GlossaryTerm:
+    """A word English schools use (library/glossary.yaml)."""
+
+    term: str
+    meaning: str
+    expansions: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()
+    old_names: tuple[str, ...] = ()
+    topic: str = ""
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Every other name search finds it by: expansions, other names, old names."""
+        return (*self.expansions, *self.other_names, *self.old_names)
+
+
 @dataclass
 class KnowledgeBase:
     """Everything the site, the PDF and the exports are built from, in a stable order."""
@@ -182,6 +199,7 @@ class KnowledgeBase:
     entries: list[Entry] = field(default_factory=list)
     forewords: dict[int, str] = field(default_factory=dict)
     pathways: list[Pathway] = field(default_factory=list)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
 
     def title(self, ident: str) -> Title:
         return self._titles[ident]

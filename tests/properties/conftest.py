@@ -13,29 +13,6 @@ test_huge_inputs.py and test_regressions.py hold fixed examples and run the same
 every profile.
 """
 
-from __future__ import annotations
-
-import os
-
-from hypothesis import HealthCheck, settings
-
-# Each example builds a small repository and validates it: a few milliseconds. The
-# deadline is generous because the machine may be busy (2 cores, other jobs running)
-# and a stalled example would fail as flaky; harness.run_validate bounds each validation
-# the same way (harness.SECONDS) and its watchdog interrupts one that never returns.
-DEADLINE_MS = 15_000
-EXAMPLES = 100
-_SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
-
-settings.register_profile("ci", max_examples=EXAMPLES, deadline=DEADLINE_MS, derandomize=True,
-                          database=None, print_blob=True, suppress_health_check=_SLOW_OK)
-settings.register_profile("dev", max_examples=EXAMPLES, deadline=DEADLINE_MS, print_blob=True,
-                          suppress_health_check=_SLOW_OK)
-
-_profile = os.environ.get("GT_HYPOTHESIS_PROFILE") or (
-    "ci" if os.environ.get("CI", "").lower() == "true" else "dev")
-_examples = os.environ.get("GT_HYPOTHESIS_EXAMPLES", "").strip()
-if _examples:
-    settings.register_profile("deep", settings.get_profile(_profile), max_examples=int(_examples))
-    _profile = "deep"
-settings.load_profile(_profile)
+# The profiles are registered and loaded in tests/conftest.py, so that every test module, not
+# only these, is collected under them (a module's own @settings inherit the profile loaded
+# when it is imported).

@@ -20,6 +20,7 @@ def page_types(built: BuiltSite) -> dict[str, str]:
     """One URL path per kind of page the site has."""
     kb = built.knowledge
     entry = kb.entries[0]
+    measured = next(e for e in kb.entries if e.outcomes)
     return {
         "home": "",
         "framework": "framework/",
@@ -40,8 +41,29 @@ def page_types(built: BuiltSite) -> dict[str, str]:
         "title form": "contributing/propose-a-title/",
         "accessibility": "accessibility/",
         "my list": "my-list/",
+        "glossary": "library/glossary/",
+        "about": "about/",
+        "impact": "research/impact/",
+        "impact by topic": "research/impact/topics/",
+        "strength of a finding": "research/impact/strength/",
+        "entry with findings": url_of(entry_page(measured)),
         "not found": "404.html",
     }
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_type_scrolls_sideways_on_a_320_pixel_phone(built: BuiltSite, browser: Any, served: str,
+                                                             scheme: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640}, color_scheme=scheme)
+    page = context.new_page()
+    wide = {}
+    for kind, path in page_types(built).items():
+        page.goto(served + path, wait_until="load")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 320:
+            wide[kind] = width
+    context.close()
+    assert wide == {}
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -29,7 +29,8 @@ pytestmark = pytest.mark.browser
 
 LIGHTHOUSE = Path(os.environ.get("LIGHTHOUSE_PATH") or REPO / ".ci/lighthouse/node_modules/.bin/lighthouse")
 TYPES = ("home", "framework", "principle", "stage", "evidence map", "catalogue", "title", "pathways",
-         "year", "entry", "contributing", "search results")
+         "year", "entry", "contributing", "search results", "glossary", "about", "impact",
+         "entry with findings", "entry form")
 RUNS = 3
 FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
          "--disable-background-networking --disable-component-update --disable-sync")

@@ -98,10 +98,16 @@ def results(page: Any, served: str, query: str) -> tuple[str, list[str]]:
     return meta, [urlsplit(h).path.removeprefix(urlsplit(served).path) for h in hrefs]
 
 
+def tags(page: Any) -> list[list[str]]:
+    """The labels of each result shown: what it is (Book, Action research, ...), then how it
+    matched, if not by every word itself (a close match, a glossary name)."""
+    return list(page.eval_on_selector_all(".md-search-result__item", "items => items.map("
+                                          "i => [...i.querySelectorAll('.md-tag')].map(t => t.textContent))"))
+
+
 def labelled(page: Any) -> list[bool]:
     """Whether each result shown is labelled a close match."""
-    return list(page.eval_on_selector_all(".md-search-result__item", "(items, label) => items.map("
-                                          "i => i.querySelector('.md-tag')?.textContent === label)", CLOSE))
+    return [CLOSE in labels for labels in tags(page)]
 
 
 def search(open_page: Any, served: str, query: str, path: str = "") -> tuple[Visit, str, list[str]]:
@@ -130,6 +136,17 @@ CATEGORIES = [  # (category, query, the pages any of which should come first)
     ("typo", "retreival practice", {"library/retrieval-practice/"}),
     ("phrase", "year 4", {"research/2025/retrieval-practice-in-year-4/"}),
     ("prefix", "rosensh", {"library/rosenshines-principles-in-action/"}),
+    # library/glossary.yaml: the pages spell it out ("education, health and care plans")
+    ("acronym", "ehcp", {"library/send-code-of-practice/"}),
+    # the pages say early career teacher (ECT), the old name was NQT
+    ("old name", "nqt", {"library/early-career-framework/",
+                         "research/2026/mentor-meetings-for-early-career-teachers/",
+                         "research/2024/coaching-cycles-for-early-career-teachers/"}),
+    ("synonym", "walkthroughs", {"library/teaching-walkthrus/"}),  # the index holds "WalkThrus"
+    # "how", "should" and "I" do not count
+    ("question", "how should i deploy teaching assistants", {
+        "library/making-best-use-of-teaching-assistants/",
+        "library/maximising-the-impact-of-teaching-assistants/"}),
 ]
 
 
@@ -168,7 +185,9 @@ def test_a_surname_finds_its_titles(built: BuiltSite, open_page: Any, served: st
     assert set(urls[:len(mine)]) == mine and url_of(title_page(title)) in urls
     first = visit.page.locator(".md-search-result__item").first
     assert "Sherrington" in first.locator("p mark").first.inner_text()  # the snippet marks the word
-    assert meta == f"{len(urls)} matching documents" and not any(labelled(visit.page))
+    assert meta == f"{len(urls)} results" and not any(labelled(visit.page))
+    assert [labels for url, labels in zip(urls, tags(visit.page), strict=True) if url in mine] == [
+        ["Book"]] * len(mine)  # each says what it is, and nothing more
     assert visit.console_errors == [] and visit.foreign_requests == []
 
 
@@ -215,7 +234,7 @@ def test_exact_matches_come_before_typos_and_typos_are_labelled(built: BuiltSite
     assert set(urls[:len(exact)]) == exact and close <= set(urls[len(exact):]), (word, other, urls)
     assert labelled(visit.page)[:len(exact)] == [False] * len(exact)
     assert all(labelled(visit.page)[len(exact):])
-    assert meta.startswith(f"{len(exact)} matching document") and "close match" in meta
+    assert meta.startswith(f"{len(exact)} result") and "close match" in meta
 
 
 def test_a_typo_alone_shows_the_closest_matches_labelled(open_page: Any, served: str) -> None:
@@ -230,7 +249,94 @@ def test_a_query_no_page_fully_matches_shows_the_closest(open_page: Any, served:
     assert url_of(title_page("rosenshines-principles-in-action")) in urls[:3]
     visit.page.fill(".md-search__input", "")
     visit.page.keyboard.type("zzyzxq qqxvw")
-    assert results(visit.page, served, "zzyzxq qqxvw") == ("No matching documents", [])
+    assert results(visit.page, served, "zzyzxq qqxvw") == ("No results", [])
+
+
+# -- The words English schools use (library/glossary.yaml) ----------------------------------------
+
+def _via(labels: list[str]) -> list[str]:
+    return [label for label in labels if label.startswith("matched ")]
+
+
+def test_a_glossary_name_matches_its_other_names_after_the_name_itself(
+        built: BuiltSite, open_page: Any, served: str, index: Index) -> None:
+    """ECT: the pages with the word itself come first, unlabelled; then those that say early career
+    teacher, each labelled with how it matched; and the glossary's entry is linked."""
+    ect = next(term for term in built.knowledge.glossary if term.term == "ECT")
+    assert "early career teacher" in ect.expansions  # the content this test reads
+    literal = index.documents("ect")
+    assert literal  # an entry says ECT
+    visit, meta, urls = search(open_page, served, "ECT")
+    labels = tags(visit.page)
+    assert set(urls[:len(literal)]) == literal and not any(_via(x) for x in labels[:len(literal)])
+    ways = (["matched ECT as early career teacher"],
+            ["matched ECT through the topic Coaching and professional development"])
+    assert urls[len(literal):] and all(_via(x) in ways for x in labels[len(literal):]), labels
+    assert url_of(title_page("early-career-framework")) in urls[len(literal):]
+    assert re.fullmatch(r"\d+ results", meta), meta
+    link = visit.page.locator(".gt-search-glossary a")
+    assert link.inner_text() == "ECT" and urlsplit(link.get_attribute("href")).fragment == "ect"
+    with visit.page.expect_navigation():
+        link.click()
+    assert urlsplit(visit.page.url).path.endswith("/library/glossary/")
+    assert visit.page.locator("#ect").is_visible()
+    assert visit.console_errors == []
+
+
+def test_an_old_name_finds_the_pages_that_use_the_new_one_and_says_so(open_page: Any, served: str) -> None:
+    visit, meta, urls = search(open_page, served, "NQTs")  # a plural the stemmer keeps as it is
+    labels = tags(visit.page)
+    assert urls and not meta.startswith("No") and all(_via(x) for x in labels)
+    assert "matched NQT as early career teacher" in {v for x in labels for v in _via(x)}
+    visit.page.fill(".md-search__input", "")
+    visit.page.keyboard.type("zzyzxq")  # no glossary name: no link
+    results(visit.page, served, "zzyzxq")
+    assert visit.page.locator(".gt-search-glossary").is_hidden()
+
+
+def test_a_glossary_name_still_being_typed_is_taken_as_typed(open_page: Any, served: str,
+                                                             index: Index) -> None:
+    """SEN, with no space after it yet: the pages with the word SEN, then those matched through
+    the glossary, all before the words SEN begins (senior, Senge) would bring."""
+    literal = index.documents("sen")
+    visit, _, urls = search(open_page, served, "SEN")
+    labels = tags(visit.page)
+    assert set(urls[:len(literal)]) == literal
+    assert urls[len(literal):] and all(_via(x) for x in labels[len(literal):]), labels
+    assert url_of(title_page("send-code-of-practice")) in urls[:3]
+
+
+def test_each_result_says_what_it_is(built: BuiltSite, open_page: Any, served: str) -> None:
+    entry = next(e for e in built.knowledge.entries if e.id == "mentor-meetings-for-early-career-teachers")
+    visit, _, urls = search(open_page, served, "early career")
+    kinds = dict(zip(urls, (labels[0] for labels in tags(visit.page)), strict=True))
+    assert kinds[url_of(entry_page(entry))] == "Action research"
+    assert kinds[url_of(title_page("early-career-framework"))] == "Report"  # a report, not a book
+    visit, _, urls = search(open_page, served, "explore stage")
+    assert tags(visit.page)[urls.index("framework/stages/explore/")][0] == "Framework"
+    visit, _, urls = search(open_page, served, "accessibility statement")
+    assert urls[0] == "accessibility/" and tags(visit.page)[0][0] == "Page"
+
+
+def test_question_words_do_not_decide_the_ranking(open_page: Any, served: str) -> None:
+    _, _, plain = search(open_page, served, "deploy teaching assistants")
+    _, _, asked = search(open_page, served, "how should we deploy teaching assistants")
+    assert asked[:5] == plain[:5]
+    _, _, alone = search(open_page, served, "how")  # only filler: its words count
+    assert url_of(title_page("how-learning-happens")) in alone
+
+
+def test_a_question_only_a_hub_page_fully_matches_shows_the_closest_beside_it(
+        built: BuiltSite, open_page: Any, served: str) -> None:
+    """Every word of the question is on the library's pathways page, which lists many titles; the
+    titles matching most of its words follow it, labelled as close matches."""
+    visit, meta, urls = search(open_page, served, "how to help struggling readers in secondary")
+    records = {url_of(title_page(t)) for t in built.knowledge.titles} | {
+        url_of(entry_page(e)) for e in built.knowledge.entries}
+    full = [u for u, close in zip(urls, labelled(visit.page), strict=True) if not close]
+    assert full and len(full) <= 2 and not set(full) & records, urls
+    assert meta.startswith(f"{len(full)} result") and "close match" in meta
+    assert url_of(title_page("closing-the-reading-gap")) in urls[:5]
 
 
 def test_search_works_from_a_page_at_any_depth(built: BuiltSite, open_page: Any, served: str) -> None:

@@ -23,6 +23,7 @@ import pytest
 from goldenthread.audit.site import audit_site
 from goldenthread.export.references import references_name
 from goldenthread.generate.catalogue import catalogue_order, page_count
+from goldenthread.generate.glossary import anchor
 from goldenthread.generate.pages import GENERATED_PAGES, OWNED, site_pages
 from goldenthread.generate.research import pdf_name
 from goldenthread.generate.search_index import opted_out
@@ -181,3 +182,14 @@ def test_the_theme_override_adds_scholar_tags_and_json_ld(zensical_site: Zensica
         assert '<script type="application/ld+json">' in html
         assert "Content-Security-Policy" not in html
         assert (folder / f"{entry.id}.pdf").read_bytes().startswith(b"%PDF-")
+
+
+def test_the_glossarys_abbreviations_and_page(zensical_site: ZensicalSite) -> None:
+    """The abbreviations appended to a generated page are plain Markdown: Zensical's abbr marks
+    them up as MkDocs' does, and the Glossary page has an anchor per term."""
+    html = (zensical_site.site / "library" / "send-code-of-practice" / "index.html").read_text("utf-8")
+    assert '<abbr title="special educational needs and disabilities">SEND</abbr>' in html
+    assert "*[SEND]" not in html
+    assert 'class="gt-footer-glossary"' in html  # the footer's link: our partial, rendered
+    glossary = (zensical_site.site / "library" / "glossary" / "index.html").read_text("utf-8")
+    assert all(f'id="{anchor(term)}"' in glossary for term in zensical_site.knowledge.glossary)

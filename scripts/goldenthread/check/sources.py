@@ -8,6 +8,7 @@ from ..load.repository import Sources
 from ..messages import say
 from ..problems import Problem
 from .entries import check_entry
+from .glossary import check_glossary
 from .isbn import normalise
 from .markdown_safety import unsafe_content
 from .pathways import check_pathways
@@ -95,6 +96,7 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
     Each catalogue record is checked alone by check_title (in a worker, see validation.py).
     """
     problems = check_pathways(sources.pathways, vocabularies)
+    problems += check_glossary(sources.glossary, vocabularies)
     for entry in sources.entries:
         problems += check_entry(entry, vocabularies, sources.images.get(entry.folder, set()))
     problems += _duplicate_isbns(sources)

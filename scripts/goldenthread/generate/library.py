@@ -14,6 +14,7 @@ from . import catalogue
 from .catalogue import INDEX
 from .cite_this import title_cite_this
 from .framework import framework_link_lines
+from .glossary import Abbreviations
 from .my_list import title_button
 from .pathways import PAGE as PATHWAYS_PAGE
 from .pathways import anchor, pathways_page, steps_for
@@ -136,8 +137,9 @@ def title_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,
                 titles: Iterable[Title]) -> Iterator[tuple[str, str]]:
     """(docs-relative path, Markdown) of each title's page."""
     steps = steps_for(kb)
+    abbreviate = Abbreviations(kb.glossary)
     for title in titles:
-        yield title_page(title), title_page_text(title, kb, relations, settings, steps)
+        yield title_page(title), abbreviate(title_page_text(title, kb, relations, settings, steps))
 
 
 def library_pages(kb: KnowledgeBase, relations: Relations, settings: Settings,

@@ -15,6 +15,8 @@ from .evidence_map import evidence_map_page
 from .form_data import form_files
 from .forms import form_pages
 from .framework import framework_pages
+from .glossary import PAGE as GLOSSARY
+from .glossary import Abbreviations, glossary_page
 from .home import PAGE as HOME
 from .home import home_page
 from .impact import impact_pages
@@ -49,6 +51,9 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages.update(form_pages(kb, settings, texts))
     if "index" in texts:
         pages[HOME] = home_page(kb, texts["index"])
+    abbreviate = Abbreviations(kb.glossary)
+    pages = {path: abbreviate(text) if path.endswith(".md") else text for path, text in pages.items()}
+    pages[GLOSSARY] = glossary_page(kb)
     pages[ABOUT] = about_page(settings.identity, texts.get("about", ""))
     if "accessibility" in texts:
         pages[ACCESSIBILITY] = texts["accessibility"]

@@ -18,9 +18,14 @@ sources):
                                 the document number minus the previous posting's (the
                                 first: the number itself); impact (1 to 63) is how much
                                 the term says about the document (`impact`).
-    search-index/d/<n>.json     documents n * chunk onwards, each [url, title, kind, snippet]:
-                                url relative to the site root, kind "title", "entry" or
-                                "page", snippet the text shown under the result.
+    search-index/d/<n>.json     documents n * chunk onwards, each [url, title, label, snippet]:
+                                url relative to the site root, label what the result is
+                                ("Book", "Report", "Action research", "Framework", "Page"),
+                                snippet the text shown under the result.
+
+The manifest also carries what search.js needs besides the index: "records" (how many
+documents are titles and entries: the rest are pages), "filler" (search_words.FILLER_WORDS),
+"glossary" (search_glossary.py's table) and "glossary_page" (the Glossary page's URL).
 
 Terms are search_words.py's: one spelling for British and American forms, stemmed, and
 hyphenated words also closed up. An impact is a BM25F weight of the term in the document's
@@ -53,7 +58,9 @@ import yaml
 from ..cite.people import listed
 from ..model import Entry, KnowledgeBase, Title
 from ..paths import entry_page, title_page, url_of
-from .search_words import STOP_WORDS, fold, terms, tokens
+from .glossary import PAGE as GLOSSARY_PAGE
+from .search_glossary import glossary_table
+from .search_words import FILLER_WORDS, STOP_WORDS, fold, terms, tokens
 
 __all__ = ["STOP_WORDS", "fold", "search_files", "tokens"]
 
@@ -91,6 +98,7 @@ _EMPHASIS = re.compile(r"(?<!\\)(?:[*`~]+|(?<!\w)_+|_+(?!\w))")
 _STRUCTURE = re.compile(r"(?<!\\)[#>|]+|-{3,}|^\s*[-+]\s+|^\s*\d+\.\s+", re.M)
 _LIST_LINK = re.compile(r"^\s*(?:[-*+]|\d+\.)\s+\[")
 _TITLE = re.compile(r"^title:\s*(.+)$", re.M)
+_ABBREVIATION = re.compile(r"^\*\[[^\]\n]*\]:.*$", re.M)  # the abbr extension's definitions
 _HEADING = re.compile(r"^#\s+(.+)$", re.M)
 
 
@@ -98,6 +106,7 @@ def plain_text(markdown: str) -> str:
     """The words a reader sees, roughly: markup, link targets and citations removed."""
     text = _FRONT_MATTER.sub("", markdown)
     text = _FENCE.sub("", text)
+    text = _ABBREVIATION.sub("", text)
     text = _CITATION.sub("", text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
@@ -163,6 +172,7 @@ class Document:
     kind: str                          # "title", "entry" or "page"
     snippet: str
     fields: tuple[tuple[int, str], ...]  # (field, text)
+    label: str = "Page"                # what a reader is told the result is
 
 
 def title_document(title: Title, kb: KnowledgeBase) -> Document:
@@ -174,7 +184,8 @@ def title_document(title: Title, kb: KnowledgeBase) -> Document:
         ((TITLE, title.title), (SUBTITLE, title.subtitle), (AUTHOR, " ".join(title.authors)),
          (SUMMARY, summary),
          (TOPIC, " ".join([str(title.year), *(topics[t].name for t in title.topics if t in topics)])),
-         (TEXT, title.publisher)))
+         (TEXT, title.publisher)),
+        "Report" if title.type == "report" else "Book")
 
 
 def entry_document(entry: Entry, kb: KnowledgeBase) -> Document:
@@ -189,7 +200,8 @@ def entry_document(entry: Entry, kb: KnowledgeBase) -> Document:
          (SUMMARY, " ".join([entry.research_question, abstract])),
          (TOPIC, " ".join([academy, str(entry.year),
                            *(topics[t].name for t in entry.topics if t in topics)])),
-         (TEXT, " ".join([*(a.role for a in entry.authors), plain_text(entry.body)]))))
+         (TEXT, " ".join([*(a.role for a in entry.authors), plain_text(entry.body)]))),
+        "Action research")
 
 
 _SUBHEADING = re.compile(r"^#{2,6}\s+(.+?)\s*#*\s*$", re.M)
@@ -205,7 +217,15 @@ def page_document(path: str, markdown: str, generated: bool) -> Document:
     text = text[:PAGE_TEXT]
     headings = " ".join(plain_text(h) for h in _SUBHEADING.findall(_FRONT_MATTER.sub("", source)))
     return Document(url_of(path), title, "page", _snippet(text),
-                    ((TITLE, title), (SUMMARY, headings), (TEXT, text)))
+                    ((TITLE, title), (SUMMARY, headings), (TEXT, text)),
+                    "Framework" if path.startswith("framework/") else "Page")
+
+
+def _introduction(markdown: str) -> str:
+    """A page up to its first section: the Glossary page is found by its name, while search
+    links a query's glossary terms to their entries (search_glossary.py), so its terms do not
+    put the page above the pages about them."""
+    return markdown.split("\n## ", 1)[0]
 
 
 def documents(kb: KnowledgeBase, pages: Mapping[str, str],
@@ -213,6 +233,7 @@ def documents(kb: KnowledgeBase, pages: Mapping[str, str],
     """Every page of the site as a document, in document-number order: titles, then entries,
     then the other pages, each by URL (so equal scores put library titles first)."""
     records = {title_page(t) for t in kb.titles} | {entry_page(e) for e in kb.entries}
+    pages = {path: _introduction(text) if path == GLOSSARY_PAGE else text for path, text in pages.items()}
     others = [page_document(path, text, True) for path, text in pages.items()
               if path not in records and path.endswith(".md") and not opted_out(text)]
     others += [page_document(path, text, False) for path, text in hand_written.items()
@@ -317,13 +338,16 @@ def search_files(kb: KnowledgeBase, pages: Mapping[str, str], hand_written: Mapp
     files = {f"{FOLDER}/t/{n}.json": _json({term: index[term] for term in terms})
              for n, terms in enumerate(shards.values())}
     for n, start in enumerate(range(0, len(docs), chunk)):
-        files[f"{FOLDER}/d/{n}.json"] = _json([[d.url, d.title, d.kind, d.snippet]
+        files[f"{FOLDER}/d/{n}.json"] = _json([[d.url, d.title, d.label, d.snippet]
                                               for d in docs[start:start + chunk]])
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path].encode("utf-8") + b"\0")
-    files[MANIFEST] = _json({"chunk": chunk, "docs": len(docs), "shards": list(shards),
-                             "stop": sorted(STOP_WORDS), "version": digest.hexdigest()[:16]})
+    files[MANIFEST] = _json({
+        "chunk": chunk, "docs": len(docs), "shards": list(shards), "stop": sorted(STOP_WORDS),
+        "filler": sorted(FILLER_WORDS), "glossary": glossary_table(kb),
+        "glossary_page": url_of(GLOSSARY_PAGE) if kb.glossary else "",
+        "records": sum(d.kind != "page" for d in docs), "version": digest.hexdigest()[:16]})
     return files
 
 

@@ -29,6 +29,12 @@ from .search_stem import stem
 STOP_WORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the this to was were "
     "with".split())
+# Words of a question or a request that do not say what is sought ("how do I help ...", "what
+# should we ..."). They are indexed, but a query's own are not required to match and do not
+# rank its results, unless the query has no other word (search.js; the manifest carries them).
+FILLER_WORDS = frozenset(
+    "how what why when where which who whom do does did doing can could should would will shall "
+    "might must me my we our us you your help helping about way ways tips ideas".split())
 FOLDS = {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l",
          "ı": "i"}
 _FOLD_TABLE = str.maketrans(FOLDS)

@@ -21,6 +21,7 @@ VOCABULARIES = {
     "academies": "library/academies.yaml",
 }
 PATHWAYS = "library/pathways.yaml"
+GLOSSARY = "library/glossary.yaml"
 TITLES = "library/titles"
 RESEARCH = "research"
 DOCS = "docs"
@@ -73,6 +74,7 @@ class Sources:
     framework: YamlFile | None = None
     vocabularies: dict[str, YamlFile] = field(default_factory=dict)
     pathways: YamlFile | None = None
+    glossary: YamlFile | None = None
     title_paths: list[str] = field(default_factory=list)
     titles: list[YamlFile] = field(default_factory=list)
     entries: list[EntryFile] = field(default_factory=list)
@@ -236,6 +238,9 @@ def load_sources(root: Path) -> Sources:
         sources.problems.extend(problems)
     if (root / PATHWAYS).is_file():
         sources.pathways, problems = _load_yaml_file(root, PATHWAYS)
+        sources.problems.extend(problems)
+    if (root / GLOSSARY).is_file():
+        sources.glossary, problems = _load_yaml_file(root, GLOSSARY)
         sources.problems.extend(problems)
     load_research(root, sources)
     load_pages(root, sources)

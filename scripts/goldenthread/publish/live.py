@@ -47,7 +47,10 @@ def title_inputs(plan: Plan) -> dict[str, tuple[object, ...]]:
     """Each title's page (docs-relative) -> what it shows."""
     names, steps = vocabulary_names(plan.knowledge), steps_for(plan.knowledge)
     shape = framework_shape(plan.knowledge)
-    return {title_page(title): title_page_inputs(title, plan.relations, plan.settings, names, steps, shape)
+    # title_pages marks the glossary's abbreviations on every title's page
+    abbreviations = tuple((term.term, term.expansions[:1]) for term in plan.knowledge.glossary)
+    return {title_page(title): (*title_page_inputs(title, plan.relations, plan.settings, names, steps, shape),
+                                abbreviations)
             for title in plan.knowledge.titles}
 
 
