@@ -716,6 +716,169 @@
 
     // -- An entry ------------------------------------------------------------------------------
 
+    // -- Findings: scaffold.finding_text, and check/outcomes.py ---------------------------------
+
+    const IMPACT = data.impact;
+    const effect = window.GoldenThreadEffect.start(IMPACT);
+    const FIGURE = new RegExp(IMPACT.figure);
+    function typedNumber(text) { return strip(clean(text || ""), " \t\n").replace(/\u2212/g, "-"); }
+    /* scaffold.figure: a number as typed, as YAML will read it back; else quoted text. */
+    function figure(text) {
+      const value = typedNumber(text);
+      const match = FIGURE.exec(value);
+      if (!match || !(match[2] || match[3])) { return quoted(value); }
+      const whole = match[2].replace(/^0+/, "") || "0", fraction = (match[3] || "").replace(/0+$/, "");
+      const sign = match[1] === "-" && (whole !== "0" || fraction) ? "-" : "";
+      return sign + whole + (fraction ? "." + fraction : "");
+    }
+    /* What YAML reads from figure(text): a number, or the text. */
+    function figureValue(text) {
+      const written = figure(text);
+      return written.startsWith('"') ? clean(typedNumber(text)) : Number(written);
+    }
+    function filled(text) { return strip(clean(text || ""), " \t\n") !== ""; }
+    function numbers(pairs) {
+      return pairs.filter(function (pair) { return filled(pair[1]); })
+        .map(function (pair) { return pair[0] + ": " + figure(pair[1]); }).join(", ");
+    }
+    function numbersRead(pairs) {
+      const out = {};
+      pairs.forEach(function (pair) { if (filled(pair[1])) { out[pair[0]] = figureValue(pair[1]); } });
+      return out;
+    }
+    function groupOf(finding, name) { return finding[name] || {}; }
+    function findingText(finding) {
+      const lines = IMPACT.designGroups[finding.design].map(function (name) {
+        const group = groupOf(finding, name);
+        let inside = numbers([["n", group.n], ["mean", group.mean], ["sd", group.sd]]);
+        if (finding.design === IMPACT.pretest) {
+          const pre = fill(templates.pre, { numbers: numbers([["mean", group.pre_mean], ["sd", group.pre_sd]]) });
+          inside = inside ? inside + ", " + pre : pre;
+        }
+        return fill(templates.group, { name: name, numbers: inside });
+      });
+      const scale = numbers([["min", finding.scale_min], ["max", finding.scale_max]]);
+      return fill(templates.finding, { measure: quoted(finding.measure || ""), design: word(finding.design),
+        higher_is_better: finding.better === "lower" ? "false" : "true", groups: lines.join(""),
+        scale: scale ? fill(templates.scale, { numbers: scale }) : "" });
+    }
+    function outcomesText(findings) {
+      if (!findings || !findings.length) { return ""; }
+      return fill(templates.outcomes, { findings: findings.map(findingText).join("") });
+    }
+    /* A finding's front matter, as YAML reads it back from findingText. */
+    function findingData(finding) {
+      const out = { measure: clean(finding.measure || ""), design: finding.design,
+        higher_is_better: finding.better !== "lower" };
+      IMPACT.designGroups[finding.design].forEach(function (name) {
+        const group = groupOf(finding, name);
+        out[name] = numbersRead([["n", group.n], ["mean", group.mean], ["sd", group.sd]]);
+        if (finding.design === IMPACT.pretest) {
+          out[name].pre = numbersRead([["mean", group.pre_mean], ["sd", group.pre_sd]]);
+        }
+      });
+      if (filled(finding.scale_min) || filled(finding.scale_max)) {
+        out.scale = numbersRead([["min", finding.scale_min], ["max", finding.scale_max]]);
+      }
+      return out;
+    }
+
+    function isNumber(value) { return typeof value === "number"; }
+    function isObject(value) { return value !== null && typeof value === "object" && !Array.isArray(value); }
+    /* check/outcomes.py's _fields, _spreads, _interval, _scale and _result on one finding the
+       schema passed (the form writes no infinite number: _finite finds nothing). */
+    function findingProblems(item, at, emit) {
+      const design = item.design, groups = IMPACT.designGroups[design];
+      const found = [];
+      function add(where, code, message) { found.push([where, code, message]); }
+      const reported = "effect_size" in item && design !== "one-group";
+      const needed = reported ? ["effect_size"] : groups.concat(["higher_is_better"]);
+      needed.forEach(function (name) {
+        if (!(name in item)) {
+          add(at, "outcome-missing", say("outcome-missing", { label: label(at), design: IMPACT.designWords[design],
+            field: name, what: IMPACT.neededWhy[name] || "" }));
+        }
+      });
+      const allowed = new Set(needed.concat(["measure", "design"], reported ? [] : ["scale"]));
+      Object.keys(item).forEach(function (name) {
+        if (!allowed.has(name)) {
+          const why = reported ? say("outcome-extra.reported", {}) : say("outcome-extra.design", { design: IMPACT.designWords[design] });
+          add(at.concat([name]), "outcome-extra", say("outcome-extra", { label: label(at.concat([name])), why: why }));
+        }
+      });
+      if (!reported) {
+        groups.forEach(function (name) {
+          const group = item[name];
+          if (!isObject(group)) { return; }
+          if (design === IMPACT.pretest && !("pre" in group)) {
+            add(at.concat([name]), "outcome-missing", say("outcome-missing", { label: label(at.concat([name])),
+              design: IMPACT.designWords[design], field: "pre", what: IMPACT.neededWhy.pre }));
+          } else if (design === "two-group" && "pre" in group) {
+            add(at.concat([name, "pre"]), "outcome-extra", say("outcome-extra", { label: label(at.concat([name, "pre"])),
+              why: say("outcome-extra.pre", {}) }));
+          }
+        });
+      }
+      groups.forEach(function (name) {
+        const group = item[name];
+        if (!isObject(group)) { return; }
+        if (Number.isInteger(group.n) && group.n < IMPACT.minPupils) {
+          add(at.concat([name, "n"]), "outcome-group-size", say("outcome-group-size", { label: label(at.concat([name, "n"])), value: group.n }));
+        }
+        [[at.concat([name]), group], [at.concat([name, "pre"]), group.pre]].forEach(function (pair) {
+          const sd = isObject(pair[1]) ? pair[1].sd : undefined;
+          if (isNumber(sd) && sd <= 0) {
+            add(pair[0].concat(["sd"]), "outcome-sd", say("outcome-sd", { label: label(pair[0].concat(["sd"])), value: sd }));
+          }
+        });
+      });
+      const size = item.effect_size;
+      if (isObject(size) && Array.isArray(size.ci)) {
+        const ci = size.ci, where = at.concat(["effect_size", "ci"]);
+        if (ci.length !== 2 || !ci.every(isNumber)) {
+          add(where, "outcome-interval", say("outcome-interval.shape", { label: label(where) }));
+        } else if (ci[0] > ci[1]) {
+          add(where, "outcome-interval", say("outcome-interval.order", { label: label(where), low: ci[0], high: ci[1] }));
+        } else if (isNumber(size.g) && !(ci[0] <= size.g && size.g <= ci[1])) {
+          add(where, "outcome-interval", say("outcome-interval", { low: ci[0], high: ci[1], g: size.g }));
+        }
+      }
+      const scale = item.scale;
+      if (isObject(scale) && isNumber(scale.min) && isNumber(scale.max)) {
+        const low = scale.min, high = scale.max;
+        if (!(low < high)) {
+          add(at.concat(["scale"]), "outcome-scale", say("outcome-scale.order", { label: label(at.concat(["scale"])), low: low, high: high }));
+        } else {
+          groups.forEach(function (name) {
+            const group = item[name];
+            [[at.concat([name]), group], [at.concat([name, "pre"]), isObject(group) ? group.pre : undefined]].forEach(function (pair) {
+              if (!isObject(pair[1])) { return; }
+              const mean = pair[1].mean, sd = pair[1].sd;
+              if (isNumber(mean) && !(low <= mean && mean <= high)) {
+                add(pair[0].concat(["mean"]), "outcome-scale", say("outcome-scale", { label: label(pair[0].concat(["mean"])),
+                  value: mean, low: low, high: high }));
+              }
+              if (isNumber(sd) && sd > high - low) {
+                add(pair[0].concat(["sd"]), "outcome-scale", say("outcome-scale.sd", { label: label(pair[0].concat(["sd"])),
+                  value: sd, low: low, high: high }));
+              }
+            });
+          });
+        }
+      }
+      if (!found.length) {
+        let result = null;
+        try { result = effect.resultOf(item); } catch (error) { result = null; }
+        const values = result ? [result.value].concat(result.low === null ? [] : [result.low, result.high]) : [];
+        if (!result || !values.every(Number.isFinite)) {
+          add(at, "outcome-number", say("outcome-number.result", { label: label(at) }));
+        } else if (Math.abs(result.value) > IMPACT.large) {
+          add(at, "outcome-large", say("outcome-large", { label: label(at), value: effect.fixed(Math.abs(result.value), 2) }));
+        }
+      }
+      found.forEach(function (problem) { emit(problem[0], problem[1], problem[2]); });
+    }
+
     /* scaffold.entry_text of what the form holds. */
     function entryText(entry) {
       const authors = entry.authors.map(function (author) {
@@ -725,7 +888,7 @@
         title: quoted(entry.title), authors: authors, academy: entry.academy ? word(entry.academy) : "",
         year: number(entry.year), research_question: folded(entry.research_question),
         abstract: folded(entry.abstract), topics: idList(entry.topics), framework: frameworkLines(entry),
-        library: idList(entry.library), body: body(entry.body) });
+        library: idList(entry.library), outcomes: outcomesText(entry.outcomes), body: body(entry.body) });
     }
 
     /* The front matter as YAML reads it back from entryText. */
@@ -739,6 +902,7 @@
       };
       DIMENSIONS.forEach(function (name) { front[name] = (entry[name] || []).slice(); });
       front.library = entry.library.slice();
+      if (entry.outcomes && entry.outcomes.length) { front.outcomes = entry.outcomes.map(findingData); }
       return front;
     }
 
@@ -764,7 +928,17 @@
         }
       }
       const front = entryFrontMatter(entry);
-      checkValue(data.schemas.entry, front, [], function (at, code, message) { add("md", fieldOf(at), code, message); });
+      const faulted = new Set();
+      checkValue(data.schemas.entry, front, [], function (at, code, message) {
+        if (at[0] === "outcomes" && at.length > 1) { faulted.add(at[1]); }
+        // a number left empty: the field is the box it was left out of
+        const where = code === "missing-field" && at[0] === "outcomes" ? at.concat([message.values.name]) : at;
+        add("md", fieldOf(where), code, message);
+      });
+      (front.outcomes || []).forEach(function (item, index) {
+        if (faulted.has(index)) { return; }  // as check_outcomes: the schema's problem is enough
+        findingProblems(item, ["outcomes", index], function (at, code, message) { add("md", fieldOf(at), code, message); });
+      });
       const text = body(entry.body);
       const seen = new Set();
       data.markdownFields.forEach(function (name) {
@@ -906,7 +1080,9 @@
       suggestedKey: suggestedKey, citations: citations, withoutCode: withoutCode, unfolded: unfolded,
       fold: function (text) { return fold(text, data.fold); }, word: word, idList: idList, bibValue: bibValue,
       isbnProblem: isbnProblem, unsafeContent: unsafeContent, referenceProblems: referenceProblems, images: images, imageProblem: imageProblem,
-      entry: { files: entryFiles, problems: entryProblems, text: entryText, submission: entrySubmission },
+      entry: { files: entryFiles, problems: entryProblems, text: entryText, submission: entrySubmission,
+        findings: function (entry) { return (entry.outcomes || []).map(findingData); } },
+      effect: effect,
       title: { files: titleFiles, problems: titleProblems, text: titleText },
     };
   }

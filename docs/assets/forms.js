@@ -56,7 +56,7 @@
       const year = years().includes(wanted) ? wanted : years().includes(now) ? now : years()[0];
       return withDimensions({ title: "", year: year, academy: "", id: "", idEdited: false,
         authors: [{ name: "", role: "" }], research_question: "", abstract: "", topics: [],
-        library: [], references: [], body: rules.data.templates.body });
+        library: [], references: [], outcomes: [], body: rules.data.templates.body });
     }
     return withDimensions({ title: "", subtitle: "", authors: [""], year: "", edition: "", publisher: "",
       isbn: "", type: "book", url: "", id: "", idEdited: false, topics: [], career_stages: [],
@@ -248,6 +248,171 @@
     }
   }
 
+  // -- Findings: what the teacher measured, and the result as they type ------------------------
+
+  const DESIGNS = [["two-group", "Two groups compared after", "Pupils who had the approach, and pupils who did not."],
+    ["two-group-pretest", "Two groups, with a test before too", "The same two groups, tested before the approach and after it."],
+    ["one-group", "One group, before and after", "One group tested before the approach and after it."]];
+  const GROUP_NAMES = { intervention: "Pupils who had the approach", comparison: "Pupils who did not (the comparison group)",
+    before: "Before", after: "After" };
+  const SPREAD = "How spread out the scores are: about two in three pupils score within one standard deviation " +
+    "of the average. A spreadsheet’s STDEV of the scores gives it.";
+
+  function newFinding() {
+    const group = function () { return { n: "", mean: "", sd: "", pre_mean: "", pre_sd: "" }; };
+    return { measure: "", design: "two-group", better: "higher", intervention: group(), comparison: group(),
+      before: group(), after: group(), scale_min: "", scale_max: "" };
+  }
+
+  function radios(path, ident, legend, hint, options, value) {
+    const name = ident.replace(/^gt-/, "");
+    const boxes = options.map(function (option) {
+      const id = ident + "-" + option[0];
+      return element("div", { class: "gt-choice" }, [
+        element("input", { type: "radio", id: id, name: name, value: option[0], "data-bind": path, checked: option[0] === value }),
+        element("label", { for: id, text: option[1] })]);
+    });
+    return element("fieldset", { class: "gt-field gt-choices", "data-path": path,
+      "aria-describedby": (hint ? ident + "-hint " : "") + ident + "-error" }, [
+      element("legend", { class: "gt-label", text: legend }),
+      hint ? element("p", { class: "gt-hint", id: ident + "-hint", text: hint }) : null,
+      element("p", { class: "gt-error", id: ident + "-error", hidden: true }),
+      element("div", { class: "gt-choice-list" }, boxes)]);
+  }
+
+  function numberBox(path, bind, ident, label, hint, value) {
+    const control = input(value, { inputmode: "decimal", spellcheck: "false", "data-bind": bind });
+    return field(path, ident, label, hint, control);
+  }
+
+  function groupBox(finding, n, name) {
+    const base = "outcomes." + n + "." + name, ident = "gt-outcomes-" + n + "-" + name;
+    const group = finding[name];
+    const boxes = [
+      numberBox(base + ".n", base + ".n", ident + "-n", "Number of pupils", "", group.n),
+      numberBox(base + ".mean", base + ".mean", ident + "-mean", "Average score", "", group.mean),
+      numberBox(base + ".sd", base + ".sd", ident + "-sd", "Spread (standard deviation)", SPREAD, group.sd)];
+    if (name === "intervention" || name === "comparison") {
+      const before = element("div", { class: "gt-pretest", "data-pretest": "" }, [
+        numberBox(base + ".pre.mean", base + ".pre_mean", ident + "-pre-mean", "Average score before", "", group.pre_mean),
+        numberBox(base + ".pre.sd", base + ".pre_sd", ident + "-pre-sd", "Spread before (standard deviation)", "", group.pre_sd)]);
+      boxes.push(before);
+    }
+    return element("fieldset", { class: "gt-field gt-group-box gt-measured-group", "data-path": base, "data-group": name }, [
+      element("legend", {}, [GROUP_NAMES[name], element("span", { class: "gt-hidden", text: " in finding " + (n + 1) })]),
+      element("p", { class: "gt-error", id: ident + "-error", hidden: true })].concat(boxes));
+  }
+
+  /* The lowest and highest score the measure allows, if it has them (optional). */
+  function scaleBox(finding, n) {
+    const base = "outcomes." + n, ident = "gt-outcomes-" + n + "-scale";
+    return element("fieldset", { class: "gt-field gt-group-box gt-measured-group", "data-path": base + ".scale",
+      "aria-describedby": ident + "-hint " + ident + "-error" }, [
+      element("legend", {}, ["The range of possible scores (optional)", element("span", { class: "gt-hidden", text: " in finding " + (n + 1) })]),
+      element("p", { class: "gt-hint", id: ident + "-hint", text: "If your test has a fixed range, for example 0 to 50 marks: the form then checks each average and spread against it." }),
+      element("p", { class: "gt-error", id: ident + "-error", hidden: true }),
+      numberBox(base + ".scale.min", base + ".scale_min", ident + "-min", "Lowest possible score", "", finding.scale_min || ""),
+      numberBox(base + ".scale.max", base + ".scale_max", ident + "-max", "Highest possible score", "", finding.scale_max || "")]);
+  }
+
+  function drawFindings(focusIndex) {
+    const list = byId("gt-outcomes-list");
+    if (!list) { return; }
+    list.replaceChildren();
+    state.outcomes.forEach(function (finding, n) {
+      const base = "outcomes." + n, ident = "gt-outcomes-" + n;
+      const remove = element("button", { type: "button", class: "md-button gt-remove", "data-remove-finding": String(n) },
+        ["Remove ", element("span", { class: "gt-hidden", text: "finding " + (n + 1) }),
+          element("span", { "aria-hidden": "true", text: "this finding" })]);
+      const parts = [
+        element("legend", { text: "Finding " + (n + 1) }),
+        element("p", { class: "gt-error", id: ident + "-error", hidden: true }),
+        field(base + ".measure", ident + "-measure", "What you measured, and how",
+          "For example: Reading fluency, words read correctly in one minute, on the same passage.",
+          input(finding.measure, { "data-bind": base + ".measure" })),
+        radios(base + ".design", ident + "-design", "How you compared", "", DESIGNS.map(function (d) { return [d[0], d[1]]; }), finding.design),
+        radios(base + ".higher_is_better", ident + "-better", "Which scores are better?", "",
+          [["higher", "Higher scores are better"], ["lower", "Lower scores are better (for example, errors or days absent)"]],
+          finding.better)].concat(["intervention", "comparison", "before", "after"].map(function (name) { return groupBox(finding, n, name); }),
+        [scaleBox(finding, n)],
+        [element("div", { class: "gt-result", id: ident + "-result", role: "status" }),
+          element("div", { class: "gt-actions" }, [remove])]);
+      parts[3].querySelectorAll("input").forEach(function (box) { box.setAttribute("data-bind", base + ".design"); });
+      parts[4].querySelectorAll("input").forEach(function (box) { box.setAttribute("data-bind", base + ".better"); });
+      list.append(element("li", { class: "gt-group" }, [element("fieldset", { class: "gt-group-box gt-finding", "data-path": base }, parts)]));
+      showDesign(n);
+    });
+    if (focusIndex !== undefined) {
+      const target = list.querySelectorAll("li")[focusIndex];
+      if (target) { target.querySelector("input").focus(); }
+    }
+    drawResults();
+  }
+
+  /* The boxes a finding's design asks for; the others wait, hidden, with what was typed. */
+  function showDesign(n) {
+    const box = form.querySelector('.gt-finding[data-path="outcomes.' + n + '"]');
+    const design = state.outcomes[n].design;
+    const groups = rules.data.impact.designGroups[design];
+    box.querySelectorAll(".gt-measured-group[data-group]").forEach(function (group) { group.hidden = !groups.includes(group.getAttribute("data-group")); });
+    box.querySelectorAll("[data-pretest]").forEach(function (part) { part.hidden = design !== rules.data.impact.pretest; });
+  }
+
+  /* Each finding's result in plain words, once its numbers are all there and right. */
+  function drawResults() {
+    if (KIND !== "entry" || !state.outcomes) { return; }
+    const doc = typed();
+    const data = rules.entry.findings(doc);
+    const effect = rules.effect;
+    state.outcomes.forEach(function (finding, n) {
+      const target = byId("gt-outcomes-" + n + "-result");
+      if (!target) { return; }
+      const mine = lastProblems.filter(function (problem) {
+        return (problem.field + ".").startsWith("outcomes." + n + ".") && problem.level === "error";
+      });
+      let result = null;
+      if (!mine.length) { try { result = effect.resultOf(data[n]); } catch (error) { result = null; } }
+      const words = result && Number.isFinite(result.value) ? resultWords(result, effect) :
+        [element("p", { text: mine.length ? "Put right what is marked above, and the result shows here." :
+          "The result shows here once each number is filled in." })];
+      const nodes = [element("p", { class: "gt-result-heading", text: "The result" })].concat(words);
+      const text = nodes.map(function (node) { return node.textContent; }).join(" ");
+      if (target.getAttribute("data-words") === text) { return; }  // said once, not at each key
+      target.setAttribute("data-words", text);
+      target.replaceChildren.apply(target, nodes);
+      target.toggleAttribute("data-shown", Boolean(result && Number.isFinite(result.value)));
+    });
+  }
+
+  function resultWords(result, effect) {
+    const rows = [];
+    function row(name, value, more) {
+      rows.push(element("p", { class: "gt-result-row" }, [element("strong", { text: name + ": " }),
+        element("span", { class: "gt-result-value", text: value })].concat(more ? [" ", element("span", { class: "gt-result-note", text: more })] : [])));
+    }
+    if (result.effect) {
+      row("Effect size (Hedges’ g)", effect.number(result.value), result.value >= 0 ?
+        "The group that had the approach did better, by this many standard deviations." :
+        "The group that had the approach did worse, by this many standard deviations.");
+      const zero = result.low <= 0 && 0 <= result.high;
+      row("95% interval", effect.number(result.low) + " to " + effect.number(result.high),
+        "The range of results that chance alone could easily give." +
+        (zero ? " It includes zero: the result fits no difference at all." : ""));
+      const months = result.months;
+      const count = String(months.value).replace("-", "\u2212") + (months.orMore ? " or more" : "");
+      row("Months’ progress", count + (Math.abs(months.value) === 1 && !months.orMore ? " month" : " months"),
+        "The Education Endowment Foundation’s conversion of the effect size.");
+    } else {
+      row("Standardised change", effect.number(result.value) + " standard deviations",
+        "After minus before, over the spread of scores. One group, so this is a change, not an effect of " +
+        "the approach: pupils make progress anyway. No months’ progress is given for one group.");
+    }
+    row("Strength", result.strength.text, result.strength.reasons.map(function (reason) {
+      return reason.charAt(0).toUpperCase() + reason.slice(1) + ".";
+    }).join(" "));
+    return rows;
+  }
+
   function drawChosen() {
     const list = byId("gt-library-chosen");
     if (!list) { return; }
@@ -275,7 +440,7 @@
   function drawAll() {
     drawSimple();
     drawAuthors();
-    if (KIND === "entry") { drawReferences(); drawChosen(); preview(); }
+    if (KIND === "entry") { drawReferences(); drawChosen(); drawFindings(); preview(); }
   }
 
   // -- Checking ------------------------------------------------------------------------------
@@ -377,6 +542,7 @@
   function recheck() {
     lastProblems = problems();
     showErrors(lastProblems);
+    drawResults();
     if (checkedOnce && !byId("gt-problems").hidden) { summary(lastProblems, false); }
   }
 
@@ -546,6 +712,19 @@
     const tagged = [["Topics", choiceNames("topics", doc.topics)], ["Stages", choiceNames("stages", doc.stages)]]
       .filter(function (pair) { return pair[1].length; });
     tagged.forEach(function (pair) { parts.push(element("p", {}, [element("strong", { text: pair[0] + ": " }), pair[1].join(", ")])); });
+    const findings = rules.entry.findings(doc);
+    findings.forEach(function (finding, n) {
+      let result = null;
+      try { result = rules.effect.resultOf(finding); } catch (error) { result = null; }
+      if (!result || !Number.isFinite(result.value)) { return; }
+      const number = rules.effect.number;
+      const words = result.effect ? "effect size " + number(result.value) + " (95% interval " + number(result.low) +
+        " to " + number(result.high) + "), " + String(result.months.value).replace("-", "\u2212") +
+        (result.months.orMore ? " or more" : "") + " months’ progress" :
+        "a change of " + number(result.value) + " standard deviations in one group";
+      parts.push(element("p", {}, [element("strong", { text: "Finding " + (n + 1) + ": " }),
+        finding.measure + ": " + words + ". Strength: " + result.strength.text + "."]));
+    });
     parts.push(body);
     if (doc.references.length) {
       parts.push(element("p", {}, [element("strong", { text: "References" })]),
@@ -840,6 +1019,10 @@
     if (!name || !state || control.closest(".gt-combobox") || name === "reference-kind" || control.id === "gt-proposal-address") { return; }
     if (control.type === "checkbox") {
       state[control.name] = Array.from(form.querySelectorAll('input[name="' + control.name + '"]:checked'), function (box) { return box.value; });
+    } else if (control.type === "radio" && control.getAttribute("data-bind")) {
+      if (control.checked) { setPath(name, control.value); }
+      const finding = /^outcomes\.(\d+)\.design$/.exec(name);
+      if (finding) { showDesign(+finding[1]); }
     } else if (control.type === "radio") {
       if (control.checked) { state[control.name] = control.value; }
     } else if (/^references\.\d+\.key$/.test(name)) {
@@ -902,6 +1085,15 @@
       state.authors.splice(+button.getAttribute("data-remove-author"), 1);
       drawAuthors();
       byId("gt-add-author").focus();
+      changed();
+    } else if (button.id === "gt-add-finding") {
+      state.outcomes.push(newFinding());
+      drawFindings(state.outcomes.length - 1);
+      changed();
+    } else if (button.hasAttribute("data-remove-finding")) {
+      state.outcomes.splice(+button.getAttribute("data-remove-finding"), 1);
+      drawFindings();
+      byId("gt-add-finding").focus();
       changed();
     } else if (button.id === "gt-add-reference") {
       const kind = byId("gt-reference-kind").value;

@@ -175,29 +175,31 @@ TEACHER: dict[str, str] = {
     "identity-unset.none": "",
     "name-too-long": "Shorten {field}: it is {length:,} characters long, and the most is {most:,}.",
     "reserved-id": "Change {field}: that name is taken by a page of the site.",
-    "unsafe-attribute.other": ("Remove the part of your text that starts {name}=: the site does "
-                               "not allow it."),
     # What you measured
-    "outcome-extra": "Remove the numbers the form did not ask for in this finding.",
     "outcome-extra.design": "",
     "outcome-extra.pre": "Choose the design with a test before, or remove the scores before.",
     "outcome-extra.reported": ("A published result needs only its effect size and interval: "
                                "remove the groups' numbers."),
-    "outcome-group-size": "Check the number of pupils: each group needs at least 2.",
-    "outcome-interval": "Check the interval: the effect size must lie between its two numbers.",
-    "outcome-interval.order": "Check the interval: put the lower number first.",
-    "outcome-interval.shape": "Give the interval as two numbers, the lower first.",
-    "outcome-large": ("Check the spread you typed: it may be a standard error rather than a "
-                      "standard deviation."),
-    "outcome-missing": "Fill in each number this kind of finding needs.",
-    "outcome-number": "Type a number, for example 12 or 3.5.",
-    "outcome-number.result": ("Check the spread of scores: one near 0 makes the result too large "
-                              "to show."),
-    "outcome-scale": "Check the number: it must lie within the scale of your measure.",
-    "outcome-scale.order": "Check the scale: its lowest score comes first.",
-    "outcome-scale.sd": "Check the spread of scores: it is larger than the whole scale allows.",
-    "outcome-sd": ("Check the spread of scores (standard deviation): it is more than 0. A "
-                   "spreadsheet gives it with STDEV."),
+    "outcome-missing": "Fill in every number {field} asks for.",
+    "outcome-extra": "Remove {field}: this kind of finding does not use it.",
+    "outcome-group-size": ("Check {field}: a group needs at least 2 pupils, so that how spread out "
+                           "their scores are can be measured."),
+    "outcome-sd": ("Check {field}: a standard deviation is more than 0 (it is 0 only if every pupil "
+                   "scored the same). Copy it again from your spreadsheet, where STDEV gives it."),
+    "outcome-interval": ("Check the interval in {field}: the result must lie between its two "
+                         "numbers. Copy them again from the report."),
+    "outcome-interval.shape": "Check {field}: give two numbers, the lowest first.",
+    "outcome-interval.order": "Check {field}: give the lowest number first.",
+    "outcome-scale": "Check {field}: it is outside the lowest and highest scores the measure allows.",
+    "outcome-scale.sd": ("Check {field}: it is more than the whole range of scores allows. Give the "
+                         "standard deviation, not a total."),
+    "outcome-scale.order": "Check {field}: the lowest score must be below the highest.",
+    "outcome-number": "Check {field}: type the number itself, for example 12 or 3.5.",
+    "outcome-number.result": ("Check the standard deviations in {field}: one near 0 makes any "
+                              "difference too large to show."),
+    "outcome-large": ("Check the standard deviations in {field}: these numbers give a result of "
+                      "{value} standard deviations, which is very rare in schools. Each should be "
+                      "the spread of the pupils’ scores, not a standard error."),
     "wrong-type": "Check {field}: it should be {expected}.",
     "wrong-type.choose": "{choose}.",
     "not-allowed": "Check {field}: choose one of the choices the form offers.",

@@ -112,6 +112,7 @@ ENTRY = (
     "topics: {topics}\n"
     "{framework}"
     "library: {library}\n"
+    "{outcomes}"
     "---\n"
     "\n"
     "{body}")
@@ -127,6 +128,90 @@ BODY = ("## Context\n\nTODO: your academy, your class or team, and why you asked
         "## What next\n\nTODO: what you will keep, change or stop, and what colleagues could try.\n")
 
 
+# -- Findings (`outcomes:`, ../shared/CONTRACT.md "Outcomes"), as the form takes them ----------
+
+OUTCOMES = "outcomes:\n{findings}"
+FINDING = ("  - measure: {measure}\n"
+           "    design: {design}\n"
+           "    higher_is_better: {higher_is_better}\n"
+           "{groups}{scale}")
+GROUP = "    {name}: {{{numbers}}}\n"
+PRE = "pre: {{{numbers}}}"
+SCALE = "    scale: {{{numbers}}}\n"  # only when the lowest or the highest score is given
+# The groups each design writes, in order (check/outcomes.py's GROUPS), and whether they have
+# a pre-test of the same pupils.
+DESIGN_GROUPS: dict[str, tuple[str, ...]] = {
+    "two-group": ("intervention", "comparison"), "two-group-pretest": ("intervention", "comparison"),
+    "one-group": ("before", "after")}
+PRETEST = "two-group-pretest"
+# A number as typed: digits with at most one point, a sign before (a true minus too).
+FIGURE = r"^([+-]?)([0-9]*)(?:\.([0-9]*))?$"
+_FIGURE = re.compile(FIGURE)
+
+
+def figure(text: str) -> str:
+    """A number as typed, written so that YAML reads back that number: no leading zeros (YAML
+    1.1 takes 010 for octal), no trailing zeros after the point (so 14.0 is the whole number
+    14, as a teacher means it); anything else is quoted text, which the check then names."""
+    value = clean(text).strip(" \t\n").replace("\u2212", "-")
+    match = _FIGURE.match(value)
+    if not match or not (match[2] or match[3]):
+        return quoted(value)
+    whole, fraction = match[2].lstrip("0") or "0", (match[3] or "").rstrip("0")
+    sign = "-" if match[1] == "-" and (whole != "0" or fraction) else ""
+    return sign + whole + ("." + fraction if fraction else "")
+
+
+@dataclass(frozen=True)
+class NewGroup:
+    """A group's numbers as typed: pupils, average, standard deviation, and (before a
+    comparison with a pre-test) the same pupils' average and standard deviation before."""
+
+    n: str = ""
+    mean: str = ""
+    sd: str = ""
+    pre_mean: str = ""
+    pre_sd: str = ""
+
+
+@dataclass(frozen=True)
+class NewFinding:
+    measure: str
+    design: str  # a key of DESIGN_GROUPS
+    higher_is_better: bool = True
+    groups: tuple[tuple[str, NewGroup], ...] = ()  # (intervention, ...), any order, any missing
+    scale: tuple[str, str] = ("", "")  # the lowest and the highest possible score, as typed
+
+
+def _numbers(pairs: tuple[tuple[str, str], ...]) -> str:
+    """A flow mapping's inside, the numbers left empty left out (the check names them)."""
+    return ", ".join(f"{name}: {figure(text)}" for name, text in pairs if clean(text).strip(" \t\n"))
+
+
+def finding_text(finding: NewFinding) -> str:
+    groups = dict(finding.groups)
+    lines = []
+    for name in DESIGN_GROUPS[finding.design]:
+        group = groups.get(name, NewGroup())
+        numbers = _numbers((("n", group.n), ("mean", group.mean), ("sd", group.sd)))
+        if finding.design == PRETEST:
+            pre = fill(PRE, {"numbers": _numbers((("mean", group.pre_mean), ("sd", group.pre_sd)))})
+            numbers = f"{numbers}, {pre}" if numbers else pre
+        lines.append(fill(GROUP, {"name": name, "numbers": numbers}))
+    scale = _numbers((("min", finding.scale[0]), ("max", finding.scale[1])))
+    return fill(FINDING, {"measure": quoted(finding.measure), "design": word(finding.design),
+                          "higher_is_better": "true" if finding.higher_is_better else "false",
+                          "groups": "".join(lines),
+                          "scale": fill(SCALE, {"numbers": scale}) if scale else ""})
+
+
+def outcomes_text(findings: tuple[NewFinding, ...]) -> str:
+    """The `outcomes:` lines of an entry's front matter; nothing when there are no findings."""
+    if not findings:
+        return ""
+    return fill(OUTCOMES, {"findings": "".join(finding_text(finding) for finding in findings)})
+
+
 @dataclass(frozen=True)
 class NewEntry:
     title: str
@@ -139,6 +224,7 @@ class NewEntry:
     tags: Tags = ()  # every dimension records name, in the framework's order, with its ids
     library: tuple[str, ...] = ()
     body: str = BODY
+    outcomes: tuple[NewFinding, ...] = ()
 
 
 def framework_lines(tags: Tags) -> str:
@@ -153,7 +239,8 @@ def entry_text(new: NewEntry) -> str:
         "title": quoted(new.title), "authors": authors, "academy": word(new.academy) if new.academy else "",
         "year": number(new.year), "research_question": folded(new.research_question),
         "abstract": folded(new.abstract), "topics": id_list(new.topics),
-        "framework": framework_lines(new.tags), "library": id_list(new.library), "body": body(new.body)})
+        "framework": framework_lines(new.tags), "library": id_list(new.library),
+        "outcomes": outcomes_text(new.outcomes), "body": body(new.body)})
 
 
 # The kinds of reference the form offers: kind -> (BibTeX type, the fields in the order they

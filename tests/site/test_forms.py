@@ -375,7 +375,7 @@ def test_a_shorter_form(open_form: Any) -> None:
     assert preview["y"] >= text["y"] + text["height"]
     # where the teacher is
     page.get_by_label("Research question").focus()
-    expect(page.locator("#gt-progress-where")).to_have_text("You are in section 3 of 7: Your research.")
+    expect(page.locator("#gt-progress-where")).to_have_text("You are in section 3 of 8: Your research.")
     current = page.locator(".gt-progress a[aria-current='step']")
     assert current.all_inner_texts() == ["Your research"]
     assert page.locator("#gt-section-research h2").inner_text() == "3. Your research"

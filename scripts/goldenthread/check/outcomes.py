@@ -31,6 +31,7 @@ NEEDED_WHY = {
 }
 
 Found = tuple[Path_, bool, str, str]  # where, on the key?, code, message
+MIN_PUPILS = 2  # fewer, and how spread out the scores are cannot be measured
 LARGE = 2.0  # a standardised result beyond this is rare in schools: often a standard error typed as an SD
 
 
@@ -99,7 +100,7 @@ def _spreads(item: dict[str, Any], at: Path_) -> Iterator[Found]:
         if not isinstance(group, dict):
             continue
         n = group.get("n")
-        if isinstance(n, int) and not isinstance(n, bool) and n < 2:
+        if isinstance(n, int) and not isinstance(n, bool) and n < MIN_PUPILS:
             yield ((*at, name, "n"), False, "outcome-group-size",
                    say("outcome-group-size", label=label((*at, name, "n")), value=n))
         for where, holder in (((*at, name), group), ((*at, name, "pre"), group.get("pre"))):

@@ -10,6 +10,8 @@ rules, so the forms have no copy of their own to drift:
      "levels": {code: level, ...},                  codes.py: the level validate reports it at
      "submission": {"open": ..., "close": ...},     submission.py: the file "Send to the
                                                     research lead" downloads
+     "impact": {...},                               impact/ and check/outcomes.py: the
+                                                    findings' arithmetic, strength and checks
      "templates": {...},  "patterns": {...},        scaffold.py: the files `new` writes, and (with
                                                     check/bib.py's web address and DOI patterns)
      "referenceKinds": [[kind, type, [[field, label, hint], ...]], ...],   how it writes them
@@ -38,6 +40,7 @@ from typing import Any
 
 from .. import scaffold
 from ..check import active_content
+from ..check import outcomes as outcome_rules
 from ..check.bib import DOI, DOI_PREFIX, REQUIRED, WEB_ADDRESS
 from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
@@ -46,6 +49,7 @@ from ..check.schema import TYPE_NAMES, schema_for
 from ..check.sentence_case import sentence_case
 from ..codes import CODES
 from ..export.bibtex import inverted, is_organisation
+from ..impact import effect, strength
 from ..load.characters import NOT_TEXT, character_name, refusal
 from ..messages import TEACHER, TEMPLATES
 from ..model import KnowledgeBase, Title
@@ -69,7 +73,8 @@ def version(text: str) -> str:
 
 def _templates() -> dict[str, str]:
     names = ("ENTRY", "AUTHOR", "FRAMEWORK_LINE", "NO_AUTHORS", "QUESTION", "ABSTRACT", "BODY",
-             "BIB", "TITLE", "TITLE_AUTHOR", "NO_ISBN", "REPORT", "SUMMARY", "PLACEHOLDER")
+             "OUTCOMES", "FINDING", "GROUP", "PRE", "SCALE", "BIB", "TITLE", "TITLE_AUTHOR", "NO_ISBN",
+             "REPORT", "SUMMARY", "PLACEHOLDER")
     return {name.lower(): getattr(scaffold, name) for name in names}
 
 
@@ -90,6 +95,21 @@ def refused_characters() -> dict[str, list[str]]:
             for code in range(0x10000) if NOT_TEXT.match(chr(code))}
 
 
+def impact_data() -> dict[str, Any]:
+    """The constants of the arithmetic (impact/effect.py), the strength rating
+    (impact/strength.py) and the findings' checks (check/outcomes.py), which
+    docs/assets/effect.js and form-rules.js apply: one source, no copy to drift."""
+    return {"z95": effect.Z95, "monthsTable": [list(row) for row in effect.MONTHS_TABLE],
+            "monthsTop": effect.TOP,
+            "levels": {str(level): name for level, name in strength.LEVELS.items()},
+            "top": strength.TOP, "small": strength.SMALL, "levelStart": strength.LEVEL_START,
+            "notEquivalent": strength.NOT_EQUIVALENT, "reasons": strength.REASONS,
+            "large": outcome_rules.LARGE, "minPupils": outcome_rules.MIN_PUPILS,
+            "designWords": outcome_rules.DESIGN_WORDS, "neededWhy": outcome_rules.NEEDED_WHY,
+            "designGroups": {name: list(groups) for name, groups in scaffold.DESIGN_GROUPS.items()},
+            "pretest": scaffold.PRETEST, "figure": scaffold.FIGURE}
+
+
 def rules_data(kb: KnowledgeBase) -> str:
     """The text of contributing/form-data.json."""
     data: dict[str, Any] = {
@@ -100,6 +120,7 @@ def rules_data(kb: KnowledgeBase) -> str:
         "submission": {"open": OPEN, "close": CLOSE},
         "levels": {code.code: code.level_in("validate") for code in CODES if code.level_in("validate")},
         "templates": _templates(),
+        "impact": impact_data(),
         "patterns": {"plain": scaffold.PLAIN, "notText": scaffold.NOT_TEXT, "citationKey": KEY,
                      "webAddress": WEB_ADDRESS.pattern, "doi": DOI.pattern, "doiPrefix": DOI_PREFIX.pattern},
         "isbnPrefixes": list(PREFIXES),

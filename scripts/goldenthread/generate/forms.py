@@ -24,7 +24,7 @@ from .text import attr, front_matter
 ENTRY_FORM = "contributing/write/index.md"
 TITLE_FORM = "contributing/propose-a-title/index.md"
 GUIDE = "contributing/index.md"
-SCRIPTS = ("form-rules.js", "forms.js")
+SCRIPTS = ("effect.js", "form-rules.js", "forms.js")
 ENTRY_HEADING = "Write your entry"
 TITLE_HEADING = "Propose a title"
 
@@ -223,6 +223,24 @@ def framework_choices(kb: KnowledgeBase) -> list[str]:
     return [choices(d.id, d.name, "Choose any that fit.", vocabulary(kb, d.id)) for d in kb.tagging]
 
 
+MEASURED = (
+    "<p>Optional. If you measured something with numbers, such as a quiz, a reading test or "
+    "a spelling age, give each group’s numbers here: the form works out the result as you "
+    "type, and the site shows it with your entry.</p>"
+    "<p>For each group you need three numbers from your spreadsheet of scores: how many pupils, "
+    "their average (AVERAGE in a spreadsheet) and their standard deviation (STDEV): how spread "
+    "out the scores are. About two in three pupils score within one standard deviation of the "
+    "average.</p>")
+
+
+def measured() -> str:
+    """The findings (outcomes:): forms.js draws one group of boxes a finding."""
+    return ('<div class="gt-field gt-findings" data-path="outcomes">' + MEASURED
+            + '<p class="gt-error" id="gt-outcomes-error" hidden></p>'
+            '<ol class="gt-groups" id="gt-outcomes-list"></ol>'
+            '<button type="button" class="md-button" id="gt-add-finding">Add a finding</button></div>')
+
+
 def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> str:
     years = [(str(year), str(year)) for year in sorted(set(kb.years), reverse=True)]
     about = "".join([
@@ -270,7 +288,8 @@ def entry_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
             '<div class="gt-preview" id="gt-preview"></div></section></div>')
     parts = sections([
         ("About your entry", about, "about"), ("Authors", authors, "authors"),
-        ("Your research", research, "research"), ("Where it fits", where, "where"),
+        ("Your research", research, "research"), ("What you measured", measured(), "outcomes"),
+        ("Where it fits", where, "where"),
         ("References", references, "references"), ("Your text", text, "text"),
         ("Check and finish", finish(settings, "entry"), "finish")])
     return (f'<form class="gt-form" id="gt-form" {_attributes(ENTRY_FORM, settings, data, "entry")}>'

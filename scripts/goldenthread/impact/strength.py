@@ -30,22 +30,34 @@ class Strength:
         return f"{self.name} ({self.level} of {TOP})"
 
 
-ONE_GROUP = ("one group measured before and after, with no comparison group: the change may "
-             "have happened anyway, through teaching as usual or growing older")
+# Each reason's words, as a template (the site's forms fill the same ones: generate/form_data.py).
+REASONS: dict[str, str] = {
+    "one-group": ("one group measured before and after, with no comparison group: the change may "
+                  "have happened anyway, through teaching as usual or growing older"),
+    "no-pretest": "two groups compared, with no pre-test to show they started level",
+    "level": "two groups compared, and a pre-test showed they started level",
+    "apart": ("two groups compared, but they started {apart} standard deviations apart on the "
+              "pre-test, which this comparison does not adjust for"),
+    "not-level": ("two groups compared, but they did not start level: {apart} standard deviations "
+                  "apart on the pre-test"),
+    "not-given": "the sizes of the groups are not given, so we cannot check them",
+    "small": "{pupils} pupils in all: with fewer than {small}, chance moves a result a lot",
+    "crosses": "the interval includes zero: the result fits no difference at all",
+    "clear": "the interval does not include zero",
+}
+ONE_GROUP = REASONS["one-group"]
 
 
 def _start(baseline: float | None, pretest: bool) -> tuple[int, str]:
     """The level the design allows, before size and the interval are looked at."""
     if not pretest or baseline is None:
-        return 3, "two groups compared, with no pre-test to show they started level"
+        return 3, REASONS["no-pretest"]
     apart = abs(baseline)
     if apart <= LEVEL_START:
-        return 4, "two groups compared, and a pre-test showed they started level"
+        return 4, REASONS["level"]
     if apart <= NOT_EQUIVALENT:
-        return 3, (f"two groups compared, but they started {apart:.2f} standard deviations apart on "
-                   "the pre-test, which this comparison does not adjust for")
-    return 2, (f"two groups compared, but they did not start level: {apart:.2f} standard "
-               "deviations apart on the pre-test")
+        return 3, REASONS["apart"].format(apart=f"{apart:.2f}")
+    return 2, REASONS["not-level"].format(apart=f"{apart:.2f}")
 
 
 def rate_one_group() -> Strength:
@@ -60,13 +72,13 @@ def rate_two_groups(interval: Interval, pupils: int | None, pretest: bool = Fals
     reasons = [first]
     if pupils is None:
         level -= 1
-        reasons.append("the sizes of the groups are not given, so we cannot check them")
+        reasons.append(REASONS["not-given"])
     elif pupils < SMALL:
         level -= 1
-        reasons.append(f"{pupils} pupils in all: with fewer than {SMALL}, chance moves a result a lot")
+        reasons.append(REASONS["small"].format(pupils=pupils, small=SMALL))
     if interval.crosses_zero:
         level -= 1
-        reasons.append("the interval includes zero: the result fits no difference at all")
+        reasons.append(REASONS["crosses"])
     else:
-        reasons.append("the interval does not include zero")
+        reasons.append(REASONS["clear"])
     return Strength(max(1, level), tuple(reasons))
