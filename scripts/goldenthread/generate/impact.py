@@ -21,7 +21,9 @@ CSV_NAME, JSON_NAME = "outcomes.csv", "outcomes.json"
 
 
 def grouping_page(grouping: Grouping) -> str:
-    return f"research/impact/{grouping.id.replace('_', '-')}.md"
+    """A folder's index page, so that the plots' raw HTML links resolve alike in MkDocs and
+    Zensical (which reads them from the file's folder)."""
+    return f"research/impact/{grouping.id.replace('_', '-')}/index.md"
 
 
 def _strength_link(page: str, result: Result) -> str:

@@ -7,7 +7,7 @@ from ..impact import strength as rules
 from ..impact.effect import MONTHS_TABLE, Z95
 from .text import front_matter
 
-STRENGTH = "research/impact/strength.md"
+STRENGTH = "research/impact/strength/index.md"
 
 
 LEVEL_WORDS = {
