@@ -719,7 +719,9 @@
     // -- Findings: scaffold.finding_text, and check/outcomes.py ---------------------------------
 
     const IMPACT = data.impact;
-    const effect = window.GoldenThreadEffect.start(IMPACT);
+    // effect.js: on the page it is loaded before this file; under Node it is required beside it.
+    const Effect = typeof window !== "undefined" ? window.GoldenThreadEffect : require("./effect.js");
+    const effect = Effect.start(IMPACT);
     const FIGURE = new RegExp(IMPACT.figure);
     function typedNumber(text) { return strip(clean(text || ""), " \t\n").replace(/\u2212/g, "-"); }
     /* scaffold.figure: a number as typed, as YAML will read it back; else quoted text. */

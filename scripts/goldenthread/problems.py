@@ -40,4 +40,10 @@ class GoldenThreadError(Exception):
 
 def sort_problems(problems: list[Problem]) -> list[Problem]:
     """Sorted by path then line then column, duplicates removed."""
-    return sorted(set(problems))
+    # A key of plain tuples: the dataclass's own ordering compares field by field in Python,
+    # which took most of validate's time on a body with 33,000 problems.
+    return sorted(set(problems), key=_order)
+
+
+def _order(problem: Problem) -> tuple[str, int, int, str, str, str]:
+    return (problem.path, problem.line, problem.col, problem.code, problem.message, problem.level)
