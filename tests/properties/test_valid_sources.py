@@ -52,7 +52,10 @@ def test_valid_entries_pass(entry: tuple[dict[str, Any], str, str], writer: str)
         put(root, FIXTURE_BIB, bib)
         assert entry_problems(front_text, "2025", {"make-it-stick"}) == []
         outcome = run_validate(root)
-        assert (outcome.code, outcome.problems) == (0, []), f"{front_text}\n{body}\n{bib}"
+        # A notice is advice, not a fault: a generated reference title such as "0 A A" draws
+        # bib-title-case (APA writes reference titles in sentence case), and the entry is valid.
+        faults = [p for p in outcome.problems if p["level"] != "notice"]
+        assert (outcome.code, faults) == (0, []), f"{front_text}\n{body}\n{bib}"
 
 
 FAULTS = {  # field -> (a wrong value, the problem it must bring)
