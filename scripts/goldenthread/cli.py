@@ -276,7 +276,7 @@ def _add_research(commands: argparse._SubParsersAction[_Parser]) -> None:
 
 
 def _add_library(commands: argparse._SubParsersAction[_Parser]) -> None:
-    library = commands.add_parser("library", help="import or export the catalogue as BibTeX")
+    library = commands.add_parser("library", help="import BibTeX into the catalogue, or export it")
     actions = library.add_subparsers(dest="action", required=True, parser_class=_Parser)
     bring = actions.add_parser("import", help="new catalogue records from a .bib file",
                                description="Create one catalogue record per book or report in "
