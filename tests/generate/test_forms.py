@@ -159,7 +159,9 @@ def test_send_to_the_research_lead_writes_to_the_submissions_address() -> None:
     assert 'id="gt-email"' in pages[ENTRY_FORM]
     without = form_pages(knowledge(), Settings(), {})[ENTRY_FORM]
     assert "data-submissions" not in without and 'id="gt-email"' not in without
-    assert "Email the file you downloaded to the Trust's research lead." in without
+    assert "Email the file you downloaded to The Trust’s research lead." in without  # the default name
+    named = form_pages(knowledge(), Settings(trust_name="Riverside Learning Partnership"), {})[ENTRY_FORM]
+    assert "to Riverside Learning Partnership’s research lead." in named
 
 
 def test_the_pages_and_their_data_are_generated() -> None:

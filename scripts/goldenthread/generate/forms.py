@@ -171,7 +171,8 @@ def send(settings: Settings, what: str) -> str:
              '<p><a class="md-button md-button--primary" id="gt-email" href="#">Write the email</a>'
              '</p><p class="gt-hint" id="gt-email-address"></p></li>'
              if settings.submissions_address else
-             "<li><p>Email the file you downloaded to the Trust's research lead.</p></li>")
+             f"<li><p>Email the file you downloaded to {attr(settings.trust_name)}’s research "
+             "lead.</p></li>")
     return ('<section class="gt-send" aria-labelledby="gt-send-heading">'
             '<h3 id="gt-send-heading">Send to the research lead</h3><ol class="gt-steps">'
             f'<li><p>Download your {what}: one file, with everything in it.</p>'
