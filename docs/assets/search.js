@@ -301,7 +301,13 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
     criteria: "criterion", phenomena: "phenomenon", analyses: "analysis", hypotheses: "hypothesis",
     syllabi: "syllabus", theses: "thesis", crises: "crisis", teeth: "tooth", feet: "foot", mice: "mouse"
   };
-  function term(word) { return stem(has(PLURALS, word) ? PLURALS[word] : spelling(word)).replace(/([lmz])\1$/, "$1"); }
+  var TERMS = Object.create(null);   // a word's term, worked out once (results mark every word of their text)
+  function term(word) {
+    if (!has(TERMS, word)) {
+      TERMS[word] = stem(has(PLURALS, word) ? PLURALS[word] : spelling(word)).replace(/([lmz])\1$/, "$1");
+    }
+    return TERMS[word];
+  }
   function terms(text) {
     var found = [];
     (fold(text).match(RUN) || []).forEach(function (run) {
