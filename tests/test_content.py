@@ -7,6 +7,7 @@ from collections import Counter
 
 import pytest
 
+from goldenthread import base_files
 from goldenthread.assemble import assemble
 from goldenthread.model import KnowledgeBase
 from goldenthread.validation import validate
@@ -59,7 +60,7 @@ def test_contributor_page_explains_every_problem_code() -> None:
 
     from .test_malformed import CASES
 
-    page = contributing_page((REPO / "docs" / "_text" / "contributing.md").read_text("utf-8"))
+    page = contributing_page(base_files.texts()["contributing"])
     explained = set(re.findall(r"^\| `([a-z0-9-]+)` \|", page, re.MULTILINE))
     emitted = {code for case in CASES for _, _, code in case.expected}
     emitted |= {"placeholder", "bib-web-date", "bib-url", "bib-type", "doi-format", "yaml-key",

@@ -345,7 +345,7 @@ _CODES: tuple[Code, ...] = (
           validate=None, audit="error"),
     _code("csp-missing", "A page of the built site has no Content-Security-Policy before its "
           "first script, so a browser would run any inline script that reached it.",
-          "This is a fault in the tool or in the theme override (`docs/_theme/main.html`), not in "
+          "This is a fault in the tool or in the engine's theme override (`base/_theme/main.html`), not in "
           "your files: tell the research lead.", validate=None, audit="error"),
     _code("csp-blocked", "A page's Content-Security-Policy does not admit one of the page's own "
           "inline scripts, so a browser would refuse to run it and the page would not work.",

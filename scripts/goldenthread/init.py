@@ -3,15 +3,15 @@
 The starter (starter/ beside this file) holds a trust's own sources in their smallest
 useful form: its identity, a small framework of two dimensions, vocabularies, one title,
 one example entry, the introductions, a workflow and a README. The site's theme and
-scripts, and the hand-written pages every knowledge base shares, are copied from the
-engine's own site (ENGINE_SITE), so a new knowledge base gets the same pages this one has.
-Nothing is overwritten: init refuses a folder that already holds any file it would write.
+scripts, and the texts every knowledge base shares, stay in the engine (base_files.py):
+each build writes them into docs/, so a new knowledge base holds only its own sources and
+gets the engine's fixes when the engine is upgraded. Nothing is overwritten: init refuses
+a folder that already holds any file it would write.
 """
 
 from __future__ import annotations
 
 import datetime
-import shutil
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -20,10 +20,6 @@ from .problems import GoldenThreadError
 from .scaffold import quoted
 
 STARTER = "starter"
-# The engine's site files every knowledge base shares: docs-relative paths (folders whole).
-SHARED = ("assets", "_theme", "my-list.md", "_text/accessibility.md", "_text/contributing.md",
-          "_text/write-your-entry.md", "_text/propose-a-title.md")
-ENGINE_SITE = Path(__file__).resolve().parents[2] / "docs"  # the engine's repository's docs/
 RENAMED = {"gitignore": ".gitignore"}  # files a package cannot carry under their own names
 
 
@@ -70,20 +66,6 @@ def _starter_files(year: int) -> dict[str, str]:
     return files
 
 
-def _engine_files() -> dict[str, Path]:
-    """The shared site files: docs-relative destination -> the engine's file."""
-    if not ENGINE_SITE.is_dir():
-        raise GoldenThreadError(f"the engine's site files are not at {ENGINE_SITE}: install "
-                                "goldenthread from its repository (pip install -e .)")
-    found: dict[str, Path] = {}
-    for shared in SHARED:
-        source = ENGINE_SITE / shared
-        paths = sorted(p for p in source.rglob("*") if p.is_file()) if source.is_dir() else [source]
-        for path in paths:
-            found["docs/" + path.relative_to(ENGINE_SITE).as_posix()] = path
-    return found
-
-
 def init(folder: Path, new: NewTrust) -> list[str]:
     """Write a new knowledge base into folder; the relative paths written, in order."""
     year = new.year or datetime.date.today().year
@@ -92,8 +74,7 @@ def init(folder: Path, new: NewTrust) -> list[str]:
              for path, text in texts.items()}
     texts["docs/trust.yaml"] = trust_yaml(new)
     texts["requirements.txt"] = "goldenthread\n"
-    copies = _engine_files()
-    clashes = sorted(p for p in (*texts, *copies) if (folder / p).exists())
+    clashes = sorted(p for p in texts if (folder / p).exists())
     if clashes:
         raise GoldenThreadError(f"{folder} already holds {clashes[0]}"
                                 f"{f' and {len(clashes) - 1} more' if len(clashes) > 1 else ''}: "
@@ -101,7 +82,4 @@ def init(folder: Path, new: NewTrust) -> list[str]:
     for path, text in texts.items():
         (folder / path).parent.mkdir(parents=True, exist_ok=True)
         (folder / path).write_text(text, "utf-8")
-    for path, source in copies.items():
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(source, folder / path)
-    return sorted([*texts, *copies])
+    return sorted(texts)

@@ -14,6 +14,7 @@ from goldenthread.assemble import assemble
 from goldenthread.generate import catalogue as cat
 from goldenthread.generate import search_index as si
 from goldenthread.generate.pages import site_files, site_pages
+from goldenthread.load.repository import load_sources
 from goldenthread.model import KnowledgeBase, Title
 from goldenthread.paths import title_page, url_of
 from goldenthread.publish.generation import hand_written_pages, hand_written_texts
@@ -179,8 +180,8 @@ def test_a_small_catalogue_is_one_page_without_page_links(real: KnowledgeBase) -
 
 
 def test_later_pages_stay_out_of_the_search_index(real: KnowledgeBase) -> None:
-    pages = site_pages(real, load_settings(REPO), hand_written_texts(REPO), set(real.years))
-    urls = si.indexed_urls(si.search_files(real, pages, hand_written_pages(REPO)).get)
+    pages = site_pages(real, load_settings(REPO), hand_written_texts(load_sources(REPO)), set(real.years))
+    urls = si.indexed_urls(si.search_files(real, pages, hand_written_pages(load_sources(REPO))).get)
     assert "library/" in urls
     assert "library/page/2/" not in urls and "library/page/2/index.md" in pages
 
@@ -261,7 +262,7 @@ def test_generation_writes_the_json_beside_the_pages(repo: Path) -> None:
     kb = generated.knowledge
     assert kb is not None
     written = (repo / "docs" / cat.DATA).read_text("utf-8")
-    pages = site_pages(kb, load_settings(repo), hand_written_texts(repo), set(kb.years))
-    assert site_files(kb, pages, hand_written_pages(repo))[cat.DATA] == written
+    pages = site_pages(kb, load_settings(repo), hand_written_texts(load_sources(repo)), set(kb.years))
+    assert site_files(kb, pages, hand_written_pages(load_sources(repo)))[cat.DATA] == written
     assert [r["id"] for r in decoded(written)] == ["make-it-stick"]
     assert not (repo / "docs" / "library" / "page").exists()  # one title: one page

@@ -15,7 +15,7 @@ from goldenthread.generate.pages import OWNED
 
 from ..conftest import REPO
 
-GUIDE = REPO / "docs" / "_text" / "contributing.md"
+GUIDE = REPO / "scripts" / "goldenthread" / "base" / "_text" / "contributing.md"
 
 
 class _Cells(HTMLParser):

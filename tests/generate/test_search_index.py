@@ -12,6 +12,7 @@ from goldenthread.assemble import assemble
 from goldenthread.generate import search_index as si
 from goldenthread.generate import search_words as sw
 from goldenthread.generate.pages import site_files, site_pages
+from goldenthread.load.repository import load_sources
 from goldenthread.model import KnowledgeBase
 from goldenthread.paths import entry_page, title_page, url_of
 from goldenthread.publish.generation import hand_written_pages, hand_written_texts
@@ -64,8 +65,8 @@ class Site:
 @pytest.fixture(scope="module")
 def site() -> Site:
     kb = assemble(validate(REPO).sources)
-    pages = site_pages(kb, load_settings(REPO), hand_written_texts(REPO), set(kb.years))
-    return Site(kb, pages, hand_written_pages(REPO))
+    pages = site_pages(kb, load_settings(REPO), hand_written_texts(load_sources(REPO)), set(kb.years))
+    return Site(kb, pages, hand_written_pages(load_sources(REPO)))
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -236,9 +237,9 @@ def test_site_files_is_the_index_and_generation_writes_it(repo: Path) -> None:
     written = {p.relative_to(repo / "docs").as_posix(): p.read_text("utf-8")
                for p in folder.rglob("*") if p.is_file()}
     kb = generated.knowledge
-    pages = site_pages(kb, load_settings(repo), hand_written_texts(repo), set(kb.years))
-    assert written == {path: text for path, text in site_files(kb, pages, hand_written_pages(repo)).items()
-                       if path.startswith("search-index/")}
+    pages = site_pages(kb, load_settings(repo), hand_written_texts(load_sources(repo)), set(kb.years))
+    made = site_files(kb, pages, hand_written_pages(load_sources(repo)))
+    assert written == {path: text for path, text in made.items() if path.startswith("search-index/")}
     stale = folder / "t" / "999.json"
     stale.write_text("{}")
     generate_pages(repo)

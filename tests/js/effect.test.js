@@ -1,4 +1,4 @@
-/* docs/assets/effect.js on the table tests/data/effect-cases.json, which
+/* scripts/goldenthread/base/assets/effect.js on the table tests/data/effect-cases.json, which
    tests/impact/test_effect_fixture.py checks is what impact/effect.py and strength.py give.
    Run: node --test tests/js/effect.test.js (tests/test_js_effect.py runs it under pytest). */
 "use strict";
@@ -8,7 +8,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 
 const table = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "data", "effect-cases.json"), "utf-8"));
-const effect = require(path.join(__dirname, "..", "..", "docs", "assets", "effect.js")).start(table.constants);
+const effect = require(path.join(__dirname, "..", "..", "scripts", "goldenthread", "base", "assets", "effect.js")).start(table.constants);
 
 /* Equal to the last bit but for the square roots' and hypot's own rounding (a few ulps). */
 function close(actual, expected, what) {

@@ -12,7 +12,7 @@ function fixture(name) {
   return JSON.parse(fs.readFileSync(path.join(REPO, "tests", "data", "browser-rules", name), "utf8"));
 }
 
-function asset(name) { return require(path.join(REPO, "docs", "assets", name)); }
+function asset(name) { return require(path.join(REPO, "scripts", "goldenthread", "base", "assets", name)); }
 
 /* form-data.json of this repository: the file GT_FORM_DATA names (tests/test_js.py writes it),
    else made by the repository's Python (GT_PYTHON, else .venv/bin/python, else python3). */

@@ -8,7 +8,7 @@ const assert = require("node:assert/strict");
 const path = require("node:path");
 const fs = require("node:fs");
 
-const rules = require(path.join(__dirname, "..", "..", "docs", "assets", "search.js"));
+const rules = require(path.join(__dirname, "..", "..", "scripts", "goldenthread", "base", "assets", "search.js"));
 const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "search", "rules.json"), "utf8"));
 const filler = Object.fromEntries(fixture.filler.map((word) => [word, true]));
 const index = rules.glossaryIndex(fixture.table);

@@ -90,8 +90,8 @@ def _cases(tmp_path: Path) -> list[tuple[str, object, str]]:
          "docs/support.md"),
         ("intro page linked", lambda r: _link(r, "docs/_text/library.md", _outside(out, "l.md", "Hi\n")),
          "docs/_text/library.md"),
-        ("site script linked", lambda r: _link(r, "docs/assets/x.js", _outside(out, "x.js", "1\n")),
-         "docs/assets/x.js"),
+        ("site script linked", lambda r: _link(r, "docs/extra/x.js", _outside(out, "x.js", "1\n")),
+         "docs/extra/x.js"),
         ("docs folder linked", lambda r: _link(r, "docs/extra", out / "outside"), "docs/extra"),
         ("page is a pipe", lambda r: (r / "docs/_text").mkdir() or os.mkfifo(r / "docs/_text/x.md"),
          "docs/_text/x.md"),
@@ -146,10 +146,11 @@ def test_ordinary_files_pass(tmp_path: Path) -> None:
 
 
 def test_the_pages_generation_owns_are_not_read_as_hand_written() -> None:
+    from goldenthread.base_files import FOLDERS
     from goldenthread.generate.pages import GENERATED_PAGES, OWNED
     from goldenthread.load.repository import GENERATED_DOCS
 
-    assert set(GENERATED_DOCS) == {*OWNED, *GENERATED_PAGES}
+    assert set(GENERATED_DOCS) == {*OWNED, *GENERATED_PAGES, *FOLDERS}
 
 
 def test_library_import_never_writes_through_a_link(tmp_path: Path) -> None:

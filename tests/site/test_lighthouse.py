@@ -1,7 +1,8 @@
 """Lighthouse 12.2.3 (pinned: .ci/lighthouse/, which .ci/run installs) on every kind of page,
 served compressed as GitHub Pages serves it, with its mobile preset (a mid-range phone on a
 slow 4G network, simulated): performance at least 95, LCP at most 2.5 s, CLS at most 0.05,
-TBT at most 100 ms (200 ms on a page opened at ?q=: TBT_MS says why), accessibility 100. The scores are printed at the end of the run; without
+TBT at most 100 ms (200 ms on a page opened at ?q=: TBT_MS says why), accessibility 100.
+The scores are printed at the end of the run; without
 Lighthouse or Chromium the run says loudly that these were skipped.
 
 Lighthouse times the page on this machine and simulates the phone from what it saw, so a

@@ -27,6 +27,7 @@ from goldenthread.generate.glossary import anchor
 from goldenthread.generate.pages import GENERATED_PAGES, OWNED, site_pages
 from goldenthread.generate.research import pdf_name
 from goldenthread.generate.search_index import opted_out
+from goldenthread.load.repository import load_sources
 from goldenthread.model import KnowledgeBase
 from goldenthread.paths import url_of
 from goldenthread.publish.generation import generate_pages, hand_written_texts
@@ -76,7 +77,8 @@ def zensical_site(tmp_path_factory: pytest.TempPathFactory) -> ZensicalSite:
     generated = generate_pages(root)
     knowledge = generated.knowledge
     assert knowledge is not None, generated.validation.problems
-    keys = set(site_pages(knowledge, load_settings(root), hand_written_texts(root), set(knowledge.years)))
+    texts = hand_written_texts(load_sources(root))
+    keys = set(site_pages(knowledge, load_settings(root), texts, set(knowledge.years)))
     written = {*GENERATED_PAGES} | {p.relative_to(root / "docs").as_posix() for folder in OWNED
                for p in (root / "docs" / folder).rglob("*.md")}
     assert keys == written and len(keys) == generated.pages

@@ -1,5 +1,6 @@
-"""How to contribute: the hand-written guide (docs/_text/contributing.md) with its tables of
-problem codes made from the registry (codes.py), so that no code goes unexplained."""
+"""How to contribute: the guide (the engine's base/_text/contributing.md, or the trust's own
+in docs/_text/) with its tables of problem codes made from the registry (codes.py), so that
+no code goes unexplained."""
 
 from __future__ import annotations
 

@@ -337,7 +337,7 @@ def title_form(kb: KnowledgeBase, settings: Settings, data: tuple[str, str]) -> 
 
 def form_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str]) -> dict[str, str]:
     """Both forms' pages: docs-relative path -> Markdown. texts holds the guides by name
-    (docs/_text/write-your-entry.md and propose-a-title.md)."""
+    (write-your-entry and propose-a-title: the engine's texts, or the trust's in docs/_text/)."""
     data = versions(kb)
     return {
         ENTRY_FORM: _page(ENTRY_FORM, ENTRY_HEADING, texts.get("write-your-entry", ""),

@@ -23,7 +23,7 @@ from ..paths import entry_page, title_page, url_of
 from ..settings import Settings
 from .text import attr
 
-PAGE = "my-list.md"  # hand-written: docs/my-list.md holds the list's place
+PAGE = "my-list.md"  # the engine's text (base/_text/my-list.md) or the trust's own holds the list's place
 
 
 def _byline(names: tuple[Name, ...], year: str) -> str:

@@ -21,6 +21,7 @@ from .home import PAGE as HOME
 from .home import home_page
 from .impact import impact_pages
 from .library import library_pages
+from .my_list import PAGE as MY_LIST
 from .relations import Relations, relate
 from .research import research_pages
 from .search_index import FOLDER as SEARCH_INDEX
@@ -29,7 +30,7 @@ from .search_index import search_files
 # The folders under docs/ that generation owns: git-ignored, rewritten on every build.
 OWNED = ("framework", "library", "research", CONTRIBUTING, SEARCH_INDEX)
 # The pages at the top of docs/ that generation writes (also git-ignored).
-GENERATED_PAGES = (HOME, ABOUT, ACCESSIBILITY)
+GENERATED_PAGES = (HOME, ABOUT, ACCESSIBILITY, MY_LIST)
 
 
 def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
@@ -55,8 +56,9 @@ def site_pages(kb: KnowledgeBase, settings: Settings, texts: dict[str, str],
     pages = {path: abbreviate(text) if path.endswith(".md") else text for path, text in pages.items()}
     pages[GLOSSARY] = glossary_page(kb)
     pages[ABOUT] = about_page(settings.identity, texts.get("about", ""))
-    if "accessibility" in texts:
-        pages[ACCESSIBILITY] = texts["accessibility"]
+    for page, name in ((ACCESSIBILITY, "accessibility"), (MY_LIST, "my-list")):
+        if name in texts:
+            pages[page] = texts[name]
     return pages
 
 

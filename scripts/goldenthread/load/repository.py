@@ -25,10 +25,11 @@ GLOSSARY = "library/glossary.yaml"
 TITLES = "library/titles"
 RESEARCH = "research"
 DOCS = "docs"
-# What generation writes under docs/ (generate/pages.py: OWNED and GENERATED_PAGES; a test
+# What generation writes under docs/ (generate/pages.py: OWNED and GENERATED_PAGES, and the
+# engine's shared files, base_files.FOLDERS; a test
 # holds the two equal): made from the checked sources, so not read as hand-written pages.
 GENERATED_DOCS = frozenset(["framework", "library", "research", "contributing", "search-index", "index.md",
-                            "about.md", "accessibility.md"])
+                            "about.md", "accessibility.md", "my-list.md", "assets", "_theme"])
 YEAR = re.compile(r"^[0-9]{4}\Z")
 FIRST_YEAR = 2000
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from ..check.settings import check_settings
 from ..problems import GoldenThreadError, Problem
+from ..publish.generation import write_base
 from ..publish.session import BuildSession, InvalidSources
 from ..publish.site_folder import build_lock, discard, new_scratch, remove_leftovers, swap_in
 from ..settings import PLUGIN
@@ -48,7 +49,9 @@ class _Clock:
 
 
 def load_site(root: Path, site_dir: Path) -> Any:
-    """Read mkdocs.yml, to build into site_dir (the engine's config)."""
+    """Read mkdocs.yml, to build into site_dir (the engine's config). The engine's shared
+    site files are written into docs/ first: mkdocs.yml's theme.custom_dir is one of them."""
+    write_base(root / "docs")
     logger = engine.logger()
     logger.setLevel(logging.WARNING)
     if not logger.handlers:

@@ -29,6 +29,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .. import base_files
 from ..codes import level_of
 from ..generate.pages import GENERATED_PAGES, OWNED
 from ..problems import Problem
@@ -115,7 +116,7 @@ class Preview:
         for folder, names, files in os.walk(docs):
             relative = Path(folder).relative_to(docs).as_posix()
             if relative == ".":
-                names[:] = [name for name in names if name not in OWNED]
+                names[:] = [name for name in names if name not in OWNED and name not in base_files.FOLDERS]
                 files = [name for name in files if name not in GENERATED_PAGES]
             stamps.update({f"docs/{name}" if relative == "." else f"docs/{relative}/{name}":
                            file_stamp(Path(folder) / name) for name in files})

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from .. import base_files
 from ..generate.pages import GENERATED_PAGES, OWNED
 from ..problems import GoldenThreadError
 from ..publish.site_folder import discard
@@ -53,7 +54,7 @@ def watch_sources(server: Any, root: Path) -> None:
     import watchdog.events
 
     sources = tuple(str(root / name) + os.sep for name in WATCHED)
-    generated = tuple(str(root / "docs" / folder) + os.sep for folder in OWNED)
+    generated = tuple(str(root / "docs" / folder) + os.sep for folder in (*OWNED, *base_files.FOLDERS))
     pages = {str(root / "docs" / page) for page in GENERATED_PAGES}
     config = str(root / CONFIG)
 

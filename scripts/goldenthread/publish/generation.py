@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import base_files
 from ..assemble import assemble
 from ..export.citation_cff import citation_name, year_citation
 from ..export.feeds import LIBRARY_FEED, RESEARCH_FEED, library_feed, research_feed
@@ -25,8 +26,9 @@ from ..export.outcomes import CSV as OUTCOMES_CSV
 from ..export.outcomes import JSON as OUTCOMES_JSON
 from ..export.outcomes import made_from, outcomes_csv, outcomes_json
 from ..generate.library import title_pages
-from ..generate.pages import GENERATED_PAGES, OWNED, site_files, site_pages
+from ..generate.pages import OWNED, site_files, site_pages
 from ..generate.relations import Relations, relate
+from ..load.repository import Sources
 from ..model import KnowledgeBase
 from ..paths import offprint, title_page
 from ..settings import Settings, load_settings
@@ -34,7 +36,7 @@ from ..validation import TitleCache, Validation, validate
 from ..writer import copy_files, write_atomically, write_changed, write_pages
 from .pdf import annual_output, build_pdfs, pdf_name
 
-TEXTS = "docs/_text"
+TEXTS = "docs/_text/"
 
 
 @dataclass
@@ -45,23 +47,25 @@ class Generated:
     written: int = 0
 
 
-def hand_written_texts(root: Path) -> dict[str, str]:
-    folder = root / TEXTS
-    if not folder.is_dir():
-        return {}
-    return {path.stem: path.read_text("utf-8") for path in sorted(folder.glob("*.md"))}
+def hand_written_texts(sources: Sources) -> dict[str, str]:
+    """The texts generated pages include, by name: the engine's own (base_files.texts), each
+    replaced by the trust's docs/_text/<name>.md when it has one (as loaded and checked)."""
+    own = {path.removeprefix(TEXTS).removesuffix(".md"): text for path, text in sources.pages.items()
+           if path.startswith(TEXTS) and "/" not in path.removeprefix(TEXTS)}
+    return {**base_files.texts(), **own}
 
 
-def hand_written_pages(root: Path) -> dict[str, str]:
-    """The Markdown pages under docs/ that are not generated (nor the intros in docs/_text)."""
-    docs = root / "docs"
-    pages = {}
-    for path in sorted(docs.rglob("*.md")):
-        relative = path.relative_to(docs)
-        if relative.parts[0] in (*OWNED, *GENERATED_PAGES, "_text") or relative.parts[0].startswith("."):
-            continue
-        pages[relative.as_posix()] = path.read_text("utf-8")
-    return pages
+def hand_written_pages(sources: Sources) -> dict[str, str]:
+    """The Markdown pages under docs/ that are not generated (nor the texts in docs/_text),
+    docs-relative, as loaded and checked."""
+    return {path.removeprefix("docs/"): text for path, text in sorted(sources.pages.items())
+            if not path.startswith(TEXTS)}
+
+
+def write_base(docs: Path) -> int:
+    """Write the engine's shared site files (base_files.site_files) into docs/, only what
+    changed; remove what else is in their folders. Returns files written."""
+    return write_pages(docs, base_files.site_files(), base_files.FOLDERS)
 
 
 def source_date(knowledge: KnowledgeBase) -> int:
@@ -115,6 +119,7 @@ class Plan:
         changed); remove what is stale in the generated folders. Returns files written."""
         keep = frozenset([*self.titles, *self.output_names(), *self.images])
         written = write_pages(self.docs, self.pages, OWNED, keep=keep)
+        written += write_base(self.docs)
         return written + copy_files(self.root, self.docs, self.images)
 
     def write_titles(self, pages: list[str]) -> int:
@@ -126,7 +131,7 @@ class Plan:
     def site_files(self) -> dict[str, str]:
         """The search index and the catalogue's JSON (site-relative path -> text): files no
         page links to, which only need to reach the site."""
-        return site_files(self.knowledge, self.pages, hand_written_pages(self.root))
+        return site_files(self.knowledge, self.pages, hand_written_pages(self.validation.sources))
 
     def outputs(self) -> dict[str, tuple[object, ...]]:
         """Each output (docs-relative) -> what it is made from: each year's PDF and references
@@ -189,8 +194,8 @@ class Plan:
 def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
                    relations: Relations | None = None) -> Plan:
     relations, settings = relations or relate(knowledge), load_settings(root)
-    pages = site_pages(knowledge, settings, hand_written_texts(root), set(knowledge.years), relations,
-                       with_titles=False)
+    pages = site_pages(knowledge, settings, hand_written_texts(validation.sources), set(knowledge.years),
+                       relations, with_titles=False)
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()
               for name in names}
     return Plan(root, validation, knowledge, pages, images, relations, settings)
