@@ -56,7 +56,7 @@ def test_init_from_the_unpacked_wheel_alone_makes_a_knowledge_base_that_validate
     # editable install (its path entry is dropped), nor the current folder.
     run = [sys.executable, "-I", "-c",
            "import sys; sys.path[:] = [sys.argv[1]] + [p for p in sys.path if 'scripts' not in p]; "
-           "import goldenthread; assert goldenthread.__file__.startswith(sys.argv[1]), goldenthread.__file__; "
+           "import goldenthread; assert goldenthread.__file__.startswith(sys.argv[1]); "
            "from goldenthread.cli import main; sys.exit(main(sys.argv[2:]))", str(unpacked)]
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
     made = subprocess.run([*run, "init", str(target), "--name", "Wheel Test Trust"], cwd=tmp_path,

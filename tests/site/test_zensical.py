@@ -180,7 +180,7 @@ def test_the_theme_override_adds_scholar_tags_and_json_ld(zensical_site: Zensica
     for entry in zensical_site.knowledge.entries:
         folder = zensical_site.site / "research" / str(entry.year) / entry.id
         html = (folder / "index.html").read_text("utf-8")
-        assert f'<meta name="citation_technical_report_number" content="{entry.id}">' in html
+        assert '<meta name="citation_title"' in html and "citation_technical_report_institution" in html
         assert '<script type="application/ld+json">' in html
         assert "Content-Security-Policy" not in html
         assert (folder / f"{entry.id}.pdf").read_bytes().startswith(b"%PDF-")

@@ -60,7 +60,7 @@ def _authors(entry: Entry) -> list[dict[str, str]]:
 def _reference(entry: Entry, settings: Settings) -> dict[str, object]:
     reference: dict[str, object] = {
         "type": "report", "title": entry.title.strip(), "authors": _authors(entry), "year": entry.year,
-        "institution": {"name": settings.trust_name}, "number": entry.id,
+        "institution": {"name": settings.trust_name},
         "collection-title": series(entry.year)}
     url = settings.absolute(url_of(entry_page(entry)))
     if url:

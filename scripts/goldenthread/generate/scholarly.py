@@ -67,13 +67,14 @@ def _reference_tag(reference: BibEntry) -> str:
 
 
 def entry_citation_tags(entry: Entry, settings: Settings) -> list[list[str]]:
-    """Google Scholar's tags for an entry, as [name, content] pairs in order."""
+    """Google Scholar's tags for an entry, as [name, content] pairs in order. A report number
+    is optional for Scholar and the publication gives none: the entry's id is a file name, not
+    a number a reader could quote."""
     tags = [["citation_title", entry.title.strip()]]
     tags += [["citation_author", author.name] for author in entry.authors]
     tags += [["citation_publication_date", str(entry.year)],
              ["citation_pdf_url", offprint_url(entry, settings)],
              ["citation_technical_report_institution", settings.trust_name],
-             ["citation_technical_report_number", entry.id],
              ["citation_language", LANGUAGE]]
     page = settings.absolute(url_of(entry_page(entry)))
     if page:
@@ -96,7 +97,7 @@ def entry_json_ld(entry: Entry, kb: KnowledgeBase, settings: Settings) -> dict[s
         "@context": SCHEMA, "@type": "Report", "name": entry.title.strip(), "headline": entry.title.strip(),
         "author": [{"@type": "Person", "name": a.name, "jobTitle": a.role, "affiliation": school}
                    for a in entry.authors],
-        "datePublished": str(entry.year), "inLanguage": settings.identity.locale, "reportNumber": entry.id,
+        "datePublished": str(entry.year), "inLanguage": settings.identity.locale,
         "abstract": " ".join(entry.abstract.split()), "publisher": trust,
         "isPartOf": {"@type": "CreativeWork", "name": series(entry.year), "publisher": trust},
         "encoding": {"@type": "MediaObject", "encodingFormat": "application/pdf",
