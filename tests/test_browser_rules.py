@@ -17,7 +17,7 @@ import yaml
 from goldenthread.assemble import assemble
 from goldenthread.check.bib import check_bib
 from goldenthread.check.citations import citations
-from goldenthread.check.ids import suggested_id
+from goldenthread.check.ids import GENERATED, suggested_id
 from goldenthread.check.images import image_problem, images
 from goldenthread.check.isbn import isbn_problem
 from goldenthread.check.markdown_safety import unsafe_content
@@ -89,7 +89,9 @@ def test_catalogue_rules() -> None:
 
 
 def test_ids() -> None:
-    for text, suggested, made in table("ids.json")["cases"]:
+    ids = table("ids.json")
+    assert ids["reserved"] == sorted(GENERATED)
+    for text, suggested, made in ids["cases"]:
         assert (suggested_id(text), new_id(text)) == (suggested, made), text
 
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .check.ids import suggested_id
+from .check.ids import GENERATED, suggested_id
 from .check.placeholders import PLACEHOLDER as PLACEHOLDER  # the forms' templates name it
 from .export.bibtex import entry_text as bib_entry_text
 from .export.bibtex import escape as bib_escape
@@ -401,8 +401,10 @@ def title_text(new: NewTitle) -> str:
 # -- Files -----------------------------------------------------------------------------------
 
 def new_id(title: str) -> str:
-    """The id `new` gives a title or an entry that has no --id."""
-    return suggested_id(title)[:60].rstrip("-")
+    """The id `new` gives a title or an entry that has no --id: never the name of a page the
+    site makes (check/ids.GENERATED), which validate would refuse."""
+    ident = suggested_id(title)[:60].rstrip("-")
+    return f"{ident}-1" if ident in GENERATED else ident
 
 
 def create(path: Path, text: str) -> None:

@@ -18,10 +18,12 @@ test("fold: the forms' library search folds as the site search does", () => {
 });
 
 test("a suggested id, and the id `new` gives", () => {
-  for (const [text, suggested, made] of fixture("ids.json").cases) {
+  const table = fixture("ids.json");
+  for (const [text, suggested, made] of table.cases) {
     assert.equal(Rules.suggestedId(text), suggested, text);
-    assert.equal(Rules.newId(text), made, text);
+    assert.equal(Rules.newId(text, table.reserved), made, text);
   }
+  assert.deepEqual(formData().reserved, table.reserved);   // the site's form gets the same names
 });
 
 test("ISBNs: format, placeholder, prefix, check digit", () => {

@@ -20,7 +20,8 @@ rules, so the forms have no copy of their own to drift:
      "vocabularies": {name: [[id, name], ...]},     library/*.yaml and docs/framework.yaml
      "fold": {letter: ASCII, ...},                  search_words.FOLDS: how the library search folds
      "refused": {code: [template, name], ...},      load/characters.py: characters that are not text
-     "entries": [path, ...]}                        the entries there are (ids are used once)
+     "entries": [path, ...],                        the entries there are (ids are used once)
+     "reserved": [id, ...]}                         check/ids.py: names an id may not take
 
 `contributing/titles.json` (the catalogue, fetched when a form first needs it): one list a
 field, item n of each for the n-th title in id order:
@@ -44,6 +45,7 @@ from ..check import outcomes as outcome_rules
 from ..check.bib import DOI, DOI_PREFIX, REQUIRED, WEB_ADDRESS
 from ..check.citations import KEY
 from ..check.entries import MARKDOWN_FIELDS
+from ..check.ids import GENERATED
 from ..check.isbn import PREFIXES, normalise
 from ..check.schema import TYPE_NAMES, schema_for
 from ..check.sentence_case import sentence_case
@@ -135,6 +137,7 @@ def rules_data(kb: KnowledgeBase) -> str:
                          for name in (*VOCABULARIES, *(d.id for d in kb.tagging))},
         "dimensions": [[d.id, d.name] for d in kb.tagging],
         "entries": sorted(f"research/{entry.year}/{entry.id}.md" for entry in kb.entries),
+        "reserved": sorted(GENERATED),
         "fold": FOLDS,
         "refused": refused_characters(),
     }

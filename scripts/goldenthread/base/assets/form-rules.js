@@ -109,7 +109,10 @@
   function suggestedId(text) {
     return String(text).toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "") || "untitled";
   }
-  function newId(title) { return suggestedId(title).slice(0, 60).replace(/-+$/, ""); }
+  function newId(title, reserved) {   // reserved: check/ids.py's GENERATED (form-data.json's "reserved")
+    const ident = suggestedId(title).slice(0, 60).replace(/-+$/, "");
+    return (reserved || []).indexOf(ident) >= 0 ? ident + "-1" : ident;
+  }
   const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
   // -- BibTeX as export/bibtex.py writes it ---------------------------------------------------
@@ -1078,7 +1081,8 @@
     function titleFiles(title) { return [{ path: titlePath(title), text: titleText(title) }]; }
 
     return {
-      data: data, say: say, teacherSays: teacherSays, sentenceCase: sentenceCase, repr: repr, clean: clean, newId: newId, yearOf: yearOf, kinds: KINDS,
+      data: data, say: say, teacherSays: teacherSays, sentenceCase: sentenceCase, repr: repr, clean: clean, yearOf: yearOf, kinds: KINDS,
+      newId: function (title) { return newId(title, data.reserved); },
       suggestedKey: suggestedKey, citations: citations, withoutCode: withoutCode, unfolded: unfolded,
       fold: function (text) { return fold(text, data.fold); }, word: word, idList: idList, bibValue: bibValue,
       isbnProblem: isbnProblem, unsafeContent: unsafeContent, referenceProblems: referenceProblems, images: images, imageProblem: imageProblem,
