@@ -19,6 +19,7 @@ from importlib.resources.abc import Traversable
 
 PACKAGE_FOLDER = "base"
 FOLDERS = ("assets", "_theme")  # written into docs/ under these names
+KEPT = ("_theme/.gitignore",)  # the trust's own file there: keeps the folder (custom_dir) in git
 TEXTS = "_text"
 
 

@@ -65,7 +65,7 @@ def hand_written_pages(sources: Sources) -> dict[str, str]:
 def write_base(docs: Path) -> int:
     """Write the engine's shared site files (base_files.site_files) into docs/, only what
     changed; remove what else is in their folders. Returns files written."""
-    return write_pages(docs, base_files.site_files(), base_files.FOLDERS)
+    return write_pages(docs, base_files.site_files(), base_files.FOLDERS, keep=frozenset(base_files.KEPT))
 
 
 def source_date(knowledge: KnowledgeBase) -> int:
