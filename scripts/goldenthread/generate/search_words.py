@@ -103,7 +103,7 @@ _FINAL_DOUBLE = re.compile(r"([lmz])\1$")
 FORM_ENDINGS = ("a e i y s al ar er or ic ia ly ed es ee ist ism ian ity ive ion ory ary ics ors "
                 "ers ent ant ance ence ment ness ship able ible ation ition ing").split()
 _FORM_STARTS = frozenset(ending[:n] for ending in FORM_ENDINGS for n in range(1, len(ending) + 1))
-FORM_LENGTH = 5  # letters the shorter of two forms needs ("dysle" and "dyslexia")
+FORM_LENGTH = 5  # letters the shorter of two forms needs (dyslex, of dyslexia and dyslexic)
 TYPED_FORM_LENGTH = 4  # letters a word being typed keeps before an ending it may be starting
 
 
@@ -187,7 +187,8 @@ def typed_forms(typed: str) -> list[str]:
 
 def _js(pattern: re.Pattern[str], replacement: str) -> list[str]:
     """A pattern and its replacement as JavaScript's String.replace takes them ($1, not \\1)."""
-    assert "$" not in replacement, replacement
+    if "$" in replacement:  # JavaScript would read it as a group
+        raise ValueError(f"a replacement with $ needs $$ in JavaScript: {replacement}")
     return [pattern.pattern, re.sub(r"\\(\d)", r"$\1", replacement)]
 
 
