@@ -24,7 +24,8 @@ it); Pagefind's is its default UI on a page of its own. Reported, as medians:
 
 Needs Debian's Chromium (/usr/bin/chromium or CHROMIUM_PATH); never downloads a browser.
 `--site DIR` measures an already built site instead (indexed by Pagefind in a copy);
-`--quality` runs only the query set, `--detail` prints every query's ranks.
+`--quality` runs only the query set, `--detail` prints every query's ranks; `--ours` leaves
+Pagefind out (where it is not installed: our numbers alone, to compare before and after a change).
 """
 
 from __future__ import annotations
@@ -424,10 +425,12 @@ def print_quality(asked: list[Query], ranks: dict[str, list[int | None]], detail
 # -- The run ------------------------------------------------------------------------------------
 
 def weigh(browser: Any, base: str, site: Path, surnames: tuple[str, ...], seconds: float,
-          indexing: float) -> list[str]:
+          indexing: float, engines: tuple[Engine, ...]) -> list[str]:
     """The table's rows for one site: ours, then Pagefind."""
     rows = []
-    for engine, folder in ((OURS, "search-index"), (PAGEFIND, "pagefind")):
+    folders = {OURS.name: "search-index", PAGEFIND.name: "pagefind"}
+    for engine in engines:
+        folder = folders[engine.name]
         fast = [first_search(browser, base, q, engine=engine) for q in surnames]
         pasted = [first_search(browser, base, q, delay=None, engine=engine) for q in surnames]
         files, _, packed = index_bytes(site, folder)
@@ -452,8 +455,10 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="measure this built site/ instead of building")
     parser.add_argument("--quality", action="store_true", help="only the query set, on the repository's site")
     parser.add_argument("--detail", action="store_true", help="print every query's rank")
+    parser.add_argument("--ours", action="store_true", help="leave Pagefind out (not installed)")
     parser.add_argument("--serve", type=Path, help=argparse.SUPPRESS)  # gzip_server's own process
     args = parser.parse_args()
+    engines = (OURS,) if args.ours else (OURS, PAGEFIND)
     if args.serve:
         serve(args.serve)
         return
@@ -475,16 +480,17 @@ def main() -> None:
                 site, seconds = build_site(REPO, Path(scratch) / "site")
             else:
                 site, seconds = build_synthetic(Path(scratch) / f"r{titles}", titles, max(8, titles // 20))
-            indexing = with_pagefind(site)
+            indexing = with_pagefind(site) if PAGEFIND in engines else float("nan")
             server, base = gzip_server(site)
             try:
                 if real or args.site is not None:
                     asked = queries()
-                    ranks = {e.name: quality(browser, base, e, asked) for e in (OURS, PAGEFIND)}
+                    ranks = {e.name: quality(browser, base, e, asked) for e in engines}
                     print(f"\nThe query set ({len(asked)} queries), {title_count(site)} titles:\n")
                     print_quality(asked, ranks, args.detail)
                 if not args.quality:
-                    rows += weigh(browser, base, site, OUR_SURNAMES if real else SURNAMES, seconds, indexing)
+                    rows += weigh(browser, base, site, OUR_SURNAMES if real else SURNAMES, seconds, indexing,
+                                  engines)
             finally:
                 server.shutdown()
             shutil.rmtree(site.parent if not real and args.site is None else site, ignore_errors=True)

@@ -13,7 +13,7 @@ import pytest
 from goldenthread.generate import search_glossary as sg
 from goldenthread.generate import search_index as si
 from goldenthread.generate.glossary import anchor
-from goldenthread.generate.search_words import FILLER_WORDS, STOP_WORDS, term, tokens
+from goldenthread.generate.search_words import FILLER_WORDS, STOP_WORDS, tables, term, tokens
 from goldenthread.model import GlossaryTerm, KnowledgeBase, Named
 from goldenthread.paths import entry_page, url_of
 
@@ -72,7 +72,9 @@ def test_the_manifest_carries_the_glossary_and_what_the_results_are() -> None:
                                  "framework/evidence-map.md": "---\ntitle: Evidence map\n---\n\nThe map.\n"},
                           {"accessibility.md": "# Accessibility\n\nWhat we do.\n"})
     manifest = json.loads(files[si.MANIFEST])
-    assert manifest["glossary"] == sg.glossary_table(kb) and manifest["filler"] == sorted(FILLER_WORDS)
+    assert manifest["glossary"] == sg.glossary_table(kb)
+    assert manifest["words"]["filler"].split() == sorted(FILLER_WORDS)
+    assert manifest["words"] == json.loads(json.dumps(tables()))  # every table search.js makes terms with
     assert manifest["glossary_page"] == "library/glossary/"
     assert manifest["records"] == len(kb.titles) + len(kb.entries)
     ehcp = next(row for row in manifest["glossary"] if row[0] == "EHCP")

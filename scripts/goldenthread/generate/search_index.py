@@ -11,8 +11,8 @@ The layout (docs-relative paths, compact JSON with sorted keys, the same for the
 sources):
 
     search-index/manifest.json  {"chunk": documents per chunk, "docs": how many,
-                                 "shards": [shard keys, sorted], "stop": [stop words],
-                                 "version": hash of the other files}
+                                 "shards": [shard keys, sorted], "words": the rules'
+                                 tables (below), "version": hash of the other files}
     search-index/t/<n>.json     shard n: {term: [posting, ...]} for every term whose shard
                                 key is shards[n]. A posting is gap * 64 + impact: gap is
                                 the document number minus the previous posting's (the
@@ -24,7 +24,9 @@ sources):
                                 snippet the text shown under the result.
 
 The manifest also carries what search.js needs besides the index: "records" (how many
-documents are titles and entries: the rest are pages), "filler" (search_words.FILLER_WORDS),
+documents are titles and entries: the rest are pages), "words" (search_words.tables(): every
+table search.js makes a query's words into terms with, from the folded letters and the stop
+and filler words to the stemmer's exceptional words, so that none is written in search.js),
 "glossary" (search_glossary.py's table) and "glossary_page" (the Glossary page's URL).
 
 Terms are search_words.py's: one spelling for British and American forms, stemmed, and
@@ -60,7 +62,8 @@ from ..model import Entry, KnowledgeBase, Title
 from ..paths import entry_page, title_page, url_of
 from .glossary import PAGE as GLOSSARY_PAGE
 from .search_glossary import glossary_table
-from .search_words import FILLER_WORDS, STOP_WORDS, fold, terms, tokens
+from .search_words import STOP_WORDS, fold, terms, tokens
+from .search_words import tables as word_tables
 
 __all__ = ["STOP_WORDS", "fold", "search_files", "tokens"]
 
@@ -344,8 +347,8 @@ def search_files(kb: KnowledgeBase, pages: Mapping[str, str], hand_written: Mapp
     for path in sorted(files):
         digest.update(path.encode() + b"\0" + files[path].encode("utf-8") + b"\0")
     files[MANIFEST] = _json({
-        "chunk": chunk, "docs": len(docs), "shards": list(shards), "stop": sorted(STOP_WORDS),
-        "filler": sorted(FILLER_WORDS), "glossary": glossary_table(kb),
+        "chunk": chunk, "docs": len(docs), "shards": list(shards), "words": word_tables(),
+        "glossary": glossary_table(kb),
         "glossary_page": url_of(GLOSSARY_PAGE) if kb.glossary else "",
         "records": sum(d.kind != "page" for d in docs), "version": digest.hexdigest()[:16]})
     return files

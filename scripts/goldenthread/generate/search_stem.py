@@ -2,8 +2,10 @@
 
 A stem is what the search index stores for a word and what a query's word is looked up
 by, so "behaviours", "behavioural" and "behaviour" are one. docs/assets/search.js has
-the same function, step for step (a test compares the two on many words); search_words.py
-adds British and American spelling on top.
+the same steps as code, and reads this module's tables (`tables`, in the search index's
+manifest), so the exceptional words and the suffix lists are written only here; the tests
+compare the two on many words (tests/data/browser-rules/search_words.json, under Node and
+here). search_words.py adds British and American spelling on top.
 
 The input is a lower-case word of the letters a to z (anything else is returned as it
 is). The steps follow the algorithm's description: R1 and R2, steps 0 to 5, the two lists
@@ -34,6 +36,18 @@ _STEP3 = (("ational", "ate"), ("tional", "tion"), ("alize", "al"), ("icate", "ic
           ("ative", ""), ("ical", "ic"), ("ness", ""), ("ful", ""))
 _STEP4 = ("ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous",
           "ive", "ize", "ion", "al", "er", "ic")
+
+
+def tables() -> dict[str, object]:
+    """The stemmer's tables, as search.js reads them from the search index's manifest: the
+    vowels, the doubles and the letters before a deleted -li (strings: one letter or pair a
+    space), the exceptional words (word -> stem, and those left as step 1a leaves them), the
+    prefixes whose R1 is their end, and the suffixes of steps 2 to 4 (longest first, as here)."""
+    return {"vowels": "".join(sorted(_VOWELS)), "doubles": " ".join(_DOUBLES),
+            "li": "".join(sorted(_LI_ENDINGS)), "exceptions": _EXCEPTIONS,
+            "after_1a": " ".join(sorted(_AFTER_STEP_1A)), "r1_prefixes": " ".join(_R1_PREFIXES),
+            "step2": [list(pair) for pair in _STEP2], "step3": [list(pair) for pair in _STEP3],
+            "step4": " ".join(_STEP4)}
 
 
 def _vowel(word: str, at: int) -> bool:

@@ -15,7 +15,15 @@ A hyphenated word is also indexed closed ("well-being" gives well, being and wel
 so a query's "wellbeing" finds it; search.js tries two adjacent words of a query closed
 too, so "well being" and "self regulation" find the closed or hyphenated word.
 
-docs/assets/search.js repeats these steps exactly (a test compares them on many words).
+docs/assets/search.js repeats these steps as code, over this module's tables (`tables`: the
+folded letters, stop and filler words, spellings, patterns, plurals, the endings of a word's
+other forms and search_stem.py's tables), which the search index's manifest carries; so
+every table is written only here. tests/data/browser-rules/search_words.json holds words and
+what this module makes of them, checked here and under Node (tests/js/search_words.test.js).
+
+search.js also matches, while a word is being typed, what it may begin (`partials`), and a
+word by its other forms (`other_form`, `typed_forms`): those rules are here too, for the
+same reason, although the index does not need them.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ import unicodedata
 from functools import lru_cache
 
 from .search_stem import stem
+from .search_stem import tables as stem_tables
 
 STOP_WORDS = frozenset(
     "a an and are as at be by for from in into is it its of on or that the this to was were "
@@ -57,6 +66,16 @@ _PATTERNS = (
     (re.compile(r"dgement"), "dgment"),                       # judgement -> judgment
     (re.compile(r"([a-z])ae(?=[a-z])"), r"\1e"),              # paediatric -> pediatric
 )
+# What a word still being typed may begin, as the index spells it: the start of a pattern
+# above at the word's end taken as the pattern ("behaviou" may begin behavior), then the
+# double l, m or z of a longer word single ("modell" may begin modelling: model).
+_TYPED = (
+    (re.compile(r"([a-z]{2})ou$"), r"\1o"),
+    (re.compile(r"([a-z]{3})iz$"), r"\1is"),
+    (re.compile(r"([a-z]{2})yz$"), r"\1ys"),
+    (re.compile(r"([a-z]{3})ogu$"), r"\1og"),
+)
+_TYPED_SINGLE = (re.compile(r"([a-z]{3})([lmz])\2"), r"\1\2")
 # -ise is the form kept (-ize becomes -ise, not the reverse) because Porter2 stems -ise
 # words and their -isation nouns to one stem (organis), while -ize and -ization split.
 
@@ -79,6 +98,13 @@ _PLURALS = {"children": "child", "women": "woman", "men": "man", "people": "pers
             "analyses": "analysis", "hypotheses": "hypothesis", "syllabi": "syllabus",
             "theses": "thesis", "crises": "crisis", "teeth": "tooth", "feet": "foot", "mice": "mouse"}
 _FINAL_DOUBLE = re.compile(r"([lmz])\1$")
+# The endings by which a term is another form of a word (search.js matches a query's word by
+# them too): dyslexic and dyslexia, governors and governance, as the stemmer leaves them.
+FORM_ENDINGS = ("a e i y s al ar er or ic ia ly ed es ee ist ism ian ity ive ion ory ary ics ors "
+                "ers ent ant ance ence ment ness ship able ible ation ition ing").split()
+_FORM_STARTS = frozenset(ending[:n] for ending in FORM_ENDINGS for n in range(1, len(ending) + 1))
+FORM_LENGTH = 5  # letters the shorter of two forms needs (dyslex, of dyslexia and dyslexic)
+TYPED_FORM_LENGTH = 4  # letters a word being typed keeps before an ending it may be starting
 
 
 def fold(text: str) -> str:
@@ -133,3 +159,45 @@ def terms(text: str) -> list[str]:
         if len(parts) > 1:
             found.append(term("".join(parts)))
     return found
+
+
+def partials(word: str) -> list[str]:
+    """What a folded word still being typed may begin, as the index spells it: its spelling,
+    with the start of a spelling pattern at its end taken as the pattern; and, if it has a
+    double l, m or z after three letters, the same with it single."""
+    spelt = spelling(word)
+    for pattern, replacement in _TYPED:
+        spelt = pattern.sub(replacement, spelt)
+    single = _TYPED_SINGLE[0].sub(_TYPED_SINGLE[1], spelt)
+    return [spelt] if single == spelt else [spelt, single]
+
+
+def other_form(shorter: str, longer: str) -> bool:
+    """Whether a term is another form of a shorter one (of FORM_LENGTH letters or more): the
+    shorter with one of FORM_ENDINGS after it."""
+    return (len(shorter) >= FORM_LENGTH and longer.startswith(shorter)
+            and longer[len(shorter):] in FORM_ENDINGS)
+
+
+def typed_forms(typed: str) -> list[str]:
+    """The shorter terms a word being typed may be another form of: the word without the start
+    of an ending at its end, keeping TYPED_FORM_LENGTH letters or more ("dyslexi": dyslex)."""
+    return [typed[:n] for n in range(TYPED_FORM_LENGTH, len(typed)) if typed[n:] in _FORM_STARTS]
+
+
+def _js(pattern: re.Pattern[str], replacement: str) -> list[str]:
+    """A pattern and its replacement as JavaScript's String.replace takes them ($1, not \\1)."""
+    if "$" in replacement:  # JavaScript would read it as a group
+        raise ValueError(f"a replacement with $ needs $$ in JavaScript: {replacement}")
+    return [pattern.pattern, re.sub(r"\\(\d)", r"$\1", replacement)]
+
+
+def tables() -> dict[str, object]:
+    """Every table search.js needs to make a query's words into terms, as the search index's
+    manifest carries them (search_index.py): word lists as one string, a space between words."""
+    return {"fold": FOLDS, "stop": " ".join(sorted(STOP_WORDS)), "filler": " ".join(sorted(FILLER_WORDS)),
+            "spelt": _WORDS, "patterns": [_js(p, r) for p, r in _PATTERNS], "plurals": _PLURALS,
+            "final": _js(_FINAL_DOUBLE, r"\1"), "typed": [_js(p, r) for p, r in _TYPED],
+            "single": _js(*_TYPED_SINGLE),
+            "forms": {"endings": " ".join(FORM_ENDINGS), "length": FORM_LENGTH, "typed": TYPED_FORM_LENGTH},
+            "stem": stem_tables()}

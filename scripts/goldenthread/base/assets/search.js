@@ -18,10 +18,11 @@
    Its own search is not asked on each keystroke (see the keyup listener at the end), and
    the result list and meta line it writes to are replaced by this script's own, so
    nothing of Material's search is ever shown. */
-/* The rules of a query that do not need the page: which words count, the glossary's names in
-   a query, and the words of the count. Pure functions over tables the build generates from
-   Python (the manifest's "filler" and "glossary": search_words.py, search_glossary.py), so
-   tests/js/ runs them under Node against the fixtures the Python tests also read. */
+/* The rules of a query that do not need the page: its words as the index's terms, which words
+   count, the glossary's names in a query, and the words of the count. Pure functions over
+   tables the build generates from Python (the manifest's "words" and "glossary":
+   search_words.py, search_stem.py, search_glossary.py), so tests/js/ runs them under Node
+   against the fixtures the Python tests also read. */
 var goldenthreadSearchRules = (function () {
   "use strict";
   function has(object, key) { return Object.prototype.hasOwnProperty.call(object, key); }
@@ -73,6 +74,201 @@ var goldenthreadSearchRules = (function () {
     return spans;
   }
 
+  /* -- Words to terms: the same steps as search_words.py and search_stem.py --------------------
+     words(tables) gives the functions over the tables the manifest carries ("words":
+     search_words.tables()): the code of each step is here, every table is Python's. */
+  function words(tables) {
+    function set(list) {
+      var found = Object.create(null);
+      list.forEach(function (item) { found[item] = true; });
+      return found;
+    }
+    function list(text) { return text ? text.split(" ") : []; }
+    function rewrites(pairs) { return pairs.map(function (p) { return [new RegExp(p[0], "g"), p[1]]; }); }
+    function rewrite(word, pairs) {
+      pairs.forEach(function (p) { word = word.replace(p[0], p[1]); });
+      return word;
+    }
+
+    /* search_words.fold: lower case, marks removed, the table's letters in ASCII. */
+    var FOLDS = tables.fold;
+    var keys = Object.keys(FOLDS).map(function (c) { return c.replace(/[\\^\]\-]/g, "\\$&"); });
+    var LETTERS = keys.length ? new RegExp("[" + keys.join("") + "]", "g") : null;
+    function fold(text) {
+      var folded = text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "");
+      return LETTERS ? folded.replace(LETTERS, function (c) { return FOLDS[c]; }) : folded;
+    }
+    var PART = /[\p{L}\p{N}]+/gu;
+    var RUN = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+    var STOP = set(list(tables.stop));
+    function kept(word) { return !STOP[word] && (word.length > 1 || /^\p{N}$/u.test(word)); }
+    function tokens(text) { return (fold(text).match(PART) || []).filter(kept); }
+
+    var SPELT = tables.spelt, PATTERNS = rewrites(tables.patterns);
+    function spelling(word) {
+      if (has(SPELT, word)) { return SPELT[word]; }
+      if (!/^[\x00-\x7f]*$/.test(word)) { return word; }
+      return rewrite(word, PATTERNS);
+    }
+
+    /* Porter2, as search_stem.py (its tables: tables.stem). */
+    var S = tables.stem;
+    var VOWELS = set(S.vowels.split("")), DOUBLES = set(list(S.doubles)), LI = set(S.li.split(""));
+    var EXCEPTIONS = S.exceptions, AFTER_1A = set(list(S.after_1a)), R1_PREFIXES = list(S.r1_prefixes);
+    var STEP2 = S.step2, STEP3 = S.step3, STEP4 = list(S.step4);
+    function ends(word, suffix) { return word.length >= suffix.length && word.slice(-suffix.length) === suffix; }
+    function vowel(word, at) { return !!VOWELS[word.charAt(at < 0 ? word.length + at : at)]; }
+    function hasVowel(part) { for (var i = 0; i < part.length; i++) { if (VOWELS[part[i]]) { return true; } } return false; }
+    function region(word, start) {
+      for (var at = start + 1; at < word.length; at++) {
+        if (!vowel(word, at) && vowel(word, at - 1)) { return at + 1; }
+      }
+      return word.length;
+    }
+    function shortSyllable(word) {
+      if (word.length === 2) { return vowel(word, 0) && !vowel(word, 1); }
+      return word.length >= 3 && !vowel(word, -3) && vowel(word, -2) && !vowel(word, -1) &&
+        "wxY".indexOf(word.slice(-1)) < 0;
+    }
+    function step1a(word) {
+      if (ends(word, "sses")) { return word.slice(0, -2); }
+      if (ends(word, "ied") || ends(word, "ies")) { return word.length > 4 ? word.slice(0, -2) : word.slice(0, -1); }
+      if (ends(word, "us") || ends(word, "ss")) { return word; }
+      if (ends(word, "s") && hasVowel(word.slice(0, -2))) { return word.slice(0, -1); }
+      return word;
+    }
+    function step1b(word, r1) {
+      var suffixes = ["eedly", "eed"], i, suffix, stem;
+      for (i = 0; i < suffixes.length; i++) {
+        suffix = suffixes[i];
+        if (ends(word, suffix)) {
+          return word.length - suffix.length >= r1 ? word.slice(0, -suffix.length) + "ee" : word;
+        }
+      }
+      suffixes = ["ingly", "edly", "ing", "ed"];
+      for (i = 0; i < suffixes.length; i++) {
+        suffix = suffixes[i];
+        if (ends(word, suffix)) {
+          stem = word.slice(0, -suffix.length);
+          if (!hasVowel(stem)) { return word; }
+          if (ends(stem, "at") || ends(stem, "bl") || ends(stem, "iz")) { return stem + "e"; }
+          if (DOUBLES[stem.slice(-2)]) { return stem.slice(0, -1); }
+          if (stem.length === r1 && shortSyllable(stem)) { return stem + "e"; }
+          return stem;
+        }
+      }
+      return word;
+    }
+    function step1c(word) {
+      var last = word.slice(-1);
+      return word.length > 2 && (last === "y" || last === "Y") && !vowel(word, -2) ? word.slice(0, -1) + "i" : word;
+    }
+    function step2(word, r1) {
+      for (var i = 0; i < STEP2.length; i++) {
+        var suffix = STEP2[i][0];
+        if (ends(word, suffix)) {
+          var at = word.length - suffix.length, before = word.slice(0, at);
+          if (at < r1) { return word; }
+          if (suffix === "ogi") { return ends(before, "l") ? before + "og" : word; }
+          if (suffix === "li") { return LI[before.slice(-1)] ? before : word; }
+          return before + STEP2[i][1];
+        }
+      }
+      return word;
+    }
+    function step3(word, r1, r2) {
+      for (var i = 0; i < STEP3.length; i++) {
+        var suffix = STEP3[i][0];
+        if (ends(word, suffix)) {
+          var at = word.length - suffix.length;
+          if (at < r1 || (suffix === "ative" && at < r2)) { return word; }
+          return word.slice(0, at) + STEP3[i][1];
+        }
+      }
+      return word;
+    }
+    function step4(word, r2) {
+      for (var i = 0; i < STEP4.length; i++) {
+        var suffix = STEP4[i];
+        if (ends(word, suffix)) {
+          var at = word.length - suffix.length, before = word.slice(0, at);
+          if (at < r2) { return word; }
+          if (suffix === "ion" && !(ends(before, "s") || ends(before, "t"))) { return word; }
+          return before;
+        }
+      }
+      return word;
+    }
+    function step5(word, r1, r2) {
+      var at = word.length - 1;
+      if (ends(word, "e") && (at >= r2 || (at >= r1 && !shortSyllable(word.slice(0, -1))))) { return word.slice(0, -1); }
+      if (ends(word, "ll") && at >= r2) { return word.slice(0, -1); }
+      return word;
+    }
+    function stem(word) {
+      if (word.length <= 2 || !/^[a-z]+$/.test(word)) { return word; }
+      if (has(EXCEPTIONS, word)) { return EXCEPTIONS[word]; }
+      var chars = word.split("");
+      for (var i = 0; i < chars.length; i++) {
+        if (chars[i] === "y" && (i === 0 || VOWELS[chars[i - 1]])) { chars[i] = "Y"; }
+      }
+      word = chars.join("");
+      var prefix = R1_PREFIXES.filter(function (p) { return word.lastIndexOf(p, 0) === 0; })[0];
+      var r1 = prefix ? prefix.length : region(word, 0);
+      var r2 = region(word, r1);
+      word = step1a(word);
+      if (AFTER_1A[word]) { return word; }
+      word = step1c(step1b(word, r1));
+      word = step5(step4(step3(step2(word, r1), r1, r2), r2), r1, r2);
+      return word.replace(/Y/g, "y");
+    }
+
+    var PLURALS = tables.plurals, FINAL = rewrites([tables.final]);
+    var TERMS = Object.create(null);   // a word's term, worked out once (results mark every word of their text)
+    function term(word) {
+      if (!has(TERMS, word)) {
+        TERMS[word] = rewrite(stem(has(PLURALS, word) ? PLURALS[word] : spelling(word)), FINAL);
+      }
+      return TERMS[word];
+    }
+    function terms(text) {
+      var found = [];
+      (fold(text).match(RUN) || []).forEach(function (run) {
+        var parts = run.match(PART);
+        parts.forEach(function (part) { if (kept(part)) { found.push(term(part)); } });
+        if (parts.length > 1) { found.push(term(parts.join(""))); }
+      });
+      return found;
+    }
+    /* search_words.partials: what a word still being typed may begin, as the index spells it. */
+    var TYPED = rewrites(tables.typed), SINGLE = rewrites([tables.single]);
+    function partials(word) {
+      var spelt = rewrite(spelling(word), TYPED);
+      var single = rewrite(spelt, SINGLE);
+      return single === spelt ? [spelt] : [spelt, single];
+    }
+    /* search_words.other_form and typed_forms: a term's other forms, by their endings. */
+    var FORMS = tables.forms, ENDINGS = set(list(FORMS.endings));
+    var STARTS = set([].concat.apply([], list(FORMS.endings).map(function (ending) {
+      return ending.split("").map(function (c, i) { return ending.slice(0, i + 1); });
+    })));
+    function otherForm(shorter, longer) {
+      return shorter.length >= FORMS.length && longer.lastIndexOf(shorter, 0) === 0 &&
+        !!ENDINGS[longer.slice(shorter.length)];
+    }
+    function typedForms(typed) {
+      var found = [];
+      for (var k = FORMS.typed; k < typed.length; k++) {
+        if (STARTS[typed.slice(k)]) { found.push(typed.slice(0, k)); }
+      }
+      return found;
+    }
+
+    return { fold: fold, kept: kept, tokens: tokens, spelling: spelling, stem: stem, term: term, terms: terms,
+             partials: partials, otherForm: otherForm, typedForms: typedForms, formLength: FORMS.length,
+             filler: set(list(tables.filler)), PART: PART, RUN: RUN };
+  }
+
   /* How a result matched through the glossary is labelled. */
   function via(name, other, topic) {
     return topic ? "matched " + name + " through the topic " + topic : "matched " + name + " as " + other;
@@ -87,7 +283,7 @@ var goldenthreadSearchRules = (function () {
       : "No exact matches: the " + (close === 1 ? "closest match" : close + " closest matches");
   }
 
-  return { counted: counted, glossaryIndex: glossaryIndex, glossarySpans: glossarySpans, via: via,
+  return { words: words, counted: counted, glossaryIndex: glossaryIndex, glossarySpans: glossarySpans, via: via,
            countText: countText };
 }());
 if (typeof module === "object" && module.exports) { module.exports = goldenthreadSearchRules; }
@@ -109,10 +305,6 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
   var rules = goldenthreadSearchRules;
   var TYPO_LENGTH = 5;    // letters a word needs before a typo in it is forgiven
   var RARE = 2;           // documents a word may be in and still be taken for a typo
-  var FORMS = ("a e i y s al ar er or ic ia ly ed es ee ist ism ian ity ive ion ory ary ics ors ers " +
-               "ent ant ance ence ment ness ship able ible ation ition ing").split(" ");
-  var FOLDS = { "ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "đ": "d", "ð": "d", "þ": "th", "ł": "l", "ı": "i" };
-
   var config = {};
   try { config = JSON.parse(document.getElementById("__config").textContent); } catch (e) { config = {}; }
   var script = document.currentScript;
@@ -129,202 +321,16 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
     list.forEach(function (item) { found[item] = true; });
     return found;
   }
-  var FORM_SET = set(FORMS);
-  var FORM_STARTS = set([].concat.apply([], FORMS.map(function (form) {
-    return form.split("").map(function (c, i) { return form.slice(0, i + 1); });
-  })));
 
-  /* -- Words to terms: the same steps as search_words.py and search_stem.py -------------------- */
-
-  function fold(text) {
-    return text.toLowerCase().normalize("NFKD").replace(/\p{M}/gu, "")
-      .replace(/[ßæœøđðþłı]/g, function (c) { return FOLDS[c]; });
-  }
-  var PART = /[\p{L}\p{N}]+/gu;
-  var RUN = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
-  var STOP = set("a an and are as at be by for from in into is it its of on or that the this to was were with".split(" "));
-  var FILLER = Object.create(null), GLOSSARY = rules.glossaryIndex([]);
-  function kept(word) { return !STOP[word] && (word.length > 1 || /^\p{N}$/u.test(word)); }
-  function tokens(text) { return (fold(text).match(PART) || []).filter(kept); }
-
-  var PATTERNS = [
-    [/([a-z]{3})iz(?=[aei])/g, "$1is"], [/([a-z]{2})yz(?=[aei])/g, "$1ys"], [/([a-z]{2})our/g, "$1or"],
-    [/([a-z]{2})([tb])re(s?)$/g, "$1$2er$3"], [/([a-z]{2})([tb])red$/g, "$1$2ered"],
-    [/([a-z]{3})ogu(?=e|ing)/g, "$1og"], [/^(def|off|pret|lic)enc(?=e)/g, "$1ens"],
-    [/dgement/g, "dgment"], [/([a-z])ae(?=[a-z])/g, "$1e"]
-  ];
-  var SPELT = {
-    practise: "practice", practised: "practiced", practises: "practices", practising: "practicing",
-    enquiry: "inquiry", enquiries: "inquiries", enquire: "inquire", enquired: "inquired",
-    enquiring: "inquiring", ageing: "aging", grey: "gray", tyre: "tire", tyres: "tires", kerb: "curb",
-    cheque: "check", cheques: "checks", aluminium: "aluminum", plough: "plow", mould: "mold",
-    moult: "molt", smoulder: "smolder", manoeuvre: "maneuver", sceptic: "skeptic",
-    sceptical: "skeptical", scepticism: "skepticism", artefact: "artifact", artefacts: "artifacts",
-    draught: "draft", pyjamas: "pajamas", jewellery: "jewelry", storey: "story", storeys: "stories",
-    whilst: "while", amongst: "among", learnt: "learned", spelt: "spelled", burnt: "burned",
-    dreamt: "dreamed", spoilt: "spoiled", oestrogen: "estrogen", foetus: "fetus", mum: "mom", mums: "moms"
-  };
-  function spelling(word) {
-    if (has(SPELT, word)) { return SPELT[word]; }
-    if (!/^[\x00-\x7f]*$/.test(word)) { return word; }
-    PATTERNS.forEach(function (p) { word = word.replace(p[0], p[1]); });
-    return word;
-  }
-
-  /* Porter2, as search_stem.py. */
-  var VOWELS = set("aeiouy".split(""));
-  var DOUBLES = set("bb dd ff gg mm nn pp rr tt".split(" "));
-  var LI = set("cdeghkmnrt".split(""));
-  var EXCEPTIONS = {
-    skis: "ski", skies: "sky", dying: "die", lying: "lie", tying: "tie", idly: "idl", gently: "gentl",
-    ugly: "ugli", early: "earli", only: "onli", singly: "singl", sky: "sky", news: "news", howe: "howe",
-    atlas: "atlas", cosmos: "cosmos", bias: "bias", andes: "andes"
-  };
-  var AFTER_1A = set("inning outing canning herring earring proceed exceed succeed".split(" "));
-  var STEP2 = [["ization", "ize"], ["ational", "ate"], ["fulness", "ful"], ["ousness", "ous"],
-    ["iveness", "ive"], ["tional", "tion"], ["biliti", "ble"], ["lessli", "less"], ["entli", "ent"],
-    ["ation", "ate"], ["alism", "al"], ["aliti", "al"], ["ousli", "ous"], ["iviti", "ive"], ["fulli", "ful"],
-    ["enci", "ence"], ["anci", "ance"], ["abli", "able"], ["izer", "ize"], ["ator", "ate"], ["alli", "al"],
-    ["bli", "ble"], ["ogi", "og"], ["li", ""]];
-  var STEP3 = [["ational", "ate"], ["tional", "tion"], ["alize", "al"], ["icate", "ic"], ["iciti", "ic"],
-    ["ative", ""], ["ical", "ic"], ["ness", ""], ["ful", ""]];
-  var STEP4 = ["ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti", "ous",
-    "ive", "ize", "ion", "al", "er", "ic"];
-  function ends(word, suffix) { return word.length >= suffix.length && word.slice(-suffix.length) === suffix; }
-  function vowel(word, at) { return !!VOWELS[word.charAt(at < 0 ? word.length + at : at)]; }
-  function hasVowel(part) { for (var i = 0; i < part.length; i++) { if (VOWELS[part[i]]) { return true; } } return false; }
-  function region(word, start) {
-    for (var at = start + 1; at < word.length; at++) {
-      if (!vowel(word, at) && vowel(word, at - 1)) { return at + 1; }
-    }
-    return word.length;
-  }
-  function shortSyllable(word) {
-    if (word.length === 2) { return vowel(word, 0) && !vowel(word, 1); }
-    return word.length >= 3 && !vowel(word, -3) && vowel(word, -2) && !vowel(word, -1) &&
-      "wxY".indexOf(word.slice(-1)) < 0;
-  }
-  function step1a(word) {
-    if (ends(word, "sses")) { return word.slice(0, -2); }
-    if (ends(word, "ied") || ends(word, "ies")) { return word.length > 4 ? word.slice(0, -2) : word.slice(0, -1); }
-    if (ends(word, "us") || ends(word, "ss")) { return word; }
-    if (ends(word, "s") && hasVowel(word.slice(0, -2))) { return word.slice(0, -1); }
-    return word;
-  }
-  function step1b(word, r1) {
-    var suffixes = ["eedly", "eed"], i, suffix, stem;
-    for (i = 0; i < suffixes.length; i++) {
-      suffix = suffixes[i];
-      if (ends(word, suffix)) {
-        return word.length - suffix.length >= r1 ? word.slice(0, -suffix.length) + "ee" : word;
-      }
-    }
-    suffixes = ["ingly", "edly", "ing", "ed"];
-    for (i = 0; i < suffixes.length; i++) {
-      suffix = suffixes[i];
-      if (ends(word, suffix)) {
-        stem = word.slice(0, -suffix.length);
-        if (!hasVowel(stem)) { return word; }
-        if (ends(stem, "at") || ends(stem, "bl") || ends(stem, "iz")) { return stem + "e"; }
-        if (DOUBLES[stem.slice(-2)]) { return stem.slice(0, -1); }
-        if (stem.length === r1 && shortSyllable(stem)) { return stem + "e"; }
-        return stem;
-      }
-    }
-    return word;
-  }
-  function step1c(word) {
-    var last = word.slice(-1);
-    return word.length > 2 && (last === "y" || last === "Y") && !vowel(word, -2) ? word.slice(0, -1) + "i" : word;
-  }
-  function step2(word, r1) {
-    for (var i = 0; i < STEP2.length; i++) {
-      var suffix = STEP2[i][0];
-      if (ends(word, suffix)) {
-        var at = word.length - suffix.length, before = word.slice(0, at);
-        if (at < r1) { return word; }
-        if (suffix === "ogi") { return ends(before, "l") ? before + "og" : word; }
-        if (suffix === "li") { return LI[before.slice(-1)] ? before : word; }
-        return before + STEP2[i][1];
-      }
-    }
-    return word;
-  }
-  function step3(word, r1, r2) {
-    for (var i = 0; i < STEP3.length; i++) {
-      var suffix = STEP3[i][0];
-      if (ends(word, suffix)) {
-        var at = word.length - suffix.length;
-        if (at < r1 || (suffix === "ative" && at < r2)) { return word; }
-        return word.slice(0, at) + STEP3[i][1];
-      }
-    }
-    return word;
-  }
-  function step4(word, r2) {
-    for (var i = 0; i < STEP4.length; i++) {
-      var suffix = STEP4[i];
-      if (ends(word, suffix)) {
-        var at = word.length - suffix.length, before = word.slice(0, at);
-        if (at < r2) { return word; }
-        if (suffix === "ion" && !(ends(before, "s") || ends(before, "t"))) { return word; }
-        return before;
-      }
-    }
-    return word;
-  }
-  function step5(word, r1, r2) {
-    var at = word.length - 1;
-    if (ends(word, "e") && (at >= r2 || (at >= r1 && !shortSyllable(word.slice(0, -1))))) { return word.slice(0, -1); }
-    if (ends(word, "ll") && at >= r2) { return word.slice(0, -1); }
-    return word;
-  }
-  function stem(word) {
-    if (word.length <= 2 || !/^[a-z]+$/.test(word)) { return word; }
-    if (has(EXCEPTIONS, word)) { return EXCEPTIONS[word]; }
-    var chars = word.split("");
-    for (var i = 0; i < chars.length; i++) {
-      if (chars[i] === "y" && (i === 0 || VOWELS[chars[i - 1]])) { chars[i] = "Y"; }
-    }
-    word = chars.join("");
-    var prefix = ["gener", "commun", "arsen"].filter(function (p) { return word.lastIndexOf(p, 0) === 0; })[0];
-    var r1 = prefix ? prefix.length : region(word, 0);
-    var r2 = region(word, r1);
-    word = step1a(word);
-    if (AFTER_1A[word]) { return word; }
-    word = step1c(step1b(word, r1));
-    word = step5(step4(step3(step2(word, r1), r1, r2), r2), r1, r2);
-    return word.replace(/Y/g, "y");
-  }
-  var PLURALS = {
-    children: "child", women: "woman", men: "man", people: "person", curricula: "curriculum",
-    criteria: "criterion", phenomena: "phenomenon", analyses: "analysis", hypotheses: "hypothesis",
-    syllabi: "syllabus", theses: "thesis", crises: "crisis", teeth: "tooth", feet: "foot", mice: "mouse"
-  };
-  var TERMS = Object.create(null);   // a word's term, worked out once (results mark every word of their text)
-  function term(word) {
-    if (!has(TERMS, word)) {
-      TERMS[word] = stem(has(PLURALS, word) ? PLURALS[word] : spelling(word)).replace(/([lmz])\1$/, "$1");
-    }
-    return TERMS[word];
-  }
-  function terms(text) {
-    var found = [];
-    (fold(text).match(RUN) || []).forEach(function (run) {
-      var parts = run.match(PART);
-      parts.forEach(function (part) { if (kept(part)) { found.push(term(part)); } });
-      if (parts.length > 1) { found.push(term(parts.join(""))); }
-    });
-    return found;
-  }
-  /* What a word still being typed may begin, as the index spells it: its spelling (with the
-     start of a pattern at its end taken as the pattern), and with a double l, m or z single. */
-  function partials(word) {
-    var spelt = spelling(word).replace(/([a-z]{2})ou$/, "$1o").replace(/([a-z]{3})iz$/, "$1is")
-      .replace(/([a-z]{2})yz$/, "$1ys").replace(/([a-z]{3})ogu$/, "$1og");
-    var single = spelt.replace(/([a-z]{3})([lmz])\2/g, "$1$2");
-    return single === spelt ? [spelt] : [spelt, single];
-  }
+  /* -- Words to terms: rules.words over the manifest's tables (search_words.tables()) ----------
+     Every path that works out a term (parse, marked, phrased, typo shards) runs after
+     loadManifest(), which makes them; before it, using one is an error. */
+  var W = null, FILLER = null, GLOSSARY = null;
+  function fold(text) { return W.fold(text); }
+  function kept(word) { return W.kept(word); }
+  function term(word) { return W.term(word); }
+  function terms(text) { return W.terms(text); }
+  function partials(word) { return W.partials(word); }
 
   /* -- Fetching, each file once --------------------------------------------------------------- */
 
@@ -347,8 +353,8 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
         manifest = m;
         manifest.keys = Object.create(null);
         m.shards.forEach(function (key, n) { manifest.keys[key] = n; });
-        STOP = set(m.stop);
-        FILLER = set(m.filler || []);
+        W = rules.words(m.words);
+        FILLER = W.filler;
         GLOSSARY = rules.glossaryIndex(m.glossary);
       }
       return manifest;
@@ -418,7 +424,7 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
   /* Its words: the last, while being typed (no space after it), may be a prefix. A word whose
      prefix is still too short to narrow the search is left out until it does. */
   function parse(value) {
-    var all = fold(value).match(PART) || [];
+    var all = fold(value).match(W.PART) || [];
     var typing = all.length > 0 && /[\p{L}\p{N}]$/u.test(fold(value));
     var parts = [];
     all.forEach(function (word, i) {
@@ -492,16 +498,14 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
     add(part.term, EXACT, 0);
     part.partials.forEach(function (p) {
       beginning(p, part.prefixShards).forEach(function (t) { add(t, TYPED, 0); });
-      for (var k = 4; k < p.length; k++) {
-        if (FORM_STARTS[p.slice(k)]) { add(p.slice(0, k), FORM, 0); }
-      }
+      W.typedForms(p).forEach(function (t) { add(t, FORM, 0); });
     });
-    if (part.term.length >= 5) {
+    if (part.term.length >= W.formLength) {
       beginning(part.term, shardsOf(part.term)).forEach(function (t) {
-        if (FORM_SET[t.slice(part.term.length)]) { add(t, FORM, 0); }
+        if (W.otherForm(part.term, t)) { add(t, FORM, 0); }
       });
-      for (var k = Math.max(5, part.term.length - 5); k < part.term.length; k++) {
-        if (FORM_SET[part.term.slice(k)]) { add(part.term.slice(0, k), FORM, 0); }
+      for (var k = W.formLength; k < part.term.length; k++) {
+        if (W.otherForm(part.term.slice(0, k), part.term)) { add(part.term.slice(0, k), FORM, 0); }
       }
     }
     /* A word is taken for a typo of another only if it is in at most RARE documents, and the
@@ -760,7 +764,7 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
      closed up); the words marked are added to seen. */
   function marked(text, matched, seen) {
     var out = "", last = 0, match;
-    var runs = new RegExp(RUN.source, "gu");
+    var runs = new RegExp(W.RUN.source, "gu");
     function hit(piece) {
       var word = fold(piece);
       return kept(word) && !!matched[term(word)];
@@ -960,5 +964,6 @@ if (typeof module === "object" && module.exports) { module.exports = goldenthrea
   }
   if (input.value) { run(); }   // Material fills the box from ?q= when a search is shared
 
-  window.goldenthreadSearch = { fold: fold, tokens: tokens, terms: terms, term: term, stem: stem, spelling: spelling };
+  /* The words' rules as this page's search uses them, once the manifest is here (the tests). */
+  window.goldenthreadSearch = { words: function () { return loadManifest().then(function () { return W; }); } };
 })();
