@@ -43,7 +43,8 @@ def test_the_shipped_settings_are_read_from_the_trusts_identity() -> None:
                         submissions="research@trust.example", privacy="https://trust.example/privacy")
     identity = replace(identity, library_title="Staff Professional Development Library")
     assert settings == Settings("The Trust", "mailto:library@trust.example", "research@trust.example",
-                                "Golden Thread", identity=identity)
+                                identity=identity)
+    assert settings.site_name == settings.short_name == "The Trust"  # not mkdocs.yml's site_name
     assert settings.submissions_address == "research@trust.example"
     lead = Settings(submissions="mailto:lead@school.example?subject=x")
     assert lead.submissions_address == "lead@school.example"

@@ -36,6 +36,17 @@ class Identity:
     privacy: str = ""                           # the trust's privacy notice
 
     @property
+    def language(self) -> str:
+        """The locale's language subtag: en-GB -> en."""
+        return self.locale.split("-")[0]
+
+    @property
+    def region(self) -> str | None:
+        """The locale's region subtag: en-GB -> GB; None for a bare language (en)."""
+        parts = self.locale.split("-")
+        return parts[1] if len(parts) > 1 else None
+
+    @property
     def display_name(self) -> str:
         return self.short_name or self.name
 

@@ -1,0 +1,46 @@
+"""The trust's logo (docs/trust.yaml `logo`): an image file under docs/ that the site
+publishes, of a format every browser shows, whole, and (for SVG) without active content,
+since it becomes the header's logo and the favicon of every page."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+
+from ..identity import PATH
+from ..load.yamldoc import Document
+from ..problems import Problem
+from .image_files import check_image_files
+
+DOCS = "docs"
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
+
+
+def logo_path(logo: str) -> str | None:
+    """The repository path of a logo named from docs/, or None when it names no file the
+    site publishes: a web address, a path leading out of docs/, or into a folder the site
+    leaves out (docs/_theme, docs/_text, or a hidden one)."""
+    if not logo or _ADDRESS.match(logo) or "\\" in logo:
+        return None
+    path = PurePosixPath(logo)
+    if path.is_absolute() or any(part in ("..", ".") or part[:1] in ("_", ".") for part in path.parts):
+        return None
+    return f"{DOCS}/{path.as_posix()}"
+
+
+def logo_problems(root: Path, document: Document) -> list[Problem]:
+    """Problems with the logo docs/trust.yaml names; none when it names none."""
+    logo = document.data.get("logo") if isinstance(document.data, dict) else None
+    if not isinstance(logo, str) or not logo.strip():
+        return []
+    logo = logo.strip()
+    line, col = document.where(("logo",))
+    path = logo_path(logo)
+    if path is None:
+        return [Problem(PATH, line, col, "logo-file",
+                        f"the logo {logo!r} is not a file under docs/: put the image in "
+                        "docs/assets/ and write its path from docs/, for example assets/logo.svg")]
+    if not (root / path).is_file():
+        return [Problem(PATH, line, col, "logo-file",
+                        f"there is no file {path}: add the logo there, or correct its name")]
+    return check_image_files(root, [path])
