@@ -176,7 +176,8 @@ class _ActiveContent(HTMLParser):
 @cache
 def _markdown() -> markdown.Markdown:
     options = load_settings(REPO).markdown
-    return markdown.Markdown(extensions=list(options.extensions), extension_configs=options.extension_configs())
+    return markdown.Markdown(extensions=list(options.extensions),
+                             extension_configs=options.extension_configs())
 
 
 def render(text: str) -> str:

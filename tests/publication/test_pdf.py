@@ -41,8 +41,8 @@ def site_words(text: str) -> str:
     from goldenthread.settings import load_settings
 
     options = load_settings(REPO).markdown
-    configs.pop("toc", None)
-    rendered = markdown.Markdown(extensions=list(options.extensions), extension_configs=options.extension_configs()).convert(md(text))
+    parse = markdown.Markdown(extensions=list(options.extensions), extension_configs=options.extension_configs())
+    rendered = parse.convert(md(text))
     return html.unescape(re.sub(r"<[^>]+>", "", rendered))
 
 

@@ -46,8 +46,8 @@ def squash(text: str) -> str:
 def site_html(text: str) -> str:
     """Markdown as the site renders it (mkdocs.yml's extensions)."""
     options = load_settings(REPO).markdown
-    configs.pop("toc", None)
-    return markdown.Markdown(extensions=list(options.extensions), extension_configs=options.extension_configs()).convert(text)
+    return markdown.Markdown(extensions=list(options.extensions),
+                             extension_configs=options.extension_configs()).convert(text)
 
 
 def words_of(fragment: str) -> str:
