@@ -1,0 +1,120 @@
+"""The trust's identity on a built site: the site's name (header, tab, feeds), its logo and
+favicon, and its locale (every page's lang, the feeds, JSON-LD and the PDF), for a second
+trust whose locale is not en-GB; and with no logo, the theme's own look."""
+
+from __future__ import annotations
+
+import json
+import re
+from io import BytesIO
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from goldenthread.cli import main
+from goldenthread.mkdocs_plugin.identity import theme_language
+
+NAME = "Riverside & Vale Learning Partnership"
+SHORT = "Riverside"
+LOGO = (b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">'
+        b'<circle cx="16" cy="16" r="14" fill="#1a4a73"/></svg>')
+TRUST = f"""\
+name: "{NAME}"
+short_name: {SHORT}
+logo: assets/riverside-logo.svg
+email: hello@riverside.example
+locale: en-IE
+"""
+
+
+@pytest.fixture(scope="module")
+def irish_trust(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("riverside")
+    assert main(["init", str(root), "--name", "Someone Else"]) == 0
+    (root / "docs/trust.yaml").write_text(TRUST, "utf-8")
+    (root / "docs/assets/riverside-logo.svg").write_bytes(LOGO)
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
+def _pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_every_page_is_in_the_trusts_locale(irish_trust: Path) -> None:
+    pages = _pages(irish_trust / "site")
+    assert len(pages) > 10
+    for page in pages:
+        assert re.search(r'<html lang="en-IE"', page.read_text("utf-8")), page
+
+
+def test_the_header_and_the_tab_name_the_trust(irish_trust: Path) -> None:
+    site = irish_trust / "site"
+    home = (site / "index.html").read_text("utf-8")
+    escaped = NAME.replace("&", "&amp;")
+    assert f"<title>{escaped}</title>" in home  # the home page's tab: the full name
+    header = home[home.index('<header class="md-header'):home.index("</header>")]
+    assert re.search(r'md-header__topic">\s*<span class="md-ellipsis">\s*' + re.escape(NAME), header)
+    assert f'aria-label="{NAME}"' in header or f'aria-label="{escaped}"' in header  # the logo link's name
+    about = (site / "about" / "index.html").read_text("utf-8")
+    assert re.search(r"<title>[^<]+ - Riverside</title>", about)  # other tabs: the short name
+    for page in _pages(site):
+        assert "Someone Else" not in page.read_text("utf-8") and "Knowledge base</" not in page.read_text("utf-8")
+    assert NAME not in (irish_trust / "mkdocs.yml").read_text("utf-8")  # init wrote no name there
+
+
+def test_the_logo_is_the_headers_and_the_favicon(irish_trust: Path) -> None:
+    site = irish_trust / "site"
+    about = (site / "about" / "index.html").read_text("utf-8")
+    assert '<link rel="icon" href="../assets/riverside-logo.svg">' in about
+    logo = re.search(r'class="md-header__button md-logo"[^>]*>\s*<img src="([^"]+)" alt="([^"]*)">', about)
+    assert logo and logo.group(1) == "../assets/riverside-logo.svg"
+    assert logo.group(2) == NAME.replace("&", "&amp;")  # the trust's name, not "logo"
+    assert (site / "assets/riverside-logo.svg").read_bytes() == LOGO
+
+
+def test_feeds_and_json_ld_carry_the_locale_and_the_name(irish_trust: Path) -> None:
+    site = irish_trust / "site"
+    feed = (site / "research/feed.xml").read_text("utf-8")
+    assert 'xml:lang="en-IE"' in feed and "<title>Riverside: " in feed
+    entries = [p for p in _pages(site / "research") if "application/ld+json" in p.read_text("utf-8")]
+    assert entries
+    for page in entries:
+        text = page.read_text("utf-8")
+        data = json.loads(text.split('<script type="application/ld+json">')[1].split("</script>")[0])
+        if data.get("@type") == "Report":
+            assert data["inLanguage"] == "en-IE"
+
+
+def test_the_pdfs_are_in_the_trusts_locale(irish_trust: Path) -> None:
+    pdfs = sorted((irish_trust / "site/research").rglob("*.pdf"))
+    assert pdfs
+    for pdf in pdfs:
+        catalog = PdfReader(BytesIO(pdf.read_bytes())).trailer["/Root"]
+        assert catalog["/Lang"] == "en-IE", pdf
+
+
+def test_without_a_logo_the_theme_keeps_its_own(irish_trust: Path, tmp_path: Path) -> None:
+    root = tmp_path / "plain"
+    assert main(["init", str(root), "--name", "Plain Trust"]) == 0
+    text = (root / "docs/trust.yaml").read_text("utf-8").replace("locale: en-GB", "locale: en")
+    (root / "docs/trust.yaml").write_text(text, "utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    home = (root / "site/index.html").read_text("utf-8")
+    assert '<html lang="en"' in home and "<title>Plain Trust</title>" in home
+    assert 'href="assets/images/favicon.png"' in home  # Material's
+    header = home[home.index('<header class="md-header'):home.index("</header>")]
+    assert "<img" not in header and "<svg" in header  # Material's icon
+    pdf = next((root / "site/research").rglob("action-research-*.pdf"))
+    assert PdfReader(BytesIO(pdf.read_bytes())).trailer["/Root"]["/Lang"] == "en"
+
+
+@pytest.mark.parametrize(("locale", "language"), [
+    ("en-GB", "en"), ("en-US", "en"), ("en", "en"), ("cy-GB", "cy"), ("pt-BR", "pt-BR"),
+    ("pt-PT", "pt"), ("zh-TW", "zh-TW"), ("xx-YY", "en"),
+])
+def test_the_themes_language_is_the_closest_it_has(locale: str, language: str) -> None:
+    import material
+
+    assert theme_language(locale, [str(Path(material.__file__).parent / "templates")]) == language
