@@ -15,7 +15,8 @@ from ..conftest import Write
 from ..publication.test_pdf import png_pixel
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>'
-ACTIVE_SVG = b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="10" height="10"/>\n<script>x()</script></svg>'
+ACTIVE_SVG = (b'<svg xmlns="http://www.w3.org/2000/svg">\n<rect width="10" height="10"/>\n'
+              b'<script>x()</script></svg>')
 TRUST = "name: Riverside Learning Partnership\nemail: hello@riverside.example\nlogo: {logo}\n"
 
 

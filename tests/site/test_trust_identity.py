@@ -60,7 +60,8 @@ def test_the_header_and_the_tab_name_the_trust(irish_trust: Path) -> None:
     about = (site / "about" / "index.html").read_text("utf-8")
     assert re.search(r"<title>[^<]+ - Riverside</title>", about)  # other tabs: the short name
     for page in _pages(site):
-        assert "Someone Else" not in page.read_text("utf-8") and "Knowledge base</" not in page.read_text("utf-8")
+        text = page.read_text("utf-8")
+        assert "Someone Else" not in text and "Knowledge base</" not in text
     assert NAME not in (irish_trust / "mkdocs.yml").read_text("utf-8")  # init wrote no name there
 
 
