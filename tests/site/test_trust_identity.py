@@ -4,16 +4,25 @@ trust whose locale is not en-GB; and with no logo, the theme's own look."""
 
 from __future__ import annotations
 
+import functools
+import http.server
 import json
 import re
+import threading
+from collections.abc import Iterator
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
 
 from goldenthread.cli import main
 from goldenthread.mkdocs_plugin.identity import theme_language
+
+from ..conftest import REPO
+from .conftest import _Quiet
+from .test_browser import AXE_TAGS
 
 NAME = "Riverside & Vale Learning Partnership"
 SHORT = "Riverside"
@@ -55,7 +64,7 @@ def test_the_header_and_the_tab_name_the_trust(irish_trust: Path) -> None:
     escaped = NAME.replace("&", "&amp;")
     assert f"<title>{escaped}</title>" in home  # the home page's tab: the full name
     header = home[home.index('<header class="md-header'):home.index("</header>")]
-    assert re.search(r'md-header__topic">\s*<span class="md-ellipsis">\s*' + re.escape(NAME), header)
+    assert f'<span class="md-ellipsis gt-site-name--full">{NAME}</span>' in header
     assert f'aria-label="{NAME}"' in header or f'aria-label="{escaped}"' in header  # the logo link's name
     about = (site / "about" / "index.html").read_text("utf-8")
     assert re.search(r"<title>[^<]+ - Riverside</title>", about)  # other tabs: the short name
@@ -63,6 +72,66 @@ def test_the_header_and_the_tab_name_the_trust(irish_trust: Path) -> None:
         text = page.read_text("utf-8")
         assert "Someone Else" not in text and "Knowledge base</" not in text
     assert NAME not in (irish_trust / "mkdocs.yml").read_text("utf-8")  # init wrote no name there
+
+
+def test_the_header_names_the_trust_in_full_and_by_its_short_name(irish_trust: Path) -> None:
+    about = (irish_trust / "site/about/index.html").read_text("utf-8")
+    topic = about[about.index('<div class="md-header__topic">'):]
+    topic = topic[:topic.index("</div>")]
+    assert f'<span class="md-ellipsis gt-site-name--full">{NAME}</span>' in topic
+    assert f'<span class="md-ellipsis gt-site-name--short">{SHORT}</span>' in topic
+
+
+def test_the_header_override_is_materials_own_but_for_the_name() -> None:
+    """docs/_theme/partials/header.html is Material's, but for the goldenthread block: when
+    Material's header changes, this fails, and the copy is made again from the new one."""
+    import material
+
+    theirs = (Path(material.__file__).parent / "templates/partials/header.html").read_text("utf-8")
+    ours = (REPO / "docs/_theme/partials/header.html").read_text("utf-8")
+    block = re.compile(r"          \{#- goldenthread:.*?\{#- /goldenthread #\}\n", re.DOTALL)
+    assert len(block.findall(ours)) == 1
+    original = ("          <span class=\"md-ellipsis\">\n            {{ config.site_name }}\n"
+                "          </span>\n")
+    body = block.sub(lambda _: original, ours)
+    assert body.split("-#}\n", 1)[1] == theirs.split("-#}\n", 1)[1]
+
+
+@pytest.fixture(scope="module")
+def irish_served(irish_trust: Path) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(irish_trust / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.mark.parametrize(("width", "shown"), [(320, SHORT), (1280, NAME)])
+def test_the_header_shows_one_name_for_the_width(browser: Any, irish_served: str, width: int,
+                                                 shown: str) -> None:
+    """A phone shows the short name whole (the full one would end "Riverside &..."); no
+    sideways scroll at 320 px; axe-clean, the logo link named by the trust's full name."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    try:
+        page = context.new_page()
+        page.goto(irish_served + "about/", wait_until="load")
+        names = page.eval_on_selector_all(".md-header__topic:first-child .md-ellipsis", """spans => spans
+            .filter(s => getComputedStyle(s).display !== 'none')
+            .map(s => [s.textContent.trim(), s.scrollWidth <= s.clientWidth])""")
+        assert names == [[shown, True]]  # one name, not cut short
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        link = page.locator(".md-header .md-logo")
+        assert link.get_attribute("aria-label") == NAME
+        if width == 1280:
+            box = link.bounding_box()
+            assert box and box["width"] >= 24 and box["height"] >= 24  # WCAG 2.5.8 target size
+        options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+        violations = Axe().run(page, options=options).response["violations"]
+        assert [v["id"] for v in violations] == []
+    finally:
+        context.close()
 
 
 def test_the_logo_is_the_headers_and_the_favicon(irish_trust: Path) -> None:
