@@ -148,13 +148,17 @@ def test_feeds_and_json_ld_carry_the_locale_and_the_name(irish_trust: Path) -> N
     site = irish_trust / "site"
     feed = (site / "research/feed.xml").read_text("utf-8")
     assert 'xml:lang="en-IE"' in feed and "<title>Riverside: " in feed
-    entries = [p for p in _pages(site / "research") if "application/ld+json" in p.read_text("utf-8")]
-    assert entries
-    for page in entries:
+    reports = 0
+    for page in _pages(site / "research"):
         text = page.read_text("utf-8")
+        if "application/ld+json" not in text:
+            continue
         data = json.loads(text.split('<script type="application/ld+json">')[1].split("</script>")[0])
         if data.get("@type") == "Report":
+            reports += 1
             assert data["inLanguage"] == "en-IE"
+            assert '<meta name="citation_language" content="en">' in text  # Scholar: ISO 639-1
+    assert reports
 
 
 def test_the_pdfs_are_in_the_trusts_locale(irish_trust: Path) -> None:
@@ -166,18 +170,23 @@ def test_the_pdfs_are_in_the_trusts_locale(irish_trust: Path) -> None:
 
 
 def test_without_a_logo_the_theme_keeps_its_own(irish_trust: Path, tmp_path: Path) -> None:
+    """A Welsh-speaking trust without a logo: Material's icon and favicon, its Welsh words."""
     root = tmp_path / "plain"
     assert main(["init", str(root), "--name", "Plain Trust"]) == 0
-    text = (root / "docs/trust.yaml").read_text("utf-8").replace("locale: en-GB", "locale: en")
+    text = (root / "docs/trust.yaml").read_text("utf-8").replace("locale: en-GB", "locale: cy-GB")
     (root / "docs/trust.yaml").write_text(text, "utf-8")
     assert main(["--root", str(root), "build"]) == 0
     home = (root / "site/index.html").read_text("utf-8")
-    assert '<html lang="en"' in home and "<title>Plain Trust</title>" in home
+    assert '<html lang="cy-GB"' in home and "<title>Plain Trust</title>" in home
+    assert "Neidio i" in home  # Material's skip link in Welsh ("Neidio i'r cynnwys"): theme.language cy
     assert 'href="assets/images/favicon.png"' in home  # Material's
     header = home[home.index('<header class="md-header'):home.index("</header>")]
     assert "<img" not in header and "<svg" in header  # Material's icon
     pdf = next((root / "site/research").rglob("action-research-*.pdf"))
-    assert PdfReader(BytesIO(pdf.read_bytes())).trailer["/Root"]["/Lang"] == "en"
+    assert PdfReader(BytesIO(pdf.read_bytes())).trailer["/Root"]["/Lang"] == "cy-GB"
+    tagged = [p.read_text("utf-8") for p in (root / "site/research").rglob("index.html")]
+    tagged = [text for text in tagged if "citation_language" in text]
+    assert tagged and all('<meta name="citation_language" content="cy">' in text for text in tagged)
 
 
 @pytest.mark.parametrize(("locale", "language"), [
