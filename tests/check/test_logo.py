@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from goldenthread.check.logo import logo_path
 from goldenthread.cli import main
+from goldenthread.identity import logo_path
 
 from ..conftest import Write
 from ..publication.test_pdf import png_pixel

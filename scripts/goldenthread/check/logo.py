@@ -4,28 +4,12 @@ since it becomes the header's logo and the favicon of every page."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
-from ..identity import PATH
+from ..identity import PATH, logo_path
 from ..load.yamldoc import Document
 from ..problems import Problem
 from .image_files import check_image_files
-
-DOCS = "docs"
-_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
-
-
-def logo_path(logo: str) -> str | None:
-    """The repository path of a logo named from docs/, or None when it names no file the
-    site publishes: a web address, a path leading out of docs/, or into a folder the site
-    leaves out (docs/_theme, docs/_text, or a hidden one)."""
-    if not logo or _ADDRESS.match(logo) or "\\" in logo:
-        return None
-    path = PurePosixPath(logo)
-    if path.is_absolute() or any(part in ("..", ".") or part[:1] in ("_", ".") for part in path.parts):
-        return None
-    return f"{DOCS}/{path.as_posix()}"
 
 
 def logo_problems(root: Path, document: Document) -> list[Problem]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ..check.logo import logo_path
+from ..identity import logo_path
 from ..settings import Settings
 
 LOCALE = "goldenthread_locale"  # the Jinja globals the theme override reads
