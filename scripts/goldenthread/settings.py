@@ -79,7 +79,7 @@ class Settings:
     site_url: str = ""  # MkDocs' own site_url (or GOLDENTHREAD_SITE_URL), ending in "/"; "" if unset
     identity: Identity = field(default_factory=Identity)  # docs/trust.yaml, not a plugin option
     # What was read, for the checks and the Markdown parsers (not compared: a value of the run)
-    markdown: Markdown = field(default_factory=lambda: Markdown(), compare=False)
+    markdown: Markdown = field(default_factory=Markdown, compare=False)
     identity_document: Document | None = field(default=None, compare=False)  # docs/trust.yaml
     read_problems: tuple[Problem, ...] = field(default=(), compare=False)  # reading trust.yaml
     option_problems: tuple[Problem, ...] = field(default=(), compare=False)  # the plugin's options

@@ -59,6 +59,7 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    @event_priority(100)  # first: the search and tags plugins then see the trust's name and language
     def on_config(self, config: Any) -> Any:
         if os.environ.get(SITE_URL):  # the deploy workflow's address for the site
             config.site_url = site_url(config.site_url)
