@@ -175,7 +175,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     knowledge = assemble(result.sources)
     timestamp = build_timestamp(knowledge)
     output = Path(args.output or pdf_name(year))
-    write_atomically(output, build_pdf(root, knowledge, year, timestamp))
+    write_atomically(output, build_pdf(root, knowledge, year, timestamp, result.settings))
     sys.stderr.write(f"wrote {output}\n")
     return ExitCode.OK
 
@@ -183,7 +183,6 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 def cmd_audit(args: argparse.Namespace) -> int:
     from .assemble import assemble
     from .audit.site import audit_site
-    from .settings import load_settings
 
     root = _root(args.root)
     site = Path(args.site) if args.site else root / "site"
@@ -195,7 +194,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
         sys.stderr.write(summary(result.problems) + "Fix the sources first.\n")
         return ExitCode.INVALID
     problems = audit_site(site, assemble(result.sources), label=site.name,
-                          site_url=load_settings(root).site_url)
+                          site_url=result.settings.site_url)
     sys.stdout.write(FORMATS[args.format](problems))
     if args.format == "text":
         sys.stderr.write("The site passed the audit.\n" if not problems else summary(problems))

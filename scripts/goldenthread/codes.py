@@ -214,6 +214,11 @@ _CODES: tuple[Code, ...] = (
     _code("identity-unset", "A part of the trust's identity (its name, contact address, where "
           "library requests and entries go, its privacy notice) is not set.",
           "Set it in `docs/trust.yaml`.", validate="notice"),
+    _code("logo-file", "The trust's logo (`logo` in `docs/trust.yaml`) is not an image file "
+          "under `docs/`: a web address, a path out of `docs/` or into a folder the site leaves "
+          "out or rewrites on every build (such as `docs/assets/`), or a file that is not there.",
+          "Put the image in `docs/images/` and write its path from `docs/`, for example "
+          "`images/logo.svg`."),
     _code("dimension-reserved", "A dimension of the framework has an id that titles or entries "
           "already use for something else (title, topics, year ...).",
           "Give the dimension another id in `docs/framework.yaml`, for example `themes`."),
@@ -381,6 +386,7 @@ TEACHER_WORDS: dict[str, str] = {
                    "name, for example by adding a word."),
     "dimension-reserved": "Ask the research lead: the trust's framework needs a change first.",
     "identity-unset": "Ask the research lead: the trust's details are not all set yet.",
+    "logo-file": "Ask the research lead: the trust's logo is not in place yet.",
     "name-too-long": "Shorten the short name: use the first few words of your title.",
     "outcome-extra": "Remove the numbers the form did not ask for in this finding.",
     "outcome-group-size": "Each group needs at least 2 pupils: check the number of pupils.",

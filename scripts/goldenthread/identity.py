@@ -8,8 +8,9 @@ A part left unset falls back to a neutral default, and `validate` says so in a n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from .codes import level_of
 from .load.text import read_text
@@ -18,13 +19,15 @@ from .messages import say
 from .problems import Problem
 
 PATH = "docs/trust.yaml"
+DOCS = "docs"
+_ADDRESS = re.compile(r"^[a-z][a-z0-9+.-]*:|^//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Identity:
     name: str = "The Trust"                     # the trust's full name
     short_name: str = ""                        # the header's and the tab's name
-    logo: str = ""                              # an image under docs/, e.g. assets/logo.svg
+    logo: str = ""                              # an image under docs/, e.g. images/logo.svg
     email: str = ""                             # who readers write to about the site
     contact_page: str = ""                      # a page of the trust's own site
     library_requests: str = ""                  # "Request this title": mailto:... or a form
@@ -34,6 +37,17 @@ class Identity:
     library_title: str = "Library"
     footer: str = ""                            # a line at the foot of every page
     privacy: str = ""                           # the trust's privacy notice
+
+    @property
+    def language(self) -> str:
+        """The locale's language subtag: en-GB -> en."""
+        return self.locale.split("-")[0]
+
+    @property
+    def region(self) -> str | None:
+        """The locale's region subtag: en-GB -> GB; None for a bare language (en)."""
+        parts = self.locale.split("-")
+        return parts[1] if len(parts) > 1 else None
 
     @property
     def display_name(self) -> str:
@@ -84,3 +98,15 @@ def unset_notices(document: Document | None) -> list[Problem]:
                                    say("identity-unset", part=key, fallback=_fallback(key)),
                                        level_of("identity-unset")))
     return notices
+
+
+def logo_path(logo: str) -> str | None:
+    """The repository path of a logo named from docs/, or None when it names no file the
+    site publishes: a web address, a path leading out of docs/, or into a folder the site
+    leaves out (docs/_theme, docs/_text, or a hidden one)."""
+    if not logo or _ADDRESS.match(logo) or "\\" in logo:
+        return None
+    path = PurePosixPath(logo)
+    if path.is_absolute() or any(part in ("..", ".") or part[:1] in ("_", ".") for part in path.parts):
+        return None
+    return f"{DOCS}/{path.as_posix()}"

@@ -42,7 +42,8 @@ def trust_yaml(new: NewTrust) -> str:
     for key in ("short_name", "email", "submissions", "library_requests"):
         value = getattr(new, key)
         lines.append(f"{key}: {quoted(value)}\n" if value else f"# {key}: \n")
-    lines.append("# privacy: https://... (the trust's privacy notice)\n"
+    lines.append("# logo: images/logo.svg (an image under docs/: the header's logo and the tab's icon)\n"
+                 "# privacy: https://... (the trust's privacy notice)\n"
                  "# footer: a line at the foot of every page\n"
                  "locale: en-GB\n")
     return "".join(lines)
@@ -70,7 +71,7 @@ def init(folder: Path, new: NewTrust) -> list[str]:
     """Write a new knowledge base into folder; the relative paths written, in order."""
     year = new.year or datetime.date.today().year
     texts = _starter_files(year)
-    texts = {path: text.replace("NAME", new.name) if path in ("mkdocs.yml", "README.md") else text
+    texts = {path: text.replace("NAME", new.name) if path == "README.md" else text
              for path, text in texts.items()}
     texts["docs/trust.yaml"] = trust_yaml(new)
     texts["requirements.txt"] = "goldenthread\n"

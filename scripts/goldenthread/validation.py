@@ -18,6 +18,7 @@ from .check.vocabulary import Vocabularies, gather_vocabularies
 from .load.repository import RESEARCH, Sources, YamlFile, load_sources, load_title
 from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
+from .settings import Settings, load_settings
 from .workers import worker_pool
 
 # Worker processes pay for themselves only past this many records (measured: bench/).
@@ -29,6 +30,7 @@ class Validation:
     sources: Sources
     vocabularies: Vocabularies
     problems: list[Problem]
+    settings: Settings = field(default_factory=Settings)  # what the run read of mkdocs.yml and trust.yaml
 
     @property
     def ok(self) -> bool:
@@ -122,13 +124,16 @@ class TitleCache:
         return [self.records[path].loaded for path in paths]
 
 
-def validate(root: Path, keep_data: bool = True, cache: TitleCache | None = None) -> Validation:
+def validate(root: Path, keep_data: bool = True, cache: TitleCache | None = None,
+             settings: Settings | None = None) -> Validation:
     """Every source loaded, and every problem in them, sorted.
 
     keep_data=False keeps only what checking needs of each catalogue record (the
     `validate` command); a build needs the records' data. With a cache (the preview),
-    only the catalogue records that changed since the last call are read again.
+    only the catalogue records that changed since the last call are read again. Settings
+    are read here unless the run has read them already (a build reads them first).
     """
+    settings = settings or load_settings(root)
     sources = load_sources(root)
     vocabularies, problems = gather_vocabularies(sources)
     problems += sources.problems
@@ -140,8 +145,8 @@ def validate(root: Path, keep_data: bool = True, cache: TitleCache | None = None
         problems += read + found
     problems += check_across(sources, vocabularies)
     problems += case_clashes(sorted(images))
-    problems += check_settings(root)
+    problems += check_settings(root, settings)
     problems += check_image_files(root, images | {f"{RESEARCH}/{folder}/{name}"
                                                   for folder, names in sources.images.items()
                                                   for name in names})
-    return Validation(sources, vocabularies, sort_problems(problems))
+    return Validation(sources, vocabularies, sort_problems(problems), settings)

@@ -24,7 +24,7 @@ import jsonschema
 import markdown
 import yaml
 
-from goldenthread.settings import markdown_extensions
+from goldenthread.settings import load_settings
 
 from ..conftest import REPO
 from .strategies import vocabulary
@@ -175,8 +175,9 @@ class _ActiveContent(HTMLParser):
 
 @cache
 def _markdown() -> markdown.Markdown:
-    names, configs = markdown_extensions(REPO)
-    return markdown.Markdown(extensions=names, extension_configs=configs)
+    options = load_settings(REPO).markdown
+    return markdown.Markdown(extensions=list(options.extensions),
+                             extension_configs=options.extension_configs())
 
 
 def render(text: str) -> str:

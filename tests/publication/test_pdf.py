@@ -38,11 +38,11 @@ def site_words(text: str) -> str:
     import markdown
 
     from goldenthread.generate.text import md
-    from goldenthread.settings import markdown_extensions
+    from goldenthread.settings import load_settings
 
-    names, configs = markdown_extensions(REPO)
-    configs.pop("toc", None)
-    rendered = markdown.Markdown(extensions=names, extension_configs=configs).convert(md(text))
+    options = load_settings(REPO).markdown
+    parse = markdown.Markdown(extensions=list(options.extensions), extension_configs=options.extension_configs())
+    rendered = parse.convert(md(text))
     return html.unescape(re.sub(r"<[^>]+>", "", rendered))
 
 

@@ -29,7 +29,7 @@ from goldenthread.generate.research import with_citations
 from goldenthread.model import Entry, KnowledgeBase
 from goldenthread.paths import offprint
 from goldenthread.publish.pdf import annual_output, build_offprint, build_pdf, build_pdfs
-from goldenthread.settings import markdown_extensions
+from goldenthread.settings import load_settings
 from goldenthread.validation import validate
 
 from ..conftest import REPO
@@ -45,9 +45,9 @@ def squash(text: str) -> str:
 
 def site_html(text: str) -> str:
     """Markdown as the site renders it (mkdocs.yml's extensions)."""
-    names, configs = markdown_extensions(REPO)
-    configs.pop("toc", None)
-    return markdown.Markdown(extensions=names, extension_configs=configs).convert(text)
+    options = load_settings(REPO).markdown
+    return markdown.Markdown(extensions=list(options.extensions),
+                             extension_configs=options.extension_configs()).convert(text)
 
 
 def words_of(fragment: str) -> str:

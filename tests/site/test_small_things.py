@@ -38,10 +38,12 @@ def test_the_skip_link_is_opaque_and_on_top(built: BuiltSite, browser: Any, serv
 
 
 def test_the_home_tab_names_the_site_once(built: BuiltSite) -> None:
+    """The site's name is the trust's (docs/trust.yaml), not mkdocs.yml's site_name."""
     home = (built.site / "index.html").read_text("utf-8")
-    assert re.search(r"<title>Golden Thread</title>", home)
+    assert re.search(r"<title>The Trust</title>", home)
     page = (built.site / "library" / "index.html").read_text("utf-8")
-    assert re.search(r"<title>[^<]+ - Golden Thread</title>", page)
+    assert re.search(r"<title>[^<]+ - The Trust</title>", page)
+    assert "Golden Thread</title>" not in home + page
 
 
 def test_dates_a_reader_sees_are_written_one_way(built: BuiltSite) -> None:

@@ -61,7 +61,7 @@ def _feed(settings: Settings, feed: str, page: str, title: str, items: list[Item
         return child
 
     add(root, "id", _id(settings, feed))
-    add(root, "title", f"{settings.site_name}: {title}")
+    add(root, "title", f"{settings.short_name}: {title}")  # a feed reader lists it in a narrow column
     add(root, "updated", max((item.updated for item in items), default="2000-01-01T00:00:00Z"))
     add(root, "link", rel="alternate", type="text/html", href=_href(settings, feed, page))
     if settings.site_url:

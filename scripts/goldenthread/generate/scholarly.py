@@ -25,7 +25,6 @@ from ..paths import entry_page, title_page, url_of, year_page
 from ..settings import Settings
 
 SCHEMA = "https://schema.org"
-LANGUAGE = "en"  # citation_language: ISO 639-1
 EXAMPLE_DESCRIPTION = ("An illustrative example, written to show the format of an entry. It does not "
                        "report real pupils, staff or results.")
 
@@ -75,7 +74,7 @@ def entry_citation_tags(entry: Entry, settings: Settings) -> list[list[str]]:
     tags += [["citation_publication_date", str(entry.year)],
              ["citation_pdf_url", offprint_url(entry, settings)],
              ["citation_technical_report_institution", settings.trust_name],
-             ["citation_language", LANGUAGE]]
+             ["citation_language", settings.identity.language]]  # ISO 639-1: the locale's language
     page = settings.absolute(url_of(entry_page(entry)))
     if page:
         tags.append(["citation_abstract_html_url", page])

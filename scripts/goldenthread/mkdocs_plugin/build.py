@@ -20,7 +20,7 @@ from ..problems import GoldenThreadError, Problem
 from ..publish.generation import write_base
 from ..publish.session import BuildSession, InvalidSources
 from ..publish.site_folder import build_lock, discard, new_scratch, remove_leftovers, swap_in
-from ..settings import PLUGIN
+from ..settings import PLUGIN, Settings, load_settings
 from . import engine
 from .plugin import GoldenThreadPlugin
 
@@ -83,14 +83,15 @@ def run_engine(config: Any, session: BuildSession) -> None:
 
 def build(root: Path, site: Path | None = None) -> BuildResult:
     site = site or root / "site"
-    settings = check_settings(root)
-    if any(problem.level == "error" for problem in settings):  # validate reports the notices
-        return BuildResult(settings)
+    settings = load_settings(root)  # once: validation, generation, the PDFs and the plugin share it
+    found = check_settings(root, settings)
+    if any(problem.level == "error" for problem in found):  # validate reports the notices
+        return BuildResult(found)
     with build_lock(site):
         remove_leftovers(site)
         scratch = new_scratch(site)
         try:
-            result = _build_into(root, scratch, site)
+            result = _build_into(root, scratch, site, settings)
         except BaseException:  # an error, or Ctrl-C / SIGTERM: site/ stays as it was
             discard(scratch)
             raise
@@ -99,10 +100,10 @@ def build(root: Path, site: Path | None = None) -> BuildResult:
         return result
 
 
-def _build_into(root: Path, scratch: Path, site: Path) -> BuildResult:
+def _build_into(root: Path, scratch: Path, site: Path, settings: Settings) -> BuildResult:
     """Build into scratch; swap it in for site only if every step succeeded."""
     clock = _Clock()
-    session = BuildSession(root, scratch, audit=True, label=site.name)
+    session = BuildSession(root, scratch, audit=True, label=site.name, settings=settings)
     try:
         config = load_site(root, scratch)
         clock.lap("load MkDocs")

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..publish.session import BuildSession, InvalidSources
 from ..report import as_text
-from ..settings import SITE_URL, load_settings, option_problems, site_url
+from ..settings import SITE_URL, option_problems, site_url
 from .config import GoldenThreadConfig
 from .csp import GLOBAL, ThemePolicy
 from .engine import (
@@ -27,6 +27,7 @@ from .engine import (
     new_file,
 )
 from .files import in_walk_order
+from .identity import apply_identity, theme_globals
 
 EPOCH = "SOURCE_DATE_EPOCH"
 
@@ -58,14 +59,13 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
+    @event_priority(100)  # first: the search and tags plugins then see the trust's name and language
     def on_config(self, config: Any) -> Any:
         if os.environ.get(SITE_URL):  # the deploy workflow's address for the site
             config.site_url = site_url(config.site_url)
         if self.session is None or self._own:
             self.session, self._own = BuildSession(repository(config), Path(config.site_dir)), True
-        footer = load_settings(repository(config)).identity.footer
-        if footer and not config.copyright:  # docs/trust.yaml's footer line, on every page
-            config.copyright = footer
+        apply_identity(config, self.session.run_settings)  # the trust's name, logo, language
         return config
 
     def on_pre_build(self, config: Any) -> None:
@@ -111,6 +111,7 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         """The theme override's Content-Security-Policy (docs/_theme/main.html)."""
         assert self.session is not None
         self.session.wait_for_outputs()  # MkDocs copies them next
+        theme_globals(env, self.session.run_settings)
         if not self.serving:
             env.globals[GLOBAL] = ThemePolicy(env, config)
         self.env = env

@@ -158,7 +158,8 @@ def _common(md: markdown.Markdown, year: int, settings: Settings) -> dict[str, A
             "trust": smart(md, settings.trust_name),
             "findings_intro": smart(md, ENTRY_INTRO),
             "finding_columns": [smart(md, name) for name in COLUMNS],
-            "example_note": EXAMPLE_NOTE, "entry_example_note": ENTRY_EXAMPLE_NOTE}
+            "example_note": EXAMPLE_NOTE, "entry_example_note": ENTRY_EXAMPLE_NOTE,
+            "lang": settings.identity.language, "region": settings.identity.region}
 
 
 def publication_data(kb: KnowledgeBase, year: int, settings: Settings, md: markdown.Markdown,

@@ -16,13 +16,12 @@ import copy
 import html
 import re
 import xml.etree.ElementTree as etree
-from pathlib import Path
 from typing import Any
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
-from ..settings import markdown_extensions
+from ..settings import Markdown
 
 Node = dict[str, Any] | str
 KEPT_ATTRIBUTES = {"href", "src", "alt", "title", "id", "class", "align", "start"}
@@ -38,11 +37,10 @@ class _Capture(Treeprocessor):  # type: ignore[misc]
         self.md.captured = copy.deepcopy(root)
 
 
-def parser(root: Path) -> markdown.Markdown:
+def parser(options: Markdown) -> markdown.Markdown:
     """A Markdown parser with mkdocs.yml's extensions (without the site's permalinks)."""
-    names, configs = markdown_extensions(root)
-    configs.pop("toc", None)
-    md = markdown.Markdown(extensions=names, extension_configs=configs)
+    md = markdown.Markdown(extensions=list(options.extensions),
+                           extension_configs=options.extension_configs("toc"))
     md.treeprocessors.register(_Capture(md), "goldenthread-capture", -100)
     return md
 

@@ -31,7 +31,7 @@ from ..generate.relations import Relations, relate
 from ..load.repository import Sources
 from ..model import KnowledgeBase
 from ..paths import offprint, title_page
-from ..settings import Settings, load_settings
+from ..settings import Settings
 from ..validation import TitleCache, Validation, validate
 from ..writer import copy_files, write_atomically, write_changed, write_pages
 from .pdf import annual_output, build_pdfs, pdf_name
@@ -84,9 +84,10 @@ def build_timestamp(knowledge: KnowledgeBase) -> int:
     return int(os.environ.get("SOURCE_DATE_EPOCH") or source_date(knowledge))
 
 
-def load_knowledge(root: Path, cache: TitleCache | None = None) -> tuple[Validation, KnowledgeBase | None]:
+def load_knowledge(root: Path, cache: TitleCache | None = None,
+                   settings: Settings | None = None) -> tuple[Validation, KnowledgeBase | None]:
     """Validate the sources and, if they are valid, assemble them."""
-    validation = validate(root, cache=cache)
+    validation = validate(root, cache=cache, settings=settings)
     return validation, assemble(validation.sources) if validation.ok else None
 
 
@@ -162,7 +163,8 @@ class Plan:
         offprints = {offprint(entry): entry for entry in self.knowledge.entries}
         pdfs = build_pdfs(self.root, self.knowledge, timestamp,
                           years=[annuals[name] for name in wanted if name in annuals],
-                          entries=[offprints[name] for name in wanted if name in offprints])
+                          entries=[offprints[name] for name in wanted if name in offprints],
+                          settings=self.settings)
         return {name: pdfs[name] if name in pdfs else self._made(name) for name in wanted}
 
     def _made(self, name: str) -> bytes:
@@ -193,7 +195,7 @@ class Plan:
 
 def plan_generated(root: Path, validation: Validation, knowledge: KnowledgeBase,
                    relations: Relations | None = None) -> Plan:
-    relations, settings = relations or relate(knowledge), load_settings(root)
+    relations, settings = relations or relate(knowledge), validation.settings
     pages = site_pages(knowledge, settings, hand_written_texts(validation.sources), set(knowledge.years),
                        relations, with_titles=False)
     images = {f"research/{folder}/{name}" for folder, names in validation.sources.images.items()

@@ -26,7 +26,7 @@ from ..publication.document import (
     publication_data,
 )
 from ..publication.markdown_tree import Node, parser
-from ..settings import load_settings
+from ..settings import Settings, load_settings
 from .typst_process import TEMPLATE, PdfError, compile_pdfs
 
 __all__ = ["PdfError", "build_offprint", "build_pdf", "build_pdfs", "pdf_name"]
@@ -41,23 +41,26 @@ def annual_output(year: int) -> str:
     return f"research/{year}/{pdf_name(year)}"
 
 
-def build_pdf(root: Path, kb: KnowledgeBase, year: int, timestamp: int) -> bytes:
+def build_pdf(root: Path, kb: KnowledgeBase, year: int, timestamp: int,
+              settings: Settings | None = None) -> bytes:
     """The PDF of one year's publication. The same sources give the same bytes."""
     if year not in kb.years:
         raise PdfError(f"there is no research/{year}/ with entries or a foreword")
-    return build_pdfs(root, kb, timestamp, years=[year])[annual_output(year)]
+    return build_pdfs(root, kb, timestamp, years=[year], settings=settings)[annual_output(year)]
 
 
-def build_offprint(root: Path, kb: KnowledgeBase, entry: Entry, timestamp: int) -> bytes:
+def build_offprint(root: Path, kb: KnowledgeBase, entry: Entry, timestamp: int,
+                   settings: Settings | None = None) -> bytes:
     """The offprint of one entry."""
-    return build_pdfs(root, kb, timestamp, entries=[entry])[offprint(entry)]
+    return build_pdfs(root, kb, timestamp, entries=[entry], settings=settings)[offprint(entry)]
 
 
 def build_pdfs(root: Path, kb: KnowledgeBase, timestamp: int, years: Iterable[int] = (),
-               entries: Iterable[Entry] = ()) -> dict[str, bytes]:
+               entries: Iterable[Entry] = (), settings: Settings | None = None) -> dict[str, bytes]:
     """These years' publications and these entries' offprints, made by Typst in one process:
-    docs-relative output name -> PDF."""
-    settings, md = load_settings(root), parser(root)
+    docs-relative output name -> PDF. settings: the run's (read here when not given)."""
+    settings = settings or load_settings(root)
+    md = parser(settings.markdown)
     parsed: Parsed = {}  # each entry's data, for its year's PDF and its offprint
     with tempfile.TemporaryDirectory(prefix="goldenthread-pdf-") as scratch:
         works: dict[str, Path] = {}

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..audit.site import SiteAuditor, site_files
 from ..problems import GoldenThreadError, Problem
+from ..settings import Settings, load_settings
 from ..validation import TitleCache
 from ..writer import write_atomically
 from .beside import Executor, executor_for, outcome
@@ -87,6 +88,7 @@ class BuildSession:
     timestamp: int = 0
     pages: int = 0
     cache: TitleCache | None = None  # the preview's: validation reads only what changed
+    settings: Settings | None = None  # the run's mkdocs.yml and trust.yaml (read at start when not given)
     _plan: Plan | None = None
     _executor: Executor[Work] | None = None
     _pending: dict[str, Future[int]] = field(default_factory=dict)  # title's page -> its step
@@ -98,7 +100,7 @@ class BuildSession:
     def generate(self) -> None:
         """Validate the sources and write every page but the titles' own into docs/."""
         started = time.perf_counter()
-        validation, knowledge = load_knowledge(self.root, self.cache)
+        validation, knowledge = load_knowledge(self.root, self.cache, self.run_settings)
         self.problems = list(validation.problems)
         validated = time.perf_counter()
         self.steps.append(("validate", validated - started))
@@ -110,6 +112,13 @@ class BuildSession:
         self.steps.append(("generate the pages", time.perf_counter() - validated))
         auditor = SiteAuditor(self.site, self.label, plan.settings.site_url) if self.audit else None
         self._executor = executor_for(Work(plan, self.site, self.timestamp, auditor))
+
+    @property
+    def run_settings(self) -> Settings:
+        """What this build read of mkdocs.yml and docs/trust.yaml: read once, then handed on."""
+        if self.settings is None:
+            self.settings = load_settings(self.root)
+        return self.settings
 
     @property
     def plan(self) -> Plan:
