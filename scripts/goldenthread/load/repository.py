@@ -107,9 +107,14 @@ def _unexpected(path: str, why: str) -> Problem:
 def title_paths(root: Path) -> tuple[list[str], list[Problem]]:
     """The catalogue records' paths, and a problem for anything else in library/titles."""
     paths, problems = [], []
+    try:
+        with os.scandir(root / TITLES) as found:
+            folders = {entry.name for entry in found if entry.is_dir()}  # the listing's types: no stat a file
+    except OSError:
+        folders = set()
     for name in _list(root, TITLES):
         path = f"{TITLES}/{name}"
-        if name.endswith(".yaml") and not (root / path).is_dir():
+        if name.endswith(".yaml") and name not in folders:
             paths.append(path)  # reading it says if it is not a regular file
         else:
             problems.append(_unexpected(
@@ -186,22 +191,26 @@ def _walk(root: Path, folder: str) -> tuple[list[str], list[str]]:
     docs/, not what generation writes there."""
     markdown: list[str] = []
     strange: list[str] = []
-    pending = [root / folder]
+    pending = [folder]  # repository-relative, as plain strings: library/ holds every record
     while pending:
+        relative = pending.pop()
         try:
-            entries = sorted(os.scandir(pending.pop()), key=lambda entry: entry.name)
+            with os.scandir(os.path.join(root, relative)) as found:
+                entries = sorted(found, key=lambda entry: entry.name)
         except OSError:
             continue
+        top_of_docs = relative == DOCS
         for entry in entries:
-            path = Path(entry.path)
-            if entry.name.startswith(".") or (path.parent == root / DOCS and entry.name in GENERATED_DOCS):
+            name = entry.name
+            if name.startswith(".") or (top_of_docs and name in GENERATED_DOCS):
                 continue
+            path = f"{relative}/{name}"
             if entry.is_dir(follow_symlinks=False):
                 pending.append(path)
             elif not entry.is_file(follow_symlinks=False):
-                strange.append(path.relative_to(root).as_posix())
-            elif entry.name.endswith(".md"):
-                markdown.append(path.relative_to(root).as_posix())
+                strange.append(path)
+            elif name.endswith(".md"):
+                markdown.append(path)
     return markdown, strange
 
 
