@@ -7,15 +7,26 @@ on every core when there are enough of them; everything else is small and done h
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from .check.image_files import check_image_files
 from .check.settings import check_settings
-from .check.sources import case_clashes, check_across, library_images
+from .check.sources import case_clashes, check_all_but_records, check_records_across, library_images
 from .check.titles import check_title
 from .check.vocabulary import Vocabularies, gather_vocabularies
-from .load.repository import RESEARCH, Sources, YamlFile, load_sources, load_title
+from .load.repository import (
+    RESEARCH,
+    Sources,
+    YamlFile,
+    load_definitions,
+    load_pages,
+    load_research,
+    load_title,
+)
 from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
 from .workers import worker_pool
@@ -72,17 +83,26 @@ def _load_and_check(root: Path, paths: list[str], vocabularies: Vocabularies,
     return checked
 
 
-def _titles(root: Path, paths: list[str], vocabularies: Vocabularies,
-            images: set[str], keep_data: bool) -> list[Loaded]:
+def _start_titles(stack: ExitStack, root: Path, paths: list[str], vocabularies: Vocabularies,
+                  images: set[str], keep_data: bool) -> Callable[[], list[Loaded]]:
+    """Start loading and checking the records; the function returned waits for them. In
+    worker processes when there are enough, so that this process meanwhile does the rest
+    (the entries, the pages); the pool is shut down when `stack` closes."""
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return _load_and_check(root, paths, vocabularies, images, keep_data)
+        return lambda: _load_and_check(root, paths, vocabularies, images, keep_data)
     size = -(-len(paths) // (workers * 2))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    with worker_pool(workers) as pool:
-        futures = [pool.submit(_load_and_check, root, chunk, vocabularies, images, keep_data)
-                   for chunk in chunks]
-        return [one for future in futures for one in future.result()]
+    pool = stack.enter_context(worker_pool(workers))
+    futures = [pool.submit(_load_and_check, root, chunk, vocabularies, images, keep_data)
+               for chunk in chunks]
+    return lambda: [one for future in futures for one in future.result()]
+
+
+def _titles(root: Path, paths: list[str], vocabularies: Vocabularies,
+            images: set[str], keep_data: bool) -> list[Loaded]:
+    with ExitStack() as stack:
+        return _start_titles(stack, root, paths, vocabularies, images, keep_data)()
 
 
 @dataclass
@@ -129,19 +149,25 @@ def validate(root: Path, keep_data: bool = True, cache: TitleCache | None = None
     `validate` command); a build needs the records' data. With a cache (the preview),
     only the catalogue records that changed since the last call are read again.
     """
-    sources = load_sources(root)
+    sources = load_definitions(root)
     vocabularies, problems = gather_vocabularies(sources)
-    problems += sources.problems
     images = library_images(root)
-    titles = (cache.titles(root, sources.title_paths, vocabularies, images) if cache is not None
-              else _titles(root, sources.title_paths, vocabularies, images, keep_data))
-    for loaded, read, found in titles:
-        sources.titles.append(loaded)
-        problems += read + found
-    problems += check_across(sources, vocabularies)
-    problems += case_clashes(sorted(images))
-    problems += check_settings(root)
-    problems += check_image_files(root, images | {f"{RESEARCH}/{folder}/{name}"
-                                                  for folder, names in sources.images.items()
-                                                  for name in names})
+    with ExitStack() as stack:
+        titles: Callable[[], list[Loaded]] = (
+            partial(cache.titles, root, sources.title_paths, vocabularies, images) if cache is not None
+            else _start_titles(stack, root, sources.title_paths, vocabularies, images, keep_data))
+        # while the records are loaded and checked (in workers when there are many):
+        load_research(root, sources)
+        load_pages(root, sources)
+        problems += check_all_but_records(sources, vocabularies)
+        problems += case_clashes(sorted(images))
+        problems += check_settings(root)
+        problems += check_image_files(root, images | {f"{RESEARCH}/{folder}/{name}"
+                                                      for folder, names in sources.images.items()
+                                                      for name in names})
+        for loaded, read, found in titles():
+            sources.titles.append(loaded)
+            problems += read + found
+    problems += sources.problems
+    problems += check_records_across(sources)
     return Validation(sources, vocabularies, sort_problems(problems))

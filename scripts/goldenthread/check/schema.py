@@ -78,12 +78,50 @@ def compile_schema(schema: dict[str, Any]) -> Check:
     if expected == "object":
         checks.append(_object_check(schema))
 
-    def check(value: Any, at: Path_, emit: Emit) -> None:
-        for one in checks:
-            if one(value, at, emit) is False:
-                return
+    exact = _EXACT.get(expected) if isinstance(expected, str) else None
+    return _combined(checks, expected is not None, exact)
 
-    return check
+
+# The one class a value of each type is when it comes from the loader: a value of that class
+# passes the type check without it being called (most values do; a schema check is run on
+# every value of every record). bool is its own class, so it never passes as an integer.
+_EXACT: dict[str, type] = {"string": str, "array": list, "object": dict, "integer": int,
+                           "number": float, "boolean": bool, "null": type(None)}
+
+
+def _combined(checks: list[Check], typed: bool, exact: type | None) -> Check:
+    """The checks run in turn, stopping after a failed type check (checks[0] when `typed`)."""
+    if not typed:
+        if len(checks) == 1:
+            return checks[0]
+
+        def each(value: Any, at: Path_, emit: Emit) -> None:
+            for one in checks:
+                one(value, at, emit)
+
+        return each
+    type_check, rest = checks[0], checks[1:]
+    if not rest:
+        def typed_only(value: Any, at: Path_, emit: Emit) -> None:
+            if value.__class__ is not exact:
+                type_check(value, at, emit)
+
+        return typed_only
+    if len(rest) == 1:
+        only = rest[0]
+
+        def typed_one(value: Any, at: Path_, emit: Emit) -> None:
+            if value.__class__ is exact or type_check(value, at, emit):
+                only(value, at, emit)
+
+        return typed_one
+
+    def typed_each(value: Any, at: Path_, emit: Emit) -> None:
+        if value.__class__ is exact or type_check(value, at, emit):
+            for one in rest:
+                one(value, at, emit)
+
+    return typed_each
 
 
 def _type_check(expected: str, schema: dict[str, Any]) -> Check:

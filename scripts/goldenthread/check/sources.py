@@ -117,12 +117,22 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
 
     Each catalogue record is checked alone by check_title (in a worker, see validation.py).
     """
+    return check_all_but_records(sources, vocabularies) + _duplicate_isbns(sources)
+
+
+def check_all_but_records(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
+    """check_across but for what needs the catalogue records loaded (their ISBNs):
+    validate does this while the records are loaded and checked in worker processes."""
     problems = check_pathways(sources.pathways, vocabularies)
     problems += check_glossary(sources.glossary, vocabularies)
     for entry in sources.entries:
         problems += check_entry(entry, vocabularies, sources.images.get(entry.folder, set()))
-    problems += _duplicate_isbns(sources)
     problems += _duplicate_entry_ids(sources)
     problems += case_clashes(source_paths(sources))
     problems += check_pages(sources)
     return problems
+
+
+def check_records_across(sources: Sources) -> list[Problem]:
+    """What only shows when the catalogue records (sources.titles) are compared."""
+    return _duplicate_isbns(sources)

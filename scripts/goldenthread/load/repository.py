@@ -235,6 +235,15 @@ def load_sources(root: Path) -> Sources:
     Records are many and independent, so the caller loads them (see validation.py), in
     parallel when there are enough. Problems found while reading are kept in .problems.
     """
+    sources = load_definitions(root)
+    load_research(root, sources)
+    load_pages(root, sources)
+    return sources
+
+
+def load_definitions(root: Path) -> Sources:
+    """What says which ids records may name: the records' paths, the framework, the
+    vocabularies, the pathways and the glossary (the rest: load_research, load_pages)."""
     sources = Sources(root)
     sources.title_paths, problems = title_paths(root)
     sources.problems.extend(problems)
@@ -251,8 +260,6 @@ def load_sources(root: Path) -> Sources:
     if (root / GLOSSARY).is_file():
         sources.glossary, problems = _load_yaml_file(root, GLOSSARY)
         sources.problems.extend(problems)
-    load_research(root, sources)
-    load_pages(root, sources)
     return sources
 
 
