@@ -29,7 +29,6 @@ from .load.repository import (
 )
 from .load.yamldoc import Document, Path_
 from .problems import Problem, sort_problems
-from .workers import worker_pool
 
 # Worker processes pay for themselves only past this many records (measured: bench/).
 PARALLEL_FROM = 400
@@ -91,6 +90,8 @@ def _start_titles(stack: ExitStack, root: Path, paths: list[str], vocabularies: 
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
         return lambda: _load_and_check(root, paths, vocabularies, images, keep_data)
+    from .workers import worker_pool  # multiprocessing: only when there are enough records
+
     size = -(-len(paths) // (workers * 2))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     pool = stack.enter_context(worker_pool(workers))

@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..load.yamldoc import Document, Path_
@@ -267,10 +267,20 @@ def _object_check(schema: dict[str, Any]) -> Check:
     return check
 
 
+_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
 @cache
 def load_schema(kind: str) -> dict[str, Any]:
     """A shipped schema by kind: title, entry, vocabulary, framework."""
-    text = resources.files("goldenthread.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    try:  # beside the package's modules, as every install but a zipped one keeps it
+        text = (_SCHEMAS / f"{kind}.schema.json").read_text("utf-8")
+    except FileNotFoundError:
+        # importlib.resources (zip files, tempfile, compression...) is a twentieth of
+        # validate's start-up: only where the file is not beside the modules
+        from importlib import resources
+
+        text = resources.files("goldenthread.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

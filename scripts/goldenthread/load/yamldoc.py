@@ -125,6 +125,9 @@ def _special(event: Any, tag: str) -> Any:
     """A scalar that is not text: null, a whole number, a number or true/false."""
     if tag == _NULL:
         return None
+    text = event.value
+    if tag == _INT and text.isascii() and text.isdigit() and (text[0] != "0" or text == "0"):
+        return int(text)  # a plain decimal, as construct_yaml_int reads it (not octal 017, 1_000)
     construct = _SCALARS.get(tag)
     if construct is None:
         raise _Refusal(event.start_mark, "yaml-tag", f"the tag {tag!r} is not allowed: remove it")
