@@ -11,9 +11,12 @@ For 150, 1,000 and 10,000 synthetic titles (bench/synthetic.py), each run is a f
   process too, so both pay Python's start-up. It also reports its own time without
   start-up (the "in-process" column).
 
-The three are run in turn, round after round, so that load from other work on the machine
-falls on each alike. Prints a Markdown table of medians and minimums, and validate's ratio to
-the parse (median to median, minimum to minimum).
+Python's bytecode for the package is compiled first (`compileall`), as an installed package
+has it: where PYTHONDONTWRITEBYTECODE is set (as on the development machine) every run would
+otherwise compile goldenthread's modules from source, which the parse's `import yaml`, from
+site-packages, never does. The three are run in turn, round after round, so that load from
+other work on the machine falls on each alike. Prints a Markdown table of medians and
+minimums, and validate's ratio to the parse (median to median, minimum to minimum).
 """
 
 from __future__ import annotations
@@ -65,11 +68,20 @@ def measure(root: Path, runs: int) -> dict[str, list[float]]:
     return times
 
 
+def compile_package() -> None:
+    """Bytecode for the goldenthread the runs import (PYTHONPATH may point at another copy)."""
+    where = subprocess.run([sys.executable, "-c", "import goldenthread, os; "
+                            "print(os.path.dirname(goldenthread.__file__))"],
+                           capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run([sys.executable, "-m", "compileall", "-q", where], check=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[150, 1000, 10000])
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
+    compile_package()
     print(f"Each cell: median / minimum of {args.runs} fresh processes (seconds).\n")
     print("| titles | entries | validate | validate, one process | parse alone | parse alone, "
           "in-process | validate / parse | one process / parse |")
