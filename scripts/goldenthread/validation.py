@@ -92,12 +92,24 @@ def _start_titles(stack: ExitStack, root: Path, paths: list[str], vocabularies: 
         return lambda: _load_and_check(root, paths, vocabularies, images, keep_data)
     from .workers import worker_pool  # multiprocessing: only when there are enough records
 
-    size = -(-len(paths) // (workers * 2))
+    size = -(-len(paths) // (workers * 4))
     chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
     pool = stack.enter_context(worker_pool(workers))
     futures = [pool.submit(_load_and_check, root, chunk, vocabularies, images, keep_data)
                for chunk in chunks]
-    return lambda: [one for future in futures for one in future.result()]
+
+    def wait() -> list[Loaded]:
+        # This process has done its own part by now: rather than wait, it takes the chunks
+        # no worker has started, from the last (the workers take them from the first).
+        here: dict[int, list[Loaded]] = {}
+        for index in reversed(range(len(futures))):
+            if not futures[index].cancel():
+                break  # started or done, and so is every chunk before it
+            here[index] = _load_and_check(root, chunks[index], vocabularies, images, keep_data)
+        return [one for index, future in enumerate(futures)
+                for one in (here[index] if index in here else future.result())]
+
+    return wait
 
 
 def _titles(root: Path, paths: list[str], vocabularies: Vocabularies,

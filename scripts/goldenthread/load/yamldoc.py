@@ -163,6 +163,7 @@ class _Builder:
         self.clean = not NOT_TEXT.search(lines.text)
         self.next = parser.get_event
         self.line_offset = line_offset
+        self.line_base = line_offset + 1  # libyaml's lines count from 0
         self.marks: dict[Path_, tuple[int, int]] = {}
         self.key_marks: dict[Path_, tuple[int, int]] = {}
         self.text_at: dict[Path_, tuple[int, int]] = {}
@@ -172,7 +173,7 @@ class _Builder:
 
     def position(self, mark: Any) -> tuple[int, int]:
         if self.libyaml_lines:
-            return mark.line + 1 + self.line_offset, mark.column + 1
+            return mark.line + self.line_base, mark.column + 1
         # Else from the mark's character index: libyaml also breaks lines at a lone \r,
         # U+0085, U+2028 and U+2029, which editors, git and GitHub do not.
         line, col = self.lines.at(mark.index)
@@ -216,13 +217,10 @@ class _Builder:
                        f"the document expands to more than {MAX_NODES:,} values "
                        "(aliases repeated too often): write the values out")
 
-    def value(self, event: Any, at: Path_, depth: int) -> tuple[Any, int]:
-        """The value `event` starts and how many values it expands to."""
+    def value(self, event: Any, at: Path_, depth: int) -> Any:
+        """The value `event` starts. self.count grows by the values it expands to."""
         mark = event.start_mark
-        if self.libyaml_lines:
-            here = (mark.line + 1 + self.line_offset, mark.column + 1)
-        else:
-            here = self.position(mark)
+        here = (mark.line + self.line_base, mark.column + 1) if self.libyaml_lines else self.position(mark)
         self.marks[at] = here
         kind = event.__class__
         if kind is _AliasEvent:
@@ -233,17 +231,17 @@ class _Builder:
             self.count += size
             if self.count > MAX_NODES:
                 self.too_many(mark)
-            return value, size
+            return value
         if depth > MAX_DEPTH:
             raise _Refusal(mark, "yaml-too-deep", TOO_DEEP)
-        self.count += 1
-        if self.count > MAX_NODES:
+        before = self.count
+        self.count = before + 1
+        if before >= MAX_NODES:
             self.too_many(mark)
         tag = event.tag
         if tag == "!":
             tag = None
         if kind is _ScalarEvent:
-            size = 1
             text = event.value
             if len(text) > MAX_SCALAR:
                 raise _Refusal(mark, "field-too-long", f"this value is {len(text):,} characters; "
@@ -252,7 +250,9 @@ class _Builder:
             if style == '"' or not self.clean:
                 _refuse_not_text(event)
             if tag is None:
-                tag = _implicit_tag(text) if event.implicit[0] else _STR
+                # _implicit_tag, without the call for text no resolver starts with (most text)
+                tag = (_RESOLVED.get(text) or _implicit_tag(text)) if (
+                    event.implicit[0] and text[:1] in _IMPLICIT) else _STR
             value = text if tag in (_STR, _TIMESTAMP) else _special(event, tag)  # dates stay text
             if len(at) == 1 and value.__class__ is str:
                 offset = -1
@@ -265,33 +265,30 @@ class _Builder:
             elif style == "|" or style == ">":
                 self.marks[at] = self.block_start(mark)[:2]
         elif kind is _SequenceStartEvent and tag in (None, _SEQ):
-            value, size = self.sequence(at, depth)
+            value = self.sequence(at, depth)
         elif kind is _MappingStartEvent and tag in (None, _MAP):
-            value, size = self.mapping(at, depth)
+            value = self.mapping(at, depth)
         else:
             raise _Refusal(mark, "yaml-tag", f"the tag {tag!r} is not allowed: remove it")
         if event.anchor is not None:
-            self.anchors[event.anchor] = (value, size)
-        return value, size
+            self.anchors[event.anchor] = (value, self.count - before)
+        return value
 
-    def sequence(self, at: Path_, depth: int) -> tuple[list[Any], int]:
+    def sequence(self, at: Path_, depth: int) -> list[Any]:
         items: list[Any] = []
-        size = 1
         depth += 1
-        event = self.next()
+        value, following = self.value, self.next
+        event = following()
         while event.__class__ is not _SequenceEndEvent:
-            item, grown = self.value(event, (*at, len(items)), depth)
-            items.append(item)
-            size += grown
-            event = self.next()
-        return items, size
+            items.append(value(event, (*at, len(items)), depth))
+            event = following()
+        return items
 
-    def mapping(self, at: Path_, depth: int) -> tuple[dict[str, Any], int]:
+    def mapping(self, at: Path_, depth: int) -> dict[str, Any]:
         result: dict[str, Any] = {}
-        size = 1
         depth += 1
-        key_marks = self.key_marks
-        key_event = self.next()
+        key_marks, value, following = self.key_marks, self.value, self.next
+        key_event = following()
         while key_event.__class__ is not _MappingEndEvent:
             if key_event.__class__ is not _ScalarEvent:
                 raise _Refusal(key_event.start_mark, "yaml-key", "a field name must be plain text")
@@ -308,15 +305,14 @@ class _Builder:
                                f"the field {key!r} appears twice (first on line {line}): keep one")
             mark: Any = key_event.start_mark
             if self.libyaml_lines:
-                key_marks[where] = (mark.line + 1 + self.line_offset, mark.column + 1)
+                key_marks[where] = (mark.line + self.line_base, mark.column + 1)
             else:
                 key_marks[where] = self.position(mark)
             if not at:
                 self.field = mark
-            result[key], grown = self.value(self.next(), where, depth)
-            size += grown
-            key_event = self.next()
-        return result, size
+            result[key] = value(following(), where, depth)
+            key_event = following()
+        return result
 
     def document(self) -> Any:
         """The stream's one document's value; None for an empty stream."""
@@ -325,7 +321,7 @@ class _Builder:
         if event.__class__ is yaml.StreamEndEvent:
             return None
         # document start: the next event starts the value
-        value, _ = self.value(self.next(), (), 0)
+        value = self.value(self.next(), (), 0)
         self.next()  # document end
         following = self.next()
         if following.__class__ is not yaml.StreamEndEvent:
