@@ -12,6 +12,7 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from .check.image_files import check_image_files
 from .check.settings import check_settings
@@ -27,7 +28,8 @@ from .load.repository import (
     load_research,
     load_title,
 )
-from .load.yamldoc import Document, Path_
+from .load.text import source_problem
+from .load.yamldoc import Document
 from .problems import Problem, sort_problems
 
 # Worker processes pay for themselves only past this many records (measured: bench/).
@@ -45,22 +47,33 @@ class Validation:
         return not any(p.level == "error" for p in self.problems)
 
 
-def _slim(loaded: YamlFile, keep_data: bool) -> YamlFile:
+Loaded = tuple[YamlFile, list[Problem], list[Problem]]  # a record, problems reading it, checking it
+# What a worker sends back of one record: its path; whether it could be read; its data (only
+# the ISBN for `validate`) and the ISBN's position; the problems reading it, checking it.
+# Plain values: unpickling 10,000 YamlFile and Document dataclasses took 0.11 s.
+Shipped = tuple[str, bool, Any, "tuple[int, int] | None", list[Problem], list[Problem]]
+
+
+def _slim(loaded: YamlFile, keep_data: bool, read: list[Problem], found: list[Problem]) -> Shipped:
     """What the parent needs of a checked record: its data (for a build) and the
     ISBN's position (for duplicates). Shipping every position back costs more than
     the parsing saved (measured: 17 MB of pickles, 0.76 s to unpickle at 10,000)."""
     document = loaded.document
     if document is None:
-        return loaded
+        return (loaded.path, False, None, None, read, found)
     data = document.data if keep_data or not isinstance(document.data, dict) else {
         key: value for key, value in document.data.items() if key == "isbn"}
-    marks: dict[Path_, tuple[int, int]] = {}
-    if ("isbn",) in document.marks:
-        marks[("isbn",)] = document.marks[("isbn",)]
-    return YamlFile(loaded.path, Document(loaded.path, data, marks))
+    return (loaded.path, True, data, document.marks.get(("isbn",)), read, found)
 
 
-Loaded = tuple[YamlFile, list[Problem], list[Problem]]  # a record, problems reading it, checking it
+def _unpack(shipped: Shipped) -> Loaded:
+    path, readable, data, isbn, read, found = shipped
+    if not readable:
+        return (YamlFile(path, None), read, found)
+    return (YamlFile(path, Document(path, data, {("isbn",): isbn} if isbn is not None else {})),
+            read, found)
+
+
 Stamp = tuple[int, int, int]  # a file's modification time (ns), size and inode
 
 
@@ -73,12 +86,17 @@ def file_stamp(path: Path) -> Stamp:
 
 
 def _load_and_check(root: Path, paths: list[str], vocabularies: Vocabularies,
-                    images: set[str], keep_data: bool) -> list[Loaded]:
+                    images: set[str], keep_data: bool) -> list[Shipped]:
     checked = []
+    # Each folder on the records' way (library/titles) is looked at once, here, not again
+    # for each record: the records themselves are each looked at before they are opened.
+    folders: dict[str, str] = {}
     for path in paths:
-        loaded, read = load_title(root, path)
-        found = check_title(loaded, vocabularies, images)
-        checked.append((_slim(loaded, keep_data), read, found))
+        folder = path.rpartition("/")[0]
+        if folder not in folders:
+            folders[folder] = folder if folder and source_problem(root, folder) is None else ""
+        loaded, read = load_title(root, path, folders[folder])
+        checked.append(_slim(loaded, keep_data, read, check_title(loaded, vocabularies, images)))
     return checked
 
 
@@ -89,7 +107,7 @@ def _start_titles(stack: ExitStack, root: Path, paths: list[str], vocabularies: 
     (the entries, the pages); the pool is shut down when `stack` closes."""
     workers = min(os.cpu_count() or 1, 8)
     if len(paths) < PARALLEL_FROM or workers < 2:
-        return lambda: _load_and_check(root, paths, vocabularies, images, keep_data)
+        return lambda: list(map(_unpack, _load_and_check(root, paths, vocabularies, images, keep_data)))
     from .workers import worker_pool  # multiprocessing: only when there are enough records
 
     size = -(-len(paths) // (workers * 4))
@@ -101,12 +119,12 @@ def _start_titles(stack: ExitStack, root: Path, paths: list[str], vocabularies: 
     def wait() -> list[Loaded]:
         # This process has done its own part by now: rather than wait, it takes the chunks
         # no worker has started, from the last (the workers take them from the first).
-        here: dict[int, list[Loaded]] = {}
+        here: dict[int, list[Shipped]] = {}
         for index in reversed(range(len(futures))):
             if not futures[index].cancel():
                 break  # started or done, and so is every chunk before it
             here[index] = _load_and_check(root, chunks[index], vocabularies, images, keep_data)
-        return [one for index, future in enumerate(futures)
+        return [_unpack(one) for index, future in enumerate(futures)
                 for one in (here[index] if index in here else future.result())]
 
     return wait

@@ -84,8 +84,8 @@ class Sources:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _load_yaml_file(root: Path, path: str) -> tuple[YamlFile, list[Problem]]:
-    text, problems = read_text(root, path)
+def _load_yaml_file(root: Path, path: str, checked: str = "") -> tuple[YamlFile, list[Problem]]:
+    text, problems = read_text(root, path, checked)
     if text is None:
         return YamlFile(path, None), problems
     document, problems = load_yaml(text, path)
@@ -123,8 +123,10 @@ def title_paths(root: Path) -> tuple[list[str], list[Problem]]:
     return paths, problems
 
 
-def load_title(root: Path, path: str) -> tuple[YamlFile, list[Problem]]:
-    return _load_yaml_file(root, path)
+def load_title(root: Path, path: str, checked: str = "") -> tuple[YamlFile, list[Problem]]:
+    """A catalogue record; `checked`: a folder on its path already found to be a real
+    folder inside the repository (load/text.py's source_problem)."""
+    return _load_yaml_file(root, path, checked)
 
 
 def _load_entry(root: Path, folder: str, name: str, names: set[str]) -> tuple[EntryFile, list[Problem]]:

@@ -92,14 +92,16 @@ def _refused_kind(mode: int) -> str | None:
     return None
 
 
-def source_problem(root: Path, path: str) -> Problem | None:
+def source_problem(root: Path, path: str, checked: str = "") -> Problem | None:
     """A problem when root/path is not a regular file inside the repository: a symbolic
     link (the file or a folder on its way), a device or pipe, or a path that resolves
     outside the root. Checked before the file is opened (a pipe would never return).
     A folder passes: a folder where a file should be cannot be read, which reading says.
 
     Each part of the path is looked at with one lstat on a plain string (no Path objects:
-    validate does this for every one of 10,000 records)."""
+    validate does this for every one of 10,000 records). `checked` is a folder that holds
+    the path and that source_problem has just passed (the records' folder, once for many
+    records): only the parts after it are looked at again."""
     if "\\" in path or os.path.isabs(path):  # pathlib knows the other systems' paths
         parts: tuple[str, ...] | list[str] = Path(path).parts
         outside = Path(path).is_absolute()
@@ -110,6 +112,9 @@ def source_problem(root: Path, path: str) -> Problem | None:
         return Problem(path, 1, 1, "source-outside", "this path leads outside the repository: "
                        "copy the file into the repository")
     here = os.fspath(root)
+    if checked and path.startswith(f"{checked}/") and ".." not in checked.split("/"):
+        here = os.path.join(here, checked)
+        parts = parts[len([part for part in checked.split("/") if part and part != "."]):]
     for part in parts:
         here = os.path.join(here, part)
         try:
@@ -127,9 +132,10 @@ def source_problem(root: Path, path: str) -> Problem | None:
     return None
 
 
-def read_bytes(root: Path, path: str) -> tuple[bytes | None, list[Problem]]:
-    """The bytes of root/path, when it is a regular file inside the repository."""
-    refused = source_problem(root, path)
+def read_bytes(root: Path, path: str, checked: str = "") -> tuple[bytes | None, list[Problem]]:
+    """The bytes of root/path, when it is a regular file inside the repository (`checked`:
+    see source_problem)."""
+    refused = source_problem(root, path, checked)
     if refused is not None:
         return None, [refused]
     try:
@@ -139,9 +145,9 @@ def read_bytes(root: Path, path: str) -> tuple[bytes | None, list[Problem]]:
         return None, [Problem(path, 1, 1, "unreadable", f"cannot read the file: {error.strerror}")]
 
 
-def read_text(root: Path, path: str) -> tuple[str | None, list[Problem]]:
-    """Read root/path (path relative, POSIX) as UTF-8 text."""
-    raw, problems = read_bytes(root, path)
+def read_text(root: Path, path: str, checked: str = "") -> tuple[str | None, list[Problem]]:
+    """Read root/path (path relative, POSIX) as UTF-8 text (`checked`: see source_problem)."""
+    raw, problems = read_bytes(root, path, checked)
     if raw is None:
         return None, problems
     return decode(raw, path)
