@@ -88,7 +88,7 @@ def _load_yaml_file(root: Path, path: str, checked: str = "") -> tuple[YamlFile,
     text, problems = read_text(root, path, checked)
     if text is None:
         return YamlFile(path, None), problems
-    document, problems = load_yaml(text, path)
+    document, problems = load_yaml(text, path, clean=True)  # read_text refuses what is not text
     return YamlFile(path, document), problems
 
 
