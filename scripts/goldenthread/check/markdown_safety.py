@@ -67,6 +67,8 @@ def _code_spans(text: str) -> Iterator[tuple[int, int]]:
     A run of n backticks opens a span closed by the next run of exactly n; failing that,
     the regex would retry inside the run, where its last n-1, n-2 ... backticks open a
     span closed by a run of that length."""
+    if "`" not in text:  # a scan in C: most entries have no code
+        return
     runs = [(match.start(), match.end() - match.start()) for match in _TICKS.finditer(text)]
     starts: dict[int, list[int]] = defaultdict(list)
     for start, length in runs:
@@ -108,6 +110,8 @@ def _blank_fences(text: str) -> str:
     """Fenced code blanked: a fence at the margin with at most a language after it,
     closed by a line holding the very same fence (pymdownx.superfences refuses other
     headers or indents, and an unclosed fence is not code)."""
+    if "```" not in text and "~~~" not in text:  # no fence can open: a scan in C
+        return text
     closings: dict[str, list[int]] = defaultdict(list)  # fence -> where lines of it alone end
     for line in _FENCE_CLOSE.finditer(text):
         closings[line.group(1)].append(line.end())

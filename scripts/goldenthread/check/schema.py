@@ -12,7 +12,7 @@ import json
 import re
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from ..load.yamldoc import Document, Path_
@@ -78,12 +78,50 @@ def compile_schema(schema: dict[str, Any]) -> Check:
     if expected == "object":
         checks.append(_object_check(schema))
 
-    def check(value: Any, at: Path_, emit: Emit) -> None:
-        for one in checks:
-            if one(value, at, emit) is False:
-                return
+    exact = _EXACT.get(expected) if isinstance(expected, str) else None
+    return _combined(checks, expected is not None, exact)
 
-    return check
+
+# The one class a value of each type is when it comes from the loader: a value of that class
+# passes the type check without it being called (most values do; a schema check is run on
+# every value of every record). bool is its own class, so it never passes as an integer.
+_EXACT: dict[str, type] = {"string": str, "array": list, "object": dict, "integer": int,
+                           "number": float, "boolean": bool, "null": type(None)}
+
+
+def _combined(checks: list[Check], typed: bool, exact: type | None) -> Check:
+    """The checks run in turn, stopping after a failed type check (checks[0] when `typed`)."""
+    if not typed:
+        if len(checks) == 1:
+            return checks[0]
+
+        def each(value: Any, at: Path_, emit: Emit) -> None:
+            for one in checks:
+                one(value, at, emit)
+
+        return each
+    type_check, rest = checks[0], checks[1:]
+    if not rest:
+        def typed_only(value: Any, at: Path_, emit: Emit) -> None:
+            if value.__class__ is not exact:
+                type_check(value, at, emit)
+
+        return typed_only
+    if len(rest) == 1:
+        only = rest[0]
+
+        def typed_one(value: Any, at: Path_, emit: Emit) -> None:
+            if value.__class__ is exact or type_check(value, at, emit):
+                only(value, at, emit)
+
+        return typed_one
+
+    def typed_each(value: Any, at: Path_, emit: Emit) -> None:
+        if value.__class__ is exact or type_check(value, at, emit):
+            for one in rest:
+                one(value, at, emit)
+
+    return typed_each
 
 
 def _type_check(expected: str, schema: dict[str, Any]) -> Check:
@@ -135,6 +173,7 @@ def _string_check(schema: dict[str, Any]) -> Check:
     pattern = re.compile(_ecma_end(schema["pattern"])) if "pattern" in schema else None
     low, high = schema.get("minLength", 0), schema.get("maxLength")
     is_id = schema.get("pattern") == "^[a-z0-9]+(-[a-z0-9]+)*$"
+    is_date = schema.get("format") == "date"
 
     def check(value: Any, at: Path_, emit: Emit) -> None:
         if not isinstance(value, str):
@@ -152,7 +191,7 @@ def _string_check(schema: dict[str, Any]) -> Check:
             else:
                 message = say("bad-format", label=label(at), value=value, example=_example(schema))
             emit(at, "bad-format", message, False)
-        elif schema.get("format") == "date" and not _is_date(value):
+        elif is_date and not _is_date(value):
             emit(at, "bad-date", say("bad-date", label=label(at), value=value), False)
 
     return check
@@ -169,8 +208,33 @@ def _range_check(low: int | None, high: int | None) -> Check:
     return check
 
 
+_TEXT_KEYS = frozenset({"type", "description", "title", "enum", "pattern", "minLength", "maxLength",
+                        "format"})
+
+
+def _passes(schema: dict[str, Any]) -> Callable[[Any], bool] | None:
+    """For a schema of text (most fields and list items), a test that a value meets it
+    all: such a value is not handed to its check (a call, and its path made, for nothing).
+    A value the test does not pass is checked in full. None for any other schema."""
+    if schema.get("type") != "string" or not schema.keys() <= _TEXT_KEYS:
+        return None
+    pattern = re.compile(_ecma_end(schema["pattern"])) if "pattern" in schema else None
+    low, high = schema.get("minLength", 0), schema.get("maxLength")
+    allowed = schema.get("enum")
+    is_date = schema.get("format") == "date"
+
+    def passes(value: Any) -> bool:
+        return (value.__class__ is str and len(value) >= low and (high is None or len(value) <= high)
+                and (allowed is None or value in allowed)
+                and (pattern is None or pattern.search(value) is not None)
+                and (not is_date or _is_date(value)))
+
+    return passes
+
+
 def _array_check(schema: dict[str, Any]) -> Check:
     item_check = compile_schema(schema["items"]) if "items" in schema else None
+    item_passes = _passes(schema["items"]) if "items" in schema else None
     low = schema.get("minItems", 0)
     unique = schema.get("uniqueItems", False)
 
@@ -183,7 +247,7 @@ def _array_check(schema: dict[str, Any]) -> Check:
                  False)
         seen: set[Any] = set()
         for index, item in enumerate(value):
-            if item_check is not None:
+            if item_check is not None and not (item_passes is not None and item_passes(item)):
                 item_check(item, (*at, index), emit)
             if unique and isinstance(item, (str, int)):
                 if item in seen:
@@ -196,6 +260,8 @@ def _array_check(schema: dict[str, Any]) -> Check:
 
 def _object_check(schema: dict[str, Any]) -> Check:
     properties = {name: compile_schema(sub) for name, sub in schema.get("properties", {}).items()}
+    passing = {name: test for name, sub in schema.get("properties", {}).items()
+               if (test := _passes(sub)) is not None}
     descriptions = {name: sub for name, sub in schema.get("properties", {}).items()}
     required = schema.get("required", [])
     extra = schema.get("additionalProperties", True)
@@ -213,7 +279,9 @@ def _object_check(schema: dict[str, Any]) -> Check:
         for name, item in value.items():
             one = properties.get(name)
             if one is not None:
-                one(item, (*at, name), emit)
+                test = passing.get(name)
+                if test is None or not test(item):
+                    one(item, (*at, name), emit)
                 continue
             if names_check is not None:
                 names_check(name, (*at, name), lambda p, c, m, _k: emit(p, c, m, True))
@@ -229,10 +297,20 @@ def _object_check(schema: dict[str, Any]) -> Check:
     return check
 
 
+_SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+
 @cache
 def load_schema(kind: str) -> dict[str, Any]:
     """A shipped schema by kind: title, entry, vocabulary, framework."""
-    text = resources.files("goldenthread.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
+    try:  # beside the package's modules, as every install but a zipped one keeps it
+        text = (_SCHEMAS / f"{kind}.schema.json").read_text("utf-8")
+    except FileNotFoundError:
+        # importlib.resources (zip files, tempfile, compression...) is a twentieth of
+        # validate's start-up: only where the file is not beside the modules
+        from importlib import resources
+
+        text = resources.files("goldenthread.schemas").joinpath(f"{kind}.schema.json").read_text("utf-8")
     schema: dict[str, Any] = json.loads(text)
     return schema
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..load.repository import Sources
@@ -17,11 +18,32 @@ from .vocabulary import Vocabularies
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".svg"}
 
 
+def _suffix(name: str) -> str:
+    """PurePath(name).suffix, without making a path of each name."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
 def library_images(root: Path) -> set[str]:
-    """Every image under library/, as repository-relative paths (covers must be one)."""
-    library = root / "library"
-    return {path.relative_to(root).as_posix() for path in library.rglob("*")
-            if path.suffix.lower() in IMAGE_SUFFIXES} if library.is_dir() else set()
+    """Every image under library/, as repository-relative paths (covers must be one): what
+    library.rglob("*") finds (links to folders not followed), walked with plain strings,
+    since library/ holds every catalogue record."""
+    images: set[str] = set()
+    pending = ["library"] if (root / "library").is_dir() else []
+    while pending:
+        folder = pending.pop()
+        try:
+            with os.scandir(os.path.join(root, folder)) as found:
+                entries = list(found)
+        except OSError:
+            continue
+        for entry in entries:
+            path = f"{folder}/{entry.name}"
+            if entry.is_dir() and not entry.is_symlink():
+                pending.append(path)
+            if _suffix(entry.name).lower() in IMAGE_SUFFIXES:
+                images.add(path)
+    return images
 
 
 def _duplicate_isbns(sources: Sources) -> list[Problem]:
@@ -95,12 +117,22 @@ def check_across(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
 
     Each catalogue record is checked alone by check_title (in a worker, see validation.py).
     """
+    return check_all_but_records(sources, vocabularies) + _duplicate_isbns(sources)
+
+
+def check_all_but_records(sources: Sources, vocabularies: Vocabularies) -> list[Problem]:
+    """check_across but for what needs the catalogue records loaded (their ISBNs):
+    validate does this while the records are loaded and checked in worker processes."""
     problems = check_pathways(sources.pathways, vocabularies)
     problems += check_glossary(sources.glossary, vocabularies)
     for entry in sources.entries:
         problems += check_entry(entry, vocabularies, sources.images.get(entry.folder, set()))
-    problems += _duplicate_isbns(sources)
     problems += _duplicate_entry_ids(sources)
     problems += case_clashes(source_paths(sources))
     problems += check_pages(sources)
     return problems
+
+
+def check_records_across(sources: Sources) -> list[Problem]:
+    """What only shows when the catalogue records (sources.titles) are compared."""
+    return _duplicate_isbns(sources)

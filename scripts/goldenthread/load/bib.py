@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
-
-import bibtexparser
-from bibtexparser.model import DuplicateBlockKeyBlock, Entry, ParsingFailedBlock
+from typing import TYPE_CHECKING
 
 from ..messages import say
 from ..problems import Problem
 
-logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
+if TYPE_CHECKING:
+    from bibtexparser.model import Entry
 
 
 @dataclass
@@ -44,6 +42,14 @@ def bib_entry(entry: Entry) -> BibEntry:
 
 def load_bib(text: str, path: str) -> tuple[BibSource, list[Problem]]:
     """Parse BibTeX; every block bibtexparser could not use becomes a problem at its line."""
+    # Imported here, when a .bib is read: bibtexparser and its LaTeX decoder are a tenth of
+    # validate's start-up, and a repository without references never needs them.
+    import logging
+
+    import bibtexparser
+    from bibtexparser.model import DuplicateBlockKeyBlock, ParsingFailedBlock
+
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     library = bibtexparser.parse_string(text)  # type: ignore[attr-defined]
     source = BibSource(path)
     problems: list[Problem] = []

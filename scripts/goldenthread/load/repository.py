@@ -85,11 +85,11 @@ class Sources:
     problems: list[Problem] = field(default_factory=list)
 
 
-def _load_yaml_file(root: Path, path: str) -> tuple[YamlFile, list[Problem]]:
-    text, problems = read_text(root, path)
+def _load_yaml_file(root: Path, path: str, checked: str = "") -> tuple[YamlFile, list[Problem]]:
+    text, problems = read_text(root, path, checked)
     if text is None:
         return YamlFile(path, None), problems
-    document, problems = load_yaml(text, path)
+    document, problems = load_yaml(text, path, clean=True)  # read_text refuses what is not text
     return YamlFile(path, document), problems
 
 
@@ -108,9 +108,14 @@ def _unexpected(path: str, why: str) -> Problem:
 def title_paths(root: Path) -> tuple[list[str], list[Problem]]:
     """The catalogue records' paths, and a problem for anything else in library/titles."""
     paths, problems = [], []
+    try:
+        with os.scandir(root / TITLES) as found:
+            folders = {entry.name for entry in found if entry.is_dir()}  # the listing's types: no stat a file
+    except OSError:
+        folders = set()
     for name in _list(root, TITLES):
         path = f"{TITLES}/{name}"
-        if name.endswith(".yaml") and not (root / path).is_dir():
+        if name.endswith(".yaml") and name not in folders:
             paths.append(path)  # reading it says if it is not a regular file
         else:
             problems.append(_unexpected(
@@ -119,8 +124,10 @@ def title_paths(root: Path) -> tuple[list[str], list[Problem]]:
     return paths, problems
 
 
-def load_title(root: Path, path: str) -> tuple[YamlFile, list[Problem]]:
-    return _load_yaml_file(root, path)
+def load_title(root: Path, path: str, checked: str = "") -> tuple[YamlFile, list[Problem]]:
+    """A catalogue record; `checked`: a folder on its path already found to be a real
+    folder inside the repository (load/text.py's source_problem)."""
+    return _load_yaml_file(root, path, checked)
 
 
 def _load_entry(root: Path, folder: str, name: str, names: set[str]) -> tuple[EntryFile, list[Problem]]:
@@ -187,22 +194,26 @@ def _walk(root: Path, folder: str) -> tuple[list[str], list[str]]:
     docs/, not what generation writes there."""
     markdown: list[str] = []
     strange: list[str] = []
-    pending = [root / folder]
+    pending = [folder]  # repository-relative, as plain strings: library/ holds every record
     while pending:
+        relative = pending.pop()
         try:
-            entries = sorted(os.scandir(pending.pop()), key=lambda entry: entry.name)
+            with os.scandir(os.path.join(root, relative)) as found:
+                entries = sorted(found, key=lambda entry: entry.name)
         except OSError:
             continue
+        top_of_docs = relative == DOCS
         for entry in entries:
-            path = Path(entry.path)
-            if entry.name.startswith(".") or (path.parent == root / DOCS and entry.name in GENERATED_DOCS):
+            name = entry.name
+            if name.startswith(".") or (top_of_docs and name in GENERATED_DOCS):
                 continue
+            path = f"{relative}/{name}"
             if entry.is_dir(follow_symlinks=False):
                 pending.append(path)
             elif not entry.is_file(follow_symlinks=False):
-                strange.append(path.relative_to(root).as_posix())
-            elif entry.name.endswith(".md"):
-                markdown.append(path.relative_to(root).as_posix())
+                strange.append(path)
+            elif name.endswith(".md"):
+                markdown.append(path)
     return markdown, strange
 
 
@@ -227,6 +238,15 @@ def load_sources(root: Path) -> Sources:
     Records are many and independent, so the caller loads them (see validation.py), in
     parallel when there are enough. Problems found while reading are kept in .problems.
     """
+    sources = load_definitions(root)
+    load_research(root, sources)
+    load_pages(root, sources)
+    return sources
+
+
+def load_definitions(root: Path) -> Sources:
+    """What says which ids records may name: the records' paths, the framework, the
+    vocabularies, the pathways and the glossary (the rest: load_research, load_pages)."""
     sources = Sources(root)
     sources.title_paths, problems = title_paths(root)
     sources.problems.extend(problems)
@@ -243,8 +263,6 @@ def load_sources(root: Path) -> Sources:
     if (root / GLOSSARY).is_file():
         sources.glossary, problems = _load_yaml_file(root, GLOSSARY)
         sources.problems.extend(problems)
-    load_research(root, sources)
-    load_pages(root, sources)
     return sources
 
 
