@@ -142,7 +142,8 @@ def test_a_published_result_is_written_as_the_contract_fixes_it() -> None:
 def test_the_forms_table_of_published_results_is_scaffolds() -> None:
     expected = reported_table()
     if os.environ.get("GT_WRITE_FIXTURES"):
-        REPORTED_JSON.write_text(json.dumps({"cases": expected}, indent=1, ensure_ascii=False) + "\n", "utf-8")
+        text = json.dumps({"cases": expected}, indent=1, ensure_ascii=False)
+        REPORTED_JSON.write_text(text + "\n", "utf-8")
     assert json.loads(REPORTED_JSON.read_text("utf-8"))["cases"] == json.loads(json.dumps(expected))
 
 

@@ -1096,6 +1096,9 @@
     const box = event.target.closest && event.target.closest("[data-path]");
     if (!box || !state) { return; }
     touched.add(box.getAttribute("data-path"));
+    // a pair of boxes (an interval's two ends) is checked as one once the focus leaves both
+    const pair = box.parentElement && box.parentElement.closest("[data-both]");
+    if (pair && !(event.relatedTarget && pair.contains(event.relatedTarget))) { touched.add(pair.getAttribute("data-path")); }
     if (box.getAttribute("data-path") === "id" && !byId("gt-id").value) { byId("gt-id").value = rules.newId(state.title); }
     const key = /^references\.(\d+)\.key$/.exec(box.getAttribute("data-path"));
     if (key && !state.references[+key[1]].key) { refreshKeys(); }
