@@ -408,11 +408,15 @@ def _open_with_finding(open_form: Any, scheme: str = "light", width: int = 1280)
     page = visit.page
     good = draft_finding("two-group-pretest", **PRETEST)
     bad = draft_finding(**{**TWO, "comparison": SD_0})
-    load_draft(page, "entry", teacher_state(outcomes=[good, bad]))
+    # a published result shown, and one whose interval misses its g
+    load_draft(page, "entry", teacher_state(outcomes=[good, bad, published("0.42", "0.12", "0.72"),
+                                                      published("0.42", "0.12", "0.32")]))
     page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-problems").wait_for()
     expect(page.locator("#gt-outcomes-0-result[data-shown]")).to_be_visible()
     expect(page.locator("#gt-outcomes-1-comparison-sd-error")).to_be_visible()
+    expect(page.locator("#gt-outcomes-2-result[data-shown]")).to_be_visible()
+    expect(page.locator("#gt-outcomes-3-reported-ci-error")).to_be_visible()
     page.locator("#gt-section-outcomes").scroll_into_view_if_needed()
     return visit
 
