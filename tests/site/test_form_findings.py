@@ -272,7 +272,8 @@ def test_a_teacher_enters_a_published_result_by_keyboard(open_form: Any, tmp_pat
     # by hand: 0.42 is up to 0.44 in the EEF's table, so 5 months; no group sizes given, so
     # from Moderate one level down to Limited; the interval is clear of zero
     assert rows["Months’ progress"] == "5 months" and rows["Strength"] == "Limited (2 of 4)"
-    expect(finding.locator(".gt-result")).to_contain_text("he sizes of the groups are not given, so we cannot check them")
+    expect(finding.locator(".gt-result")).to_contain_text(
+        "he sizes of the groups are not given, so we cannot check them")
 
     page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-output").wait_for()
