@@ -88,7 +88,8 @@ def test_the_rules_are_validates_own() -> None:
 def test_every_message_template_is_used() -> None:
     """A template nothing fills would be words the forms show and validate never prints."""
     sources = [path.read_text("utf-8") for path in (REPO / "scripts" / "goldenthread").rglob("*.py")]
-    sources.append((REPO / "scripts" / "goldenthread" / "base" / "assets" / "form-rules.js").read_text("utf-8"))
+    rules = REPO / "scripts" / "goldenthread" / "base" / "assets" / "form-rules.js"
+    sources.append(rules.read_text("utf-8"))
     used = {name for text in sources for name in re.findall(r"""\bsay\(\s*["']([a-z.-]+)["']""", text)}
     assert sorted(set(TEMPLATES) - used) == []
     assert sorted(used - set(TEMPLATES)) == []
