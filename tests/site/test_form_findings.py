@@ -252,6 +252,9 @@ def test_a_teacher_enters_a_published_result_by_keyboard(open_form: Any, tmp_pat
     sentence = TEACHER["outcome-interval"].format(field=field)
     error = page.locator("#gt-outcomes-0-reported-ci-error")
     expect(error).to_have_text("Error: " + sentence)
+    for end in ("low", "high"):  # both ends are marked, and read the interval's error
+        expect(page.locator(f"#gt-outcomes-0-reported-ci-{end}")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#gt-outcomes-0-reported-g")).not_to_have_attribute("aria-invalid", "true")
     assert unplain(sentence, IDS) == []
     expect(finding.locator(".gt-result")).to_contain_text("Put right what is marked above")
     # put right, by keyboard: back to the highest value, which was 0.72 in the report
@@ -260,6 +263,7 @@ def test_a_teacher_enters_a_published_result_by_keyboard(open_form: Any, tmp_pat
     keyboard.type("0.72")
     keyboard.press("Tab")
     expect(error).to_be_hidden()
+    expect(page.locator("#gt-outcomes-0-reported-ci-high")).not_to_have_attribute("aria-invalid", "true")
     expect(finding.locator(".gt-result[data-shown]")).to_be_visible()
     expected = result_of(finding_of({"measure": "m", "design": "two-group",
                                      "effect_size": {"g": 0.42, "ci": [0.12, 0.72]}}))

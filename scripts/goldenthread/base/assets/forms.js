@@ -559,18 +559,20 @@
       const control = controlOf(box, true);
       const words = byBox.get(box);
       if (!error) { return; }
+      // a box of a pair (an interval's two ends) is invalid when the pair is
+      const pair = box.parentElement && box.parentElement.closest("[data-both]");
+      const invalid = Boolean(words || (pair && byBox.get(pair)));
+      if (control) { if (invalid) { control.setAttribute("aria-invalid", "true"); } else { control.removeAttribute("aria-invalid"); } }
       if (words) {
         const more = box.closest("details.gt-more");
         if (more && !more.open) { more.open = true; }
         error.replaceChildren(element("span", { class: "gt-hidden", text: "Error: " }), words.join(" "));
         error.hidden = false;
         box.classList.add("gt-field-error");
-        if (control) { control.setAttribute("aria-invalid", "true"); }
       } else {
         error.hidden = true;
         error.replaceChildren();
         box.classList.remove("gt-field-error");
-        if (control) { control.removeAttribute("aria-invalid"); }
       }
     });
   }
