@@ -281,6 +281,9 @@ def test_a_teacher_enters_a_published_result_by_keyboard(open_form: Any, tmp_pat
 
     page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-output").wait_for()
+    expect(page.locator("#gt-finished")).to_contain_text(
+        "Finding 1: Spelling age (months): effect size 0.42 (95% interval 0.12 to 0.72), 5 months’ progress. "
+        "Strength: Limited (2 of 4).")
     state["outcomes"] = [{**published("0.42", "0.12", "0.72"), "measure": "Spelling age (months)"}]
     ident, new, _ = with_findings(state)
     md_path = f"research/2026/{ident}.md"
