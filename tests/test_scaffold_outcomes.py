@@ -4,6 +4,8 @@ findings validates like any other."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -90,3 +92,76 @@ def test_a_number_left_empty_is_left_out_and_named(repo: Path, capsys: pytest.Ca
     (folder / "gap.md").write_text(text, "utf-8")
     (folder / "gap.bib").write_text(bib_text(REFERENCES), "utf-8")
     assert {code for _, _, code in problems(repo, capsys)} == {"missing-field"}
+
+
+# -- A published result (effect_size), as the form writes it (form-rules.js is tested on the same
+# table, tests/data/browser-rules/reported.json, by tests/js/form_rules.test.js) ------------------
+
+REPORTED_JSON = Path(__file__).resolve().parent / "data" / "browser-rules" / "reported.json"
+# (design, g, lowest, highest) as typed
+REPORTED: list[tuple[str, str, str, str]] = [
+    ("two-group", "0.31", "-0.05", "0.67"), ("two-group-pretest", "0.40", "0.10", "0.70"),
+    ("two-group", "−0.2", "−0.50", "0.1"), ("two-group", ".5", "0.9", "0.2"),  # upside down
+    ("two-group", "0.8", "0.1", "0.5"),  # g outside its interval
+    ("two-group", "", "0.1", "0.5"), ("two-group", "0.3", "", "0.5"), ("two-group", "0.3", "", ""),
+    ("two-group", "big", "0.1", "0.5"), ("two-group", "", "", ""),
+]
+
+
+def _reported(design: str, g: str, low: str, high: str) -> NewFinding:
+    return NewFinding("Spelling age (months)", design, effect_size=(g, low, high))
+
+
+def reported_table() -> list[dict[str, Any]]:
+    rows = []
+    for design, g, low, high in REPORTED:
+        text = outcomes_text((_reported(design, g, low, high),))
+        rows.append({"draft": {"measure": "Spelling age (months)", "design": design, "source": "reported",
+                               "g": g, "ci_low": low, "ci_high": high},
+                     "text": text.removeprefix("outcomes:\n"), "data": _read_outcomes(text)[0]})
+    return rows
+
+
+def _read_outcomes(text: str) -> Any:
+    source, found = split_front_matter(f"---\n{text}---\n", "x.md")
+    assert found == [] and source is not None
+    return source.front.data["outcomes"]
+
+
+def test_a_published_result_is_written_as_the_contract_fixes_it() -> None:
+    text = outcomes_text((_reported("two-group", "0.31", "−0.05", "0.670"),))
+    assert text == ("outcomes:\n  - measure: \"Spelling age (months)\"\n    design: two-group\n"
+                    "    effect_size: {g: 0.31, ci: [-0.05, 0.67]}\n")
+    assert _read_outcomes(text) == [{"measure": "Spelling age (months)", "design": "two-group",
+                                     "effect_size": {"g": 0.31, "ci": [-0.05, 0.67]}}]
+    # an end left empty is left out, and the check names it; none given, no interval at all
+    assert "effect_size: {g: 0.3, ci: [0.5]}" in outcomes_text((_reported("two-group", "0.3", "", "0.5"),))
+    assert "effect_size: {}" in outcomes_text((_reported("two-group", "", "", ""),))
+
+
+def test_the_forms_table_of_published_results_is_scaffolds() -> None:
+    expected = reported_table()
+    if os.environ.get("GT_WRITE_FIXTURES"):
+        text = json.dumps({"cases": expected}, indent=1, ensure_ascii=False)
+        REPORTED_JSON.write_text(text + "\n", "utf-8")
+    assert json.loads(REPORTED_JSON.read_text("utf-8"))["cases"] == json.loads(json.dumps(expected))
+
+
+@pytest.mark.parametrize(("typed", "codes"), [
+    (("two-group", "0.31", "-0.05", "0.67"), set()),
+    (("two-group-pretest", "0.31", "0.05", "0.67"), set()),
+    (("two-group", "0.8", "0.1", "0.5"), {"outcome-interval"}),
+    (("two-group", "0.3", "0.9", "0.2"), {"outcome-interval"}),
+    (("two-group", "0.3", "", "0.5"), {"empty-list"}),
+    (("two-group", "", "0.1", "0.5"), {"missing-field"}),
+    (("one-group", "0.3", "0.1", "0.5"), {"outcome-missing", "outcome-extra"}),
+])
+def test_a_published_result_validates(repo: Path, capsys: pytest.CaptureFixture[str],
+                                      typed: tuple[str, str, str, str], codes: set[str]) -> None:
+    from goldenthread.scaffold import bib_text
+
+    folder = repo / "research" / "2025"
+    (folder / "reported.md").write_text(
+        entry_text(NewEntry(**{**FILLED.__dict__, "outcomes": (_reported(*typed),)})), "utf-8")
+    (folder / "reported.bib").write_text(bib_text(REFERENCES), "utf-8")
+    assert {code for _, _, code in problems(repo, capsys)} == codes

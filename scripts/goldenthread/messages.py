@@ -213,6 +213,8 @@ TEACHER: dict[str, str] = {
     "out-of-range": "Check {field}: it must be from {low} to {high}.",
     "empty-list": "Add at least one to {field}.",
     "empty-list.choose": "Choose at least one in {field}.",
+    # a pair of boxes, such as an interval's lowest and highest values, with one left empty
+    "empty-list.both": "Fill in both numbers of {field}, the lowest first.",
     "duplicate-item": "{field} names the same one twice: remove one.",
     "missing-field": "Fill in {field}.",
     "missing-field.choose": "{choose}.",

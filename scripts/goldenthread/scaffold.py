@@ -138,6 +138,12 @@ FINDING = ("  - measure: {measure}\n"
 GROUP = "    {name}: {{{numbers}}}\n"
 PRE = "pre: {{{numbers}}}"
 SCALE = "    scale: {{{numbers}}}\n"  # only when the lowest or the highest score is given
+# A published result (two groups only, check/outcomes.py): its g and 95% interval stand alone,
+# with no groups, no higher_is_better and no scale (the check would call those extra).
+REPORTED = ("  - measure: {measure}\n"
+            "    design: {design}\n"
+            "    effect_size: {{{size}}}\n")
+INTERVAL = "ci: [{ends}]"  # only the ends given; none given, no ci (the check names what is missing)
 # The groups each design writes, in order (check/outcomes.py's GROUPS), and whether they have
 # a pre-test of the same pupils.
 DESIGN_GROUPS: dict[str, tuple[str, ...]] = {
@@ -181,6 +187,8 @@ class NewFinding:
     higher_is_better: bool = True
     groups: tuple[tuple[str, NewGroup], ...] = ()  # (intervention, ...), any order, any missing
     scale: tuple[str, str] = ("", "")  # the lowest and the highest possible score, as typed
+    # a published result instead of the groups: g, its interval's lowest and highest, as typed
+    effect_size: tuple[str, str, str] | None = None
 
 
 def _numbers(pairs: tuple[tuple[str, str], ...]) -> str:
@@ -188,7 +196,18 @@ def _numbers(pairs: tuple[tuple[str, str], ...]) -> str:
     return ", ".join(f"{name}: {figure(text)}" for name, text in pairs if clean(text).strip(" \t\n"))
 
 
+def reported_text(finding: NewFinding) -> str:
+    """A finding given as a published result: effect_size: {g: 0.31, ci: [-0.05, 0.67]}."""
+    g, low, high = finding.effect_size or ("", "", "")
+    ends = ", ".join(figure(end) for end in (low, high) if clean(end).strip(" \t\n"))
+    size = ", ".join(part for part in (_numbers((("g", g),)), fill(INTERVAL, {"ends": ends}) if ends else "")
+                     if part)
+    return fill(REPORTED, {"measure": quoted(finding.measure), "design": word(finding.design), "size": size})
+
+
 def finding_text(finding: NewFinding) -> str:
+    if finding.effect_size is not None:
+        return reported_text(finding)
     groups = dict(finding.groups)
     lines = []
     for name in DESIGN_GROUPS[finding.design]:

@@ -47,6 +47,18 @@ def _findings() -> list[dict[str, Any]]:
         {"design": "one-group", "higher_is_better": False, "before": _group(2, 3, 1),
          "after": _group(2, 1, 1)},
         {"design": "two-group", "effect_size": {"g": 0.31, "ci": [-0.05, 0.67]}},
+        # published results: clear of zero, touching it, below it, with a pre-test, past the
+        # months table, on its turns, and an interval that is not symmetric about g
+        {"design": "two-group", "effect_size": {"g": 0.42, "ci": [0.12, 0.72]}},
+        {"design": "two-group", "effect_size": {"g": 0.2, "ci": [0, 0.4]}},
+        {"design": "two-group", "effect_size": {"g": -0.35, "ci": [-0.61, -0.09]}},
+        {"design": "two-group-pretest", "effect_size": {"g": 0.18, "ci": [0.05, 0.31]}},
+        {"design": "two-group", "effect_size": {"g": 1.25, "ci": [0.8, 1.7]}},
+        {"design": "two-group", "effect_size": {"g": 0.445, "ci": [0.2, 0.69]}},
+        {"design": "two-group", "effect_size": {"g": 0.005, "ci": [-0.3, 0.31]}},
+        {"design": "two-group", "effect_size": {"g": 0.5, "ci": [0.5, 0.5]}},
+        {"design": "two-group", "effect_size": {"g": 3, "ci": [1, 5]}},
+        {"design": "two-group", "effect_size": {"g": 0.3, "ci": [0.1, 0.9]}},
     ]
     rng = random.Random(25)
     for _ in range(120):
@@ -117,3 +129,11 @@ def test_the_table_is_what_the_python_gives() -> None:
     assert {row["finding"]["design"] for row in stored["findings"]} == {"two-group", "two-group-pretest",
                                                                         "one-group"}
     assert {r["months"]["value"] > 0 for r in results if r["months"]} == {True, False}
+    # and published results of each two-group design, below and above zero, with the strength
+    # their interval allows (no group sizes given: never above Limited)
+    reported = [row for row in stored["findings"] if "effect_size" in row["finding"]]
+    assert len(reported) >= 10
+    assert {row["finding"]["design"] for row in reported} == {"two-group", "two-group-pretest"}
+    assert {row["result"]["strength"]["level"] for row in reported} == {1, 2}
+    assert {row["result"]["value"] > 0 for row in reported} == {True, False}
+    assert all(row["result"]["source"] == "reported" for row in reported)

@@ -123,3 +123,27 @@ test("every problem in active content has a teacher's sentence", () => {
     }
   }
 });
+
+test("a published result (effect size and interval): written and read back as scaffold.py does", () => {
+  const cases = JSON.parse(require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "data", "browser-rules", "reported.json"), "utf8")).cases;
+  assert.ok(cases.length >= 8);
+  for (const row of cases) {
+    assert.equal(rules.entry.findingText(row.draft), row.text, JSON.stringify(row.draft));
+    assert.deepEqual(rules.entry.findings({ outcomes: [row.draft] })[0], row.data, JSON.stringify(row.draft));
+  }
+  // one group cannot take a published result (check/outcomes.py): its groups are written instead
+  const one = Object.assign({}, cases[0].draft, { design: "one-group", better: "higher",
+    before: { n: "20", mean: "5", sd: "2" }, after: { n: "20", mean: "6", sd: "2" } });
+  assert.ok(!rules.entry.findingText(one).includes("effect_size"));
+  assert.ok(rules.entry.findingText(one).includes("    before: {n: 20, mean: 5, sd: 2}\n"));
+  // the numbers for each group, chosen again: the groups are written, not the published result
+  const groups = Object.assign({}, one, { design: "two-group", source: "groups",
+    intervention: { n: "14", mean: "92.5", sd: "18.2" }, comparison: { n: "13", mean: "84.1", sd: "17.6" } });
+  assert.ok(!rules.entry.findingText(groups).includes("effect_size"));
+});
+
+test("an interval with one end left empty: the pair's own sentence for the teacher", () => {
+  const problem = { template: "empty-list", values: { low: 2 } };
+  assert.equal(rules.teacherSays(problem, { field: "‘Its interval’", both: true }), "Fill in both numbers of ‘Its interval’, the lowest first.");
+  assert.equal(rules.teacherSays(problem, { field: "‘Authors’" }), "Add at least one to ‘Authors’.");
+});

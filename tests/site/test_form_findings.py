@@ -16,7 +16,7 @@ from playwright.sync_api import expect
 
 from goldenthread.generate.forest import number
 from goldenthread.impact.effect import Group
-from goldenthread.impact.finding import Finding, result_of
+from goldenthread.impact.finding import Finding, finding_of, result_of
 from goldenthread.messages import TEACHER
 from goldenthread.scaffold import NewEntry, NewFinding, NewGroup, bib_text, entry_text, new_id
 
@@ -44,11 +44,19 @@ FIELDS = ("n", "mean", "sd", "pre_mean", "pre_sd")
 
 
 def new_finding(finding: dict[str, Any]) -> NewFinding:
-    """The oracle's finding: the form's draft of one, as `scaffold.finding_text` takes it."""
-    return NewFinding(finding["measure"], finding["design"], finding["better"] != "lower",
+    """The oracle's finding: the form's draft of one, as `scaffold.finding_text` takes it (a
+    published result only for two groups, as check/outcomes.py allows)."""
+    reported = finding.get("source") == "reported" and finding["design"] != "one-group"
+    return NewFinding(finding["measure"], finding["design"], finding.get("better") != "lower",
                       tuple((name, NewGroup(**{key: finding[name].get(key, "") for key in FIELDS}))
                             for name in ("intervention", "comparison", "before", "after") if name in finding),
-                      (finding.get("scale_min", ""), finding.get("scale_max", "")))
+                      (finding.get("scale_min", ""), finding.get("scale_max", "")),
+                      (finding["g"], finding["ci_low"], finding["ci_high"]) if reported else None)
+
+
+def published(g: str, low: str, high: str, design: str = "two-group", **more: Any) -> dict[str, Any]:
+    """A draft finding given as a published result: Hedges' g and its 95% interval, as typed."""
+    return {**draft_finding(design), "source": "reported", "g": g, "ci_low": low, "ci_high": high, **more}
 
 
 def with_findings(state: dict[str, Any]) -> tuple[str, NewEntry, Any]:
@@ -201,6 +209,112 @@ def test_a_finding_by_keyboard_alone(open_form: Any) -> None:
     expect(result).to_contain_text("a pre-test showed they started level")
 
 
+def test_a_teacher_enters_a_published_result_by_keyboard(open_form: Any, tmp_path: Path) -> None:
+    """Only keys: choose a published result, type g and its interval, see the result the site
+    will publish, make the interval miss g, read the mistake in plain words at the box, put it
+    right, and the entry written passes validate and `research add`."""
+    visit = open_form(ENTRY_FORM)
+    page, keyboard = visit.page, visit.page.keyboard
+    state = teacher_state()
+    load_draft(page, "entry", state)
+    press_until(page, "#gt-add-finding")
+    keyboard.press("Enter")
+    keyboard.type("Spelling age (months)")
+    finding = page.locator("#gt-outcomes-list > li").first
+    reported = finding.locator("[data-reported]")
+    expect(reported).to_be_hidden()  # the groups' numbers first, as before
+    press_until(page, "#gt-outcomes-0-source-groups")
+    keyboard.press("ArrowDown")
+    assert page.locator("#gt-outcomes-0-source-reported").is_checked()
+    choice = finding.get_by_label("I have a published result (an effect size with its interval)")
+    expect(choice).to_be_checked()
+    # the published result stands alone: no groups, no "which scores are better", no range
+    expect(reported).to_be_visible()
+    for hidden in ("[data-group='intervention']", "[data-group='comparison']",
+                   "[data-path='outcomes.0.higher_is_better']", "[data-path='outcomes.0.scale']"):
+        expect(finding.locator(hidden)).to_be_hidden()
+    # the teacher's words label each box, and its hint and error are read with it
+    for ident, label in (("g", "Effect size (Hedges’ g)"),
+                         ("ci-low", "Lowest value of its 95% confidence interval"),
+                         ("ci-high", "Highest value of its 95% confidence interval")):
+        box = page.locator(f"#gt-outcomes-0-reported-{ident}")
+        expect(finding.get_by_label(label, exact=True)).to_have_id(f"gt-outcomes-0-reported-{ident}")
+        described = (box.get_attribute("aria-describedby") or "").split()
+        assert f"gt-outcomes-0-reported-{ident}-error" in described, described
+        if ident != "g":
+            assert "gt-outcomes-0-reported-ci-error" in described, described
+    # the mistake: an interval copied wrong, that does not hold g
+    for ident, value in (("g", "0.42"), ("ci-low", "0.12"), ("ci-high", "0.32")):
+        press_until(page, f"#gt-outcomes-0-reported-{ident}")
+        keyboard.type(value)
+    keyboard.press("Tab")
+    field = "‘Its 95% confidence interval in finding 1’"
+    sentence = TEACHER["outcome-interval"].format(field=field)
+    error = page.locator("#gt-outcomes-0-reported-ci-error")
+    expect(error).to_have_text("Error: " + sentence)
+    for end in ("low", "high"):  # both ends are marked, and read the interval's error
+        expect(page.locator(f"#gt-outcomes-0-reported-ci-{end}")).to_have_attribute("aria-invalid", "true")
+    expect(page.locator("#gt-outcomes-0-reported-g")).not_to_have_attribute("aria-invalid", "true")
+    assert unplain(sentence, IDS) == []
+    expect(finding.locator(".gt-result")).to_contain_text("Put right what is marked above")
+    # put right, by keyboard: back to the highest value, which was 0.72 in the report
+    press_until(page, "#gt-outcomes-0-reported-ci-high", key="Shift+Tab")
+    keyboard.press("Control+a")
+    keyboard.type("0.72")
+    keyboard.press("Tab")
+    expect(error).to_be_hidden()
+    expect(page.locator("#gt-outcomes-0-reported-ci-high")).not_to_have_attribute("aria-invalid", "true")
+    expect(finding.locator(".gt-result[data-shown]")).to_be_visible()
+    expected = result_of(finding_of({"measure": "m", "design": "two-group",
+                                     "effect_size": {"g": 0.42, "ci": [0.12, 0.72]}}))
+    interval, months = expected.estimate.interval, expected.months
+    assert interval is not None and months is not None
+    rows = shown_rows(finding)
+    assert rows == {"Effect size (Hedges’ g)": number(expected.estimate.value),
+                    "95% interval": f"{number(interval.low)} to {number(interval.high)}",
+                    "Months’ progress": f"{months} months", "Strength": str(expected.strength)}, rows
+    # by hand: 0.42 is up to 0.44 in the EEF's table, so 5 months; no group sizes given, so
+    # from Moderate one level down to Limited; the interval is clear of zero
+    assert rows["Months’ progress"] == "5 months" and rows["Strength"] == "Limited (2 of 4)"
+    expect(finding.locator(".gt-result")).to_contain_text(
+        "he sizes of the groups are not given, so we cannot check them")
+
+    page.get_by_role("button", name="Check my entry").click()
+    page.locator("#gt-output").wait_for()
+    expect(page.locator("#gt-finished")).to_contain_text(
+        "Finding 1: Spelling age (months): effect size 0.42 (95% interval 0.12 to 0.72), 5 months’ progress. "
+        "Strength: Limited (2 of 4).")
+    state["outcomes"] = [{**published("0.42", "0.12", "0.72"), "measure": "Spelling age (months)"}]
+    ident, new, _ = with_findings(state)
+    md_path = f"research/2026/{ident}.md"
+    files = made_files(visit)
+    assert files[md_path] == entry_text(new)
+    assert ("  - measure: \"Spelling age (months)\"\n    design: two-group\n"
+            "    effect_size: {g: 0.42, ci: [0.12, 0.72]}\n---\n") in files[md_path]
+    done = validate_in_copy(tmp_path / "repo", files)
+    assert done.returncode == 0 and judged(done.stdout) == [], done.stdout + done.stderr
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("^Download your entry")).click()
+    sent = Path(download.value.path()).read_text("utf-8")
+    added = research_add(tmp_path / "added", sent, f"{ident}.md")
+    assert added.returncode == 0, added.stdout + added.stderr
+    assert (tmp_path / "added" / md_path).read_text("utf-8") == entry_text(new)
+    assert visit.console_errors == []
+
+
+def test_one_group_is_never_offered_a_published_result(open_form: Any) -> None:
+    page = open_form(ENTRY_FORM).page
+    finding = fill_finding(page, {}, "Spelling, words right out of 20")
+    finding.get_by_label("I have a published result (an effect size with its interval)").check()
+    expect(finding.locator("[data-reported]")).to_be_visible()
+    finding.get_by_label("One group, before and after").check()
+    expect(finding.locator("[data-path='outcomes.0.source']")).to_be_hidden()
+    expect(finding.locator("[data-reported]")).to_be_hidden()
+    expect(finding.locator("[data-group='before']")).to_be_visible()
+    finding.get_by_label("Two groups, with a test before too").check()
+    expect(finding.locator("[data-reported]")).to_be_visible()  # what was chosen comes back
+
+
 # -- The form's checks of findings and validate agree ---------------------------------------------
 
 SD_0 = {"n": "13", "mean": "84.1", "sd": "0"}
@@ -232,7 +346,19 @@ FINDING_MISTAKES: dict[str, list[dict[str, Any]]] = {
     "a spread wider than the range, and only its top given": [
         {**draft_finding(**TWO), "scale_min": "0", "scale_max": "15"},
         {**draft_finding(**TWO), "scale_max": "100"}],
-    # these three must pass both
+    "a published result outside its interval": [published("0.42", "0.12", "0.32")],
+    "a published result's interval upside down": [published("0.42", "0.72", "0.12")],
+    "a published result without its effect size": [published("", "0.12", "0.72")],
+    "a published result with one end of its interval": [published("0.42", "", "0.72")],
+    "a published result with no interval": [published("0.42", "", "")],
+    "a published result as words": [published("about 0.4", "0.12", "0.72")],
+    "a published result of 3 standard deviations": [published("3", "2", "4")],
+    # these must pass both
+    "a published result, with the groups' numbers left from before": [
+        published("0.42", "0.12", "0.72", better="lower", **TWO, scale_min="0", scale_max="10")],
+    "a published result, with a pre-test": [published("−0.2", "−0.45", "0.05", "two-group-pretest")],
+    "one group cannot take a published result: its groups are written": [
+        published("0.4", "0.1", "0.7", "one-group", before=TWO["comparison"], after=TWO["intervention"])],
     "lower is better, two findings": [
         draft_finding(better="lower", **TWO),
         draft_finding("one-group", before={"n": "020", "mean": "−5.50", "sd": "2"},
@@ -261,7 +387,17 @@ def test_the_forms_checks_of_findings_and_validate_agree(open_form: Any, tmp_pat
     judged_only = {name: {p[1] for p in found if p[1] != "bib-title-case"}
                    for name, found in expected.items()}
     assert [name for name, codes in judged_only.items() if not codes] == [
+        "a published result, with the groups' numbers left from before",
+        "a published result, with a pre-test",
+        "one group cannot take a published result: its groups are written",
         "lower is better, two findings", "with a pre-test", "within the range of scores"]
+    for name in ("a published result outside its interval", "a published result's interval upside down"):
+        assert judged_only[name] == {"outcome-interval"}, name
+    assert judged_only["a published result without its effect size"] == {"missing-field"}
+    assert judged_only["a published result with one end of its interval"] == {"empty-list"}
+    assert judged_only["a published result with no interval"] == {"missing-field"}
+    assert judged_only["a published result as words"] == {"wrong-type"}
+    assert judged_only["a published result of 3 standard deviations"] == {"outcome-large"}
     assert judged_only["a range upside down"] == judged_only["an average outside the range of scores"] == {
         "outcome-scale"}
     assert judged_only["a spread wider than the range, and only its top given"] == {"outcome-scale",
@@ -280,11 +416,15 @@ def _open_with_finding(open_form: Any, scheme: str = "light", width: int = 1280)
     page = visit.page
     good = draft_finding("two-group-pretest", **PRETEST)
     bad = draft_finding(**{**TWO, "comparison": SD_0})
-    load_draft(page, "entry", teacher_state(outcomes=[good, bad]))
+    # a published result shown, and one whose interval misses its g
+    load_draft(page, "entry", teacher_state(outcomes=[good, bad, published("0.42", "0.12", "0.72"),
+                                                      published("0.42", "0.12", "0.32")]))
     page.get_by_role("button", name="Check my entry").click()
     page.locator("#gt-problems").wait_for()
     expect(page.locator("#gt-outcomes-0-result[data-shown]")).to_be_visible()
     expect(page.locator("#gt-outcomes-1-comparison-sd-error")).to_be_visible()
+    expect(page.locator("#gt-outcomes-2-result[data-shown]")).to_be_visible()
+    expect(page.locator("#gt-outcomes-3-reported-ci-error")).to_be_visible()
     page.locator("#gt-section-outcomes").scroll_into_view_if_needed()
     return visit
 

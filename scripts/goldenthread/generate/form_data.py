@@ -75,7 +75,8 @@ def version(text: str) -> str:
 
 def _templates() -> dict[str, str]:
     names = ("ENTRY", "AUTHOR", "FRAMEWORK_LINE", "NO_AUTHORS", "QUESTION", "ABSTRACT", "BODY",
-             "OUTCOMES", "FINDING", "GROUP", "PRE", "SCALE", "BIB", "TITLE", "TITLE_AUTHOR", "NO_ISBN",
+             "OUTCOMES", "FINDING", "GROUP", "PRE", "SCALE", "REPORTED", "INTERVAL",
+             "BIB", "TITLE", "TITLE_AUTHOR", "NO_ISBN",
              "REPORT", "SUMMARY", "PLACEHOLDER")
     return {name.lower(): getattr(scaffold, name) for name in names}
 

@@ -231,7 +231,9 @@ MEASURED = (
     "<p>For each group you need three numbers from your spreadsheet of scores: how many pupils, "
     "their average (AVERAGE in a spreadsheet) and their standard deviation (STDEV): how spread "
     "out the scores are. About two in three pupils score within one standard deviation of the "
-    "average.</p>")
+    "average.</p>"
+    "<p>Comparing two groups, and have only a published result, such as a report’s effect size "
+    "and its 95% confidence interval? Choose that instead of the groups’ numbers.</p>")
 
 
 def measured() -> str:

@@ -252,7 +252,9 @@
        page knows: `field`, the field's label as shown, and `choose`, a list's first line. */
     function teacherSays(problem, screen) {
       const values = Object.assign({}, problem.values, screen);
-      const chosen = screen.choose && data.teacher[problem.template + ".choose"] ? problem.template + ".choose" : problem.template;
+      // the page's own variant: a list to choose from (.choose), or a pair of boxes (.both)
+      const variant = screen.choose ? ".choose" : screen.both ? ".both" : "";
+      const chosen = variant && data.teacher[problem.template + variant] ? problem.template + variant : problem.template;
       return format(data.teacher, chosen, values);
     }
     /* A problem as the page gets it: plain text, its level (codes.py), and its template. */
@@ -752,7 +754,23 @@
       return out;
     }
     function groupOf(finding, name) { return finding[name] || {}; }
+    /* A published result (its g and 95% interval) instead of the groups: two groups only. */
+    function isReported(finding) { return finding.source === "reported" && finding.design !== "one-group"; }
+    /* scaffold.reported_text */
+    function reportedText(finding) {
+      const ends = [finding.ci_low, finding.ci_high].filter(filled).map(figure).join(", ");
+      const size = [numbers([["g", finding.g]]), ends ? fill(templates.interval, { ends: ends }) : ""]
+        .filter(Boolean).join(", ");
+      return fill(templates.reported, { measure: quoted(finding.measure || ""), design: word(finding.design), size: size });
+    }
+    function reportedData(finding) {
+      const size = numbersRead([["g", finding.g]]);
+      const ends = [finding.ci_low, finding.ci_high].filter(filled).map(figureValue);
+      if (ends.length) { size.ci = ends; }
+      return { measure: clean(finding.measure || ""), design: finding.design, effect_size: size };
+    }
     function findingText(finding) {
+      if (isReported(finding)) { return reportedText(finding); }
       const lines = IMPACT.designGroups[finding.design].map(function (name) {
         const group = groupOf(finding, name);
         let inside = numbers([["n", group.n], ["mean", group.mean], ["sd", group.sd]]);
@@ -773,6 +791,7 @@
     }
     /* A finding's front matter, as YAML reads it back from findingText. */
     function findingData(finding) {
+      if (isReported(finding)) { return reportedData(finding); }
       const out = { measure: clean(finding.measure || ""), design: finding.design,
         higher_is_better: finding.better !== "lower" };
       IMPACT.designGroups[finding.design].forEach(function (name) {
@@ -1087,7 +1106,7 @@
       fold: function (text) { return fold(text, data.fold); }, word: word, idList: idList, bibValue: bibValue,
       isbnProblem: isbnProblem, unsafeContent: unsafeContent, referenceProblems: referenceProblems, images: images, imageProblem: imageProblem,
       entry: { files: entryFiles, problems: entryProblems, text: entryText, submission: entrySubmission,
-        findings: function (entry) { return (entry.outcomes || []).map(findingData); } },
+        findings: function (entry) { return (entry.outcomes || []).map(findingData); }, findingText: findingText },
       effect: effect,
       title: { files: titleFiles, problems: titleProblems, text: titleText },
     };

@@ -260,8 +260,31 @@
 
   function newFinding() {
     const group = function () { return { n: "", mean: "", sd: "", pre_mean: "", pre_sd: "" }; };
-    return { measure: "", design: "two-group", better: "higher", intervention: group(), comparison: group(),
-      before: group(), after: group(), scale_min: "", scale_max: "" };
+    return { measure: "", design: "two-group", source: "groups", better: "higher", intervention: group(), comparison: group(),
+      before: group(), after: group(), scale_min: "", scale_max: "", g: "", ci_low: "", ci_high: "" };
+  }
+  const SOURCES = [["groups", "I have the numbers for each group"],
+    ["reported", "I have a published result (an effect size with its interval)"]];
+  /* A published result: its effect size and the two ends of its 95% interval, as the report gives them. */
+  function reportedBox(finding, n) {
+    const base = "outcomes." + n, ident = "gt-outcomes-" + n + "-reported";
+    const interval = ident + "-ci";
+    const ends = [["0", "ci_low", "low", "Lowest value of its 95% confidence interval", "For example −0.05. A minus sign is fine."],
+      ["1", "ci_high", "high", "Highest value of its 95% confidence interval", "For example 0.67."]].map(function (end) {
+      const box = numberBox(base + ".effect_size.ci." + end[0], base + "." + end[1], interval + "-" + end[2], end[3], end[4], finding[end[1]] || "");
+      const control = box.querySelector("input");
+      control.setAttribute("aria-describedby", control.getAttribute("aria-describedby") + " " + interval + "-error");
+      return box;
+    });
+    return element("div", { class: "gt-reported", "data-reported": "" }, [
+      numberBox(base + ".effect_size.g", base + ".g", ident + "-g", "Effect size (Hedges’ g)",
+        "As the report gives it: above 0 when the pupils who had the approach did better, below 0 when they did worse.",
+        finding.g || ""),
+      element("fieldset", { class: "gt-field gt-group-box", "data-path": base + ".effect_size.ci", "data-both": "",
+        "aria-describedby": interval + "-hint " + interval + "-error" }, [
+        element("legend", {}, ["Its 95% confidence interval", element("span", { class: "gt-hidden", text: " in finding " + (n + 1) })]),
+        element("p", { class: "gt-hint", id: interval + "-hint", text: "The report gives it beside the effect size, often in square brackets: [−0.05, 0.67]." }),
+        element("p", { class: "gt-error", id: interval + "-error", hidden: true })].concat(ends))]);
   }
 
   function radios(path, ident, legend, hint, options, value) {
@@ -331,14 +354,16 @@
           "For example: Reading fluency, words read correctly in one minute, on the same passage.",
           input(finding.measure, { "data-bind": base + ".measure" })),
         radios(base + ".design", ident + "-design", "How you compared", "", DESIGNS.map(function (d) { return [d[0], d[1]]; }), finding.design),
+        radios(base + ".source", ident + "-source", "What you have", "Two groups only: a published result can stand in for the groups’ numbers when they are not shared.",
+          SOURCES, finding.source || "groups"),
         radios(base + ".higher_is_better", ident + "-better", "Which scores are better?", "",
           [["higher", "Higher scores are better"], ["lower", "Lower scores are better (for example, errors or days absent)"]],
           finding.better)].concat(["intervention", "comparison", "before", "after"].map(function (name) { return groupBox(finding, n, name); }),
-        [scaleBox(finding, n)],
+        [reportedBox(finding, n), scaleBox(finding, n)],
         [element("div", { class: "gt-result", id: ident + "-result", role: "status" }),
           element("div", { class: "gt-actions" }, [remove])]);
       parts[3].querySelectorAll("input").forEach(function (box) { box.setAttribute("data-bind", base + ".design"); });
-      parts[4].querySelectorAll("input").forEach(function (box) { box.setAttribute("data-bind", base + ".better"); });
+      parts[5].querySelectorAll("input").forEach(function (box) { box.setAttribute("data-bind", base + ".better"); });
       list.append(element("li", { class: "gt-group" }, [element("fieldset", { class: "gt-group-box gt-finding", "data-path": base }, parts)]));
       showDesign(n);
     });
@@ -356,6 +381,16 @@
     const groups = rules.data.impact.designGroups[design];
     box.querySelectorAll(".gt-measured-group[data-group]").forEach(function (group) { group.hidden = !groups.includes(group.getAttribute("data-group")); });
     box.querySelectorAll("[data-pretest]").forEach(function (part) { part.hidden = design !== rules.data.impact.pretest; });
+    // a published result: two groups only (check/outcomes.py); it stands alone, without the
+    // groups, which scores are better, or the range of scores
+    const twoGroups = design !== "one-group";
+    const reported = twoGroups && state.outcomes[n].source === "reported";
+    const at = "outcomes." + n;
+    box.querySelector('[data-path="' + at + '.source"]').hidden = !twoGroups;
+    box.querySelector("[data-reported]").hidden = !reported;
+    box.querySelector('[data-path="' + at + '.higher_is_better"]').hidden = reported;
+    box.querySelector('[data-path="' + at + '.scale"]').hidden = reported;
+    if (reported) { box.querySelectorAll(".gt-measured-group[data-group]").forEach(function (group) { group.hidden = true; }); }
   }
 
   /* Each finding's result in plain words, once its numbers are all there and right. */
@@ -498,6 +533,7 @@
     const list = box.querySelector(":scope > select");
     if (list && list.options.length && list.options[0].value === "") { values.choose = list.options[0].textContent; }
     else if (box.classList.contains("gt-choices")) { values.choose = "Choose at least one in " + name; }
+    if (box.hasAttribute("data-both")) { values.both = true; }
     return values;
   }
   /* A problem in the teacher's words (messages.TEACHER), as the summary and the field say it. */
@@ -523,18 +559,20 @@
       const control = controlOf(box, true);
       const words = byBox.get(box);
       if (!error) { return; }
+      // a box of a pair (an interval's two ends) is invalid when the pair is
+      const pair = box.parentElement && box.parentElement.closest("[data-both]");
+      const invalid = Boolean(words || (pair && byBox.get(pair)));
+      if (control) { if (invalid) { control.setAttribute("aria-invalid", "true"); } else { control.removeAttribute("aria-invalid"); } }
       if (words) {
         const more = box.closest("details.gt-more");
         if (more && !more.open) { more.open = true; }
         error.replaceChildren(element("span", { class: "gt-hidden", text: "Error: " }), words.join(" "));
         error.hidden = false;
         box.classList.add("gt-field-error");
-        if (control) { control.setAttribute("aria-invalid", "true"); }
       } else {
         error.hidden = true;
         error.replaceChildren();
         box.classList.remove("gt-field-error");
-        if (control) { control.removeAttribute("aria-invalid"); }
       }
     });
   }
@@ -1021,7 +1059,7 @@
       state[control.name] = Array.from(form.querySelectorAll('input[name="' + control.name + '"]:checked'), function (box) { return box.value; });
     } else if (control.type === "radio" && control.getAttribute("data-bind")) {
       if (control.checked) { setPath(name, control.value); }
-      const finding = /^outcomes\.(\d+)\.design$/.exec(name);
+      const finding = /^outcomes\.(\d+)\.(?:design|source)$/.exec(name);
       if (finding) { showDesign(+finding[1]); }
     } else if (control.type === "radio") {
       if (control.checked) { state[control.name] = control.value; }
@@ -1060,6 +1098,9 @@
     const box = event.target.closest && event.target.closest("[data-path]");
     if (!box || !state) { return; }
     touched.add(box.getAttribute("data-path"));
+    // a pair of boxes (an interval's two ends) is checked as one once the focus leaves both
+    const pair = box.parentElement && box.parentElement.closest("[data-both]");
+    if (pair && !(event.relatedTarget && pair.contains(event.relatedTarget))) { touched.add(pair.getAttribute("data-path")); }
     if (box.getAttribute("data-path") === "id" && !byId("gt-id").value) { byId("gt-id").value = rules.newId(state.title); }
     const key = /^references\.(\d+)\.key$/.exec(box.getAttribute("data-path"));
     if (key && !state.references[+key[1]].key) { refreshKeys(); }
