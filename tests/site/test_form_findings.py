@@ -100,6 +100,17 @@ def shown_rows(finding: Any) -> dict[str, str]:
             row.locator(".gt-result-value").inner_text() for row in rows}
 
 
+def sent_and_added(page: Any, folder: Path, ident: str, md_path: str, expected: str) -> None:
+    """"Download your entry", then `research add` of the file in a copy of the repository:
+    the entry it places is the one the form wrote."""
+    with page.expect_download() as download:
+        page.get_by_role("button", name=re.compile("^Download your entry")).click()
+    sent = Path(download.value.path()).read_text("utf-8")
+    added = research_add(folder, sent, f"{ident}.md")
+    assert added.returncode == 0, added.stdout + added.stderr
+    assert (folder / md_path).read_text("utf-8") == expected
+
+
 def test_a_teacher_measures_two_groups_and_sees_pythons_result(
         open_form: Any, form_site: Any, tmp_path: Path) -> None:
     visit = open_form(ENTRY_FORM)
@@ -155,12 +166,7 @@ def test_a_teacher_measures_two_groups_and_sees_pythons_result(
     done = validate_in_copy(tmp_path / "repo", files)
     assert done.returncode == 0 and judged(done.stdout) == [], done.stdout + done.stderr
     assert not [p for p in json.loads(done.stdout) if p["code"].startswith("outcome")]
-    with page.expect_download() as download:
-        page.get_by_role("button", name=re.compile("^Download your entry")).click()
-    sent = Path(download.value.path()).read_text("utf-8")
-    added = research_add(tmp_path / "added", sent, f"{ident}.md")
-    assert added.returncode == 0, added.stdout + added.stderr
-    assert (tmp_path / "added" / md_path).read_text("utf-8") == entry_text(new)
+    sent_and_added(page, tmp_path / "added", ident, md_path, entry_text(new))
     assert (tmp_path / "added" / f"research/2026/{ident}.bib").read_text("utf-8") == bib_text(references)
     assert visit.console_errors == []
 
@@ -293,12 +299,7 @@ def test_a_teacher_enters_a_published_result_by_keyboard(open_form: Any, tmp_pat
             "    effect_size: {g: 0.42, ci: [0.12, 0.72]}\n---\n") in files[md_path]
     done = validate_in_copy(tmp_path / "repo", files)
     assert done.returncode == 0 and judged(done.stdout) == [], done.stdout + done.stderr
-    with page.expect_download() as download:
-        page.get_by_role("button", name=re.compile("^Download your entry")).click()
-    sent = Path(download.value.path()).read_text("utf-8")
-    added = research_add(tmp_path / "added", sent, f"{ident}.md")
-    assert added.returncode == 0, added.stdout + added.stderr
-    assert (tmp_path / "added" / md_path).read_text("utf-8") == entry_text(new)
+    sent_and_added(page, tmp_path / "added", ident, md_path, entry_text(new))
     assert visit.console_errors == []
 
 
