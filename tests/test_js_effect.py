@@ -1,4 +1,4 @@
-"""docs/assets/effect.js's Node tests (tests/js/effect.test.js, node:test), run under pytest,
+"""base/assets/effect.js's Node tests (tests/js/effect.test.js, node:test), run under pytest,
 so a broken formula in the form's JavaScript fails the suite as a broken Python one does."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """The words of the problems' messages, as templates: the checks fill them in here, and the
-site's forms (docs/assets/form-rules.js) fill the same templates in the browser, so a
+site's forms (base/assets/form-rules.js) fill the same templates in the browser, so a
 teacher who writes an entry in the form reads the messages `validate` would print.
 
 A template is a `str.format` string with named fields, `{name}`, `{name!r}` (Python's

@@ -2,7 +2,7 @@
 catalogue record.
 
 Each file is a template (ENTRY, TITLE) whose slots are filled by a few encoders (quoted,
-folded, id_list, ...). The site's forms (docs/assets/form-rules.js) read the same
+folded, id_list, ...). The site's forms (base/assets/form-rules.js) read the same
 templates from generated data (generate/forms.py) and fill them with the same encoders, so
 a form writes exactly what `goldenthread new` writes, filled in; tests/site/test_forms.py
 compares the two byte for byte.

@@ -1,4 +1,4 @@
-"""tests/data/effect-cases.json, the table docs/assets/effect.js is tested on in Node
+"""tests/data/effect-cases.json, the table base/assets/effect.js is tested on in Node
 (tests/js/effect.test.js), holds what impact/effect.py and strength.py give: this test
 recomputes every row with the Python, and checks the constants the table carries are the
 ones the site's form gets (generate/form_data.py). To rewrite the table after a change to the

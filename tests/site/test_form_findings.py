@@ -1,4 +1,4 @@
-"""The entry form's "What you measured" (generate/forms.py, docs/assets/forms.js, form-rules.js
+"""The entry form's "What you measured" (generate/forms.py, base/assets/forms.js, form-rules.js
 and effect.js), in a real browser, as a teacher uses it: the result shown as they type must be
 what impact/ computes from the same numbers, the mistakes must be validate's, each in the
 teacher's words, and the entry written must be what scaffold.py writes and pass validate and

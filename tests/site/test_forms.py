@@ -1,5 +1,5 @@
 """The site's forms in a real browser, as a teacher uses them: "Write your entry" and
-"Propose a title" (generate/forms.py, docs/assets/form-rules.js and forms.js).
+"Propose a title" (generate/forms.py, base/assets/form-rules.js and forms.js).
 
 The oracles are the Python the tool itself uses: the files must be what scaffold.py's
 entry_text, bib_text and title_text write from the same values, and every problem the form

@@ -1,5 +1,5 @@
 """The light/dark toggle, ours in place of Material's palette component
-(docs/_theme/partials/palette.html, partials/javascripts/palette.html, assets/palette.js), in
+(base/_theme/partials/palette.html, partials/javascripts/palette.html, assets/palette.js), in
 Chromium: the page starts in the device's scheme before any external script runs; the toggle
 switches it by pointer and by keyboard and the choice holds on the next page; until the
 reader chooses, the page follows the device; the browser's colour metadata are the header's,

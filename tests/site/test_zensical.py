@@ -136,7 +136,7 @@ def test_extra_css_and_javascript_reach_every_page(zensical_site: ZensicalSite) 
         assert re.search(r'<link rel="stylesheet" href="[./]*assets/goldenthread\.css"', html), page
         assert re.search(r'<script src="[./]*assets/catalogue\.js"', html), page
         assert "fonts.googleapis.com" not in html, page  # theme.font: false is honoured
-        # Our light/dark toggle (docs/_theme/partials/palette.html), not the theme's component,
+        # Our light/dark toggle (base/_theme/partials/palette.html), not the theme's component,
         # and its inline script that sets the scheme before the first frame.
         assert "<form class=\"md-header__option\" data-gt-palette>" in html, page
         assert 'data-md-component="palette"' not in html and "[data-gt-palette] input" in html, page

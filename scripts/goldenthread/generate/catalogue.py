@@ -3,7 +3,7 @@
 Without JavaScript the catalogue is complete: `library/index.md` holds the first
 PAGE_SIZE titles A to Z by title, `library/page/<n>/index.md` the n-th PAGE_SIZE, each with the
 same pagination (a `<nav aria-label="Catalogue pages">`). With JavaScript,
-`docs/assets/catalogue.js` on the first page shows the filter form and, when a reader
+`base/assets/catalogue.js` on the first page shows the filter form and, when a reader
 first uses it (or opens a URL that carries filters), fetches `library/catalogue.json`,
 filters and sorts it in memory and renders one page of results at a time. Pages 2 on are
 plain lists; they point readers with JavaScript to the first page for filters.

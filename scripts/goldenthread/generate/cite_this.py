@@ -1,6 +1,6 @@
 """"Cite this": how a reader cites a title, an entry or a year's publication, the same way on
 each page: APA 7 first (what a teacher pastes into an essay), then BibTeX and RIS for a
-reference manager, each with a copy button (docs/assets/copy.js shows the buttons once it
+reference manager, each with a copy button (base/assets/copy.js shows the buttons once it
 can copy; without it the text is there to select). The blocks wrap at a phone's width.
 CITATION.cff stays a file for software, not a way offered to readers.
 """

@@ -1,7 +1,7 @@
 """The data the site's forms check and write with, made from the sources of `validate`'s own
 rules, so the forms have no copy of their own to drift:
 
-`contributing/form-data.json` (the rules; docs/assets/form-rules.js reads it):
+`contributing/form-data.json` (the rules; base/assets/form-rules.js reads it):
 
     {"schemas": {"entry": ..., "title": ...},     scripts/goldenthread/schemas/*.schema.json
      "typeNames": {"string": "text", ...},          how check/schema.py names a value's kind
@@ -101,7 +101,7 @@ def refused_characters() -> dict[str, list[str]]:
 def impact_data() -> dict[str, Any]:
     """The constants of the arithmetic (impact/effect.py), the strength rating
     (impact/strength.py) and the findings' checks (check/outcomes.py), which
-    docs/assets/effect.js and form-rules.js apply: one source, no copy to drift."""
+    base/assets/effect.js and form-rules.js apply: one source, no copy to drift."""
     return {"z95": effect.Z95, "monthsTable": [list(row) for row in effect.MONTHS_TABLE],
             "monthsTop": effect.TOP,
             "levels": {str(level): name for level, name in strength.LEVELS.items()},

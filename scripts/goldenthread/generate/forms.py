@@ -1,9 +1,9 @@
 """The site's two forms: "Write your entry" (an action-research entry and its references)
 and "Propose a title" (a catalogue record). Each page is the hand-written guide
 (docs/_text/<name>.md) and a form in raw HTML, complete here: labels, hints and the
-vocabularies' choices by name. docs/assets/form-rules.js checks what is typed with the
+vocabularies' choices by name. base/assets/form-rules.js checks what is typed with the
 rules in form_data.py's files and writes the files `goldenthread new` would write, filled
-in; docs/assets/forms.js runs the page. Without JavaScript the page says so and links the
+in; base/assets/forms.js runs the page. Without JavaScript the page says so and links the
 step-by-step guide.
 
 When the entry is ready: "Send to the research lead" downloads one file (submission.py) and

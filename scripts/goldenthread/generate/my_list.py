@@ -1,6 +1,6 @@
 """My list: the "Add to my list" button on each title's and entry's page, and what it keeps.
 
-The button carries everything the reader's list needs of the page (docs/assets/mylist.js
+The button carries everything the reader's list needs of the page (base/assets/mylist.js
 keeps it in the browser): where the page is, what to show, and the work as BibTeX, RIS and
 CSL-JSON, made from the one model of a reference (export/reference.py). So the "My list"
 page exports any list without a file of the whole catalogue, and a shared list fetches

@@ -1,5 +1,5 @@
 """What search engines and reference managers read of a page, carried in its front matter
-(docs/_theme/main.html writes it into the page's head; no page has hand-written HTML):
+(base/_theme/main.html writes it into the page's head; no page has hand-written HTML):
 
 - each entry: Google Scholar's Highwire Press tags (`citation`: [name, content] pairs, in
   order, one `citation_author` per author and one `citation_reference` per reference), and

@@ -3,7 +3,7 @@
 Material's own search loads one index of every page before the first search can run
 (876 KB gzipped at 10,000 titles). This index is split up so that a search fetches only
 what it needs: the manifest, the shard(s) holding the query's terms, and the chunks
-holding the documents it shows. `docs/assets/search.js` reads it; the audit checks that
+holding the documents it shows. `base/assets/search.js` reads it; the audit checks that
 every title and entry is in it. The files are plain generated docs, so `mkdocs serve`
 serves them like any other page.
 

@@ -1,7 +1,7 @@
 """The Porter2 ("English") stemmer of Snowball, as Martin Porter published it in 2006.
 
 A stem is what the search index stores for a word and what a query's word is looked up
-by, so "behaviours", "behavioural" and "behaviour" are one. docs/assets/search.js has
+by, so "behaviours", "behavioural" and "behaviour" are one. base/assets/search.js has
 the same steps as code, and reads this module's tables (`tables`, in the search index's
 manifest), so the exceptional words and the suffix lists are written only here; the tests
 compare the two on many words (tests/data/browser-rules/search_words.json, under Node and

@@ -15,7 +15,7 @@ A hyphenated word is also indexed closed ("well-being" gives well, being and wel
 so a query's "wellbeing" finds it; search.js tries two adjacent words of a query closed
 too, so "well being" and "self regulation" find the closed or hyphenated word.
 
-docs/assets/search.js repeats these steps as code, over this module's tables (`tables`: the
+base/assets/search.js repeats these steps as code, over this module's tables (`tables`: the
 folded letters, stop and filler words, spellings, patterns, plurals, the endings of a word's
 other forms and search_stem.py's tables), which the search index's manifest carries; so
 every table is written only here. tests/data/browser-rules/search_words.json holds words and

@@ -25,7 +25,7 @@ def attr(text: str) -> str:
 # page's title is HTML to MkDocs: it takes it from the rendered heading, entities and all):
 # the <title> and the header's topic (element text), <meta name="description"> and
 # <meta name="author"> (attribute values). Each is escaped here for where it lands.
-# Every other field is data our own template (docs/_theme/main.html) escapes itself.
+# Every other field is data our own template (base/_theme/main.html) escapes itself.
 HTML_FIELDS = {"title": False, "description": True, "author": True}  # name -> escape quotes too
 
 

@@ -4,7 +4,7 @@ any other inline script even if one slipped past validation and the audit.
 
 Material for MkDocs writes its inline scripts in its partials/javascripts/ templates; the
 policy renders each of them as a page of that depth does (the same config and base_url)
-and hashes what it renders. docs/_theme/main.html puts the policy in a <meta> element at the
+and hashes what it renders. base/_theme/main.html puts the policy in a <meta> element at the
 top of the head, before the first script, as `goldenthread_csp(base_url)`.
 """
 

@@ -3,9 +3,9 @@ mkdocs.yml (on_config) through its public config API: the site's name, the theme
 and favicon, its language, and the footer line. mkdocs.yml's own site_name and
 theme.language stay only because MkDocs requires a name and another engine may read the file.
 
-The page's `lang` is the full tag (en-GB, not Material's "en"): docs/_theme/partials/
+The page's `lang` is the full tag (en-GB, not Material's "en"): base/_theme/partials/
 language.html answers Material's "language" with the Jinja global LOCALE; the browser tab
-after a page's title names the trust by its short name (docs/_theme/main.html, SHORT_NAME).
+after a page's title names the trust by its short name (base/_theme/main.html, SHORT_NAME).
 """
 
 from __future__ import annotations

@@ -108,7 +108,7 @@ class GoldenThreadPlugin(BasePlugin[GoldenThreadConfig]):  # type: ignore[no-unt
         return markdown
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
-        """The theme override's Content-Security-Policy (docs/_theme/main.html)."""
+        """The theme override's Content-Security-Policy (base/_theme/main.html)."""
         assert self.session is not None
         self.session.wait_for_outputs()  # MkDocs copies them next
         theme_globals(env, self.session.run_settings)

@@ -1,6 +1,6 @@
 /* Golden Thread: the light/dark toggle in the header, in place of Material's palette
-   component (docs/_theme/partials/palette.html says why). The scheme a page starts with is
-   set before it is first drawn (docs/_theme/partials/javascripts/palette.html); this file
+   component (base/_theme/partials/palette.html says why). The scheme a page starts with is
+   set before it is first drawn (base/_theme/partials/javascripts/palette.html); this file
    only answers the reader:
    - the toggle (click, tap, or Enter on it) switches the scheme and keeps the choice in the
      browser, in Material's own "__palette" entry, so every page starts with it;
