@@ -45,7 +45,7 @@ def test_the_footer_and_the_about_page_read_it(repo: Path, write: Write) -> None
     (site_root / "docs/trust.yaml").write_text((repo / "docs/trust.yaml").read_text("utf-8"), "utf-8")
     assert main(["--root", str(site_root), "build"]) == 0
     about = (site_root / "site/about/index.html").read_text("utf-8")
-    assert "About Riverside Learning Partnership" in about
+    assert "About Riverside Learning Partnership" in about and "<title>About - " in about
     assert "mailto:hello@riverside.example" in about and "https://riverside.example/privacy" in about
     home = (site_root / "site/index.html").read_text("utf-8")
     assert "Riverside Learning Partnership, a charity in England" in home  # the footer, every page

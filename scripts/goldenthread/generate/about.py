@@ -38,7 +38,8 @@ def fill_marks(text: str, identity: Identity) -> str:
 
 
 def about_page(identity: Identity, intro: str) -> str:
-    text = front_matter(title=f"About {identity.name}") + f"# About {md(identity.name)}\n\n"
+    # The tab names the trust after the page's title ("About - Short name"): not twice.
+    text = front_matter(title="About") + f"# About {md(identity.name)}\n\n"
     if intro.strip():
         text += fill_marks(intro, identity).strip() + "\n\n"
     text += "## Contact\n\n" + contact_sentence(identity) + "\n\n"
