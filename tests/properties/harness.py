@@ -19,9 +19,10 @@ from contextlib import contextmanager, redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from types import FrameType
-from typing import Any
+from typing import Any, get_args
 
 from goldenthread.cli import main
+from goldenthread.codes import Level, level_of
 
 from ..conftest import build_repo
 
@@ -133,7 +134,8 @@ def assert_well_formed(root: Path, problems: list[dict[str, Any]]) -> None:
         assert (root / path).exists(), problem
         assert type(line) is int and line >= 1, problem
         assert type(col) is int and col >= 1, problem
-        assert problem["level"] in ("error", "warning"), problem
+        assert problem["level"] in get_args(Level), problem  # error, warning or notice (advice)
+        assert problem["level"] == level_of(problem["code"], "validate"), problem
         assert isinstance(problem["code"], str) and CODE.match(problem["code"]), problem
         assert isinstance(problem["message"], str) and problem["message"].strip(), problem
         if path not in cache:

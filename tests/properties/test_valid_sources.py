@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import yaml
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from ..publication.test_pdf import png_pixel
@@ -44,6 +44,9 @@ def test_valid_records_pass(record: dict[str, Any], writer: str) -> None:
 
 
 @given(valid_entries(), writers)
+@example(({"title": "0", "authors": [{"name": "0", "role": "0"}], "academy": "ashdown-primary", "year": 2025,
+           "research_question": "0", "abstract": "0"}, "\n0\n",
+          "@misc{A0,\n  title = {0 A A},\n  year = {1900},\n}\n\n"), "ascii")  # draws a notice: valid
 def test_valid_entries_pass(entry: tuple[dict[str, Any], str, str], writer: str) -> None:
     front, body, bib = entry
     front_text = dump(front, writer)

@@ -590,6 +590,15 @@ def test_a_mistake_shows_the_validators_message_before_any_file(
     summary.get_by_role("link", name=re.compile("Abstract")).click()
     assert page.evaluate("document.activeElement.id") == "gt-abstract"
     assert page.locator("#gt-abstract").get_attribute("aria-invalid") == "true"
+    # Leaving a field re-checks 50 ms later and draws the list again: a keyboard already on one
+    # of its links stays there (it was lost to the page, and Enter then did nothing)
+    page.locator("#gt-abstract").type("A")
+    link = summary.get_by_role("link", name=re.compile("DOI"))
+    link.focus()
+    page.wait_for_timeout(300)
+    assert page.evaluate("document.activeElement.getAttribute('data-focus')") == link.get_attribute("data-focus")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == link.get_attribute("data-focus")
 
 
 # -- The form's checks and validate agree ------------------------------------------------------

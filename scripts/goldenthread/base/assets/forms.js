@@ -587,6 +587,10 @@
   function summary(all, focus) {
     const box = byId("gt-problems");
     const list = byId("gt-problems-list");
+    // A re-check while the keyboard is on one of the list's links (a field left, 50 ms
+    // earlier) draws the list again: the focus stays on the same link, not lost to the page.
+    const held = list.contains(document.activeElement) ? document.activeElement : null;
+    const heldTarget = held && held.getAttribute("data-focus"), heldText = held && held.textContent;
     list.replaceChildren();
     const shown = new Set();
     let errors = 0;
@@ -608,7 +612,13 @@
       errors === 1 ? "There is a problem" : "There are " + errors + " problems";
     box.classList.toggle("gt-advice-only", errors === 0);
     box.hidden = all.length === 0;
-    if (focus && errors) { box.focus(); }
+    if (focus && errors) { box.focus(); return; }
+    if (held) {
+      const links = Array.prototype.slice.call(list.querySelectorAll("a[data-focus]"));
+      const same = links.filter(function (link) { return link.getAttribute("data-focus") === heldTarget; });
+      const again = same.filter(function (link) { return link.textContent === heldText; })[0] || same[0];
+      (again || (box.hidden ? byId("gt-check") : box)).focus();
+    }
   }
 
   function check() {
