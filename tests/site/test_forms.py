@@ -596,9 +596,10 @@ def test_a_mistake_shows_the_validators_message_before_any_file(
     link = summary.get_by_role("link", name=re.compile("DOI"))
     link.focus()
     page.wait_for_timeout(300)
-    assert page.evaluate("document.activeElement.getAttribute('data-focus')") == link.get_attribute("data-focus")
+    target = link.get_attribute("data-focus")
+    assert page.evaluate("document.activeElement.getAttribute('data-focus')") == target
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == link.get_attribute("data-focus")
+    assert page.evaluate("document.activeElement.id") == target
 
 
 # -- The form's checks and validate agree ------------------------------------------------------
